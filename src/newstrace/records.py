@@ -1,0 +1,135 @@
+"""The typed records that flow through newstrace.
+
+Every record that points into an article carries ``start``/``end`` character offsets into
+``Article.text``: the decoded original file text (for HTML, the extracted text; see readers).
+Records are frozen: a stage returns a new :class:`AnnotatedArticle` rather than mutating one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "MISC"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read from its source, before any analysis.
+
+    ``text`` is the full decoded text; ``body_start`` is where the body begins after an optional
+    header line (``date YYYY-MM-DD``) so analysis can skip the header while offsets stay global.
+    """
+
+    id: str
+    path: str
+    text: str
+    body_start: int = 0
+    title: str | None = None
+    published: dt.date | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    credit: str | None = None
+    credit_span: Span | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A surface mention of a named entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Mentions grouped as one entity within a document (``name`` is the fullest form)."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression with a TIMEX3-style value.
+
+    ``value`` follows TIMEX3: ``2025-05-20``, ``2025-04``, ``2025``, ``2025-W21``, ``P3D``,
+    ``2025-05-20T14:00``, ``PRESENT_REF``; unknown parts are ``X`` (``XXXX-04-26``) and then
+    ``anchored`` is false. ``mod`` carries TIMEX3 modifiers (``BEFORE``, ``APPROX``, ``START``...).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimeType
+    value: str
+    anchored: bool = True
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """An article plus the annotations the per-article stages have assigned so far."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    warnings: tuple[str, ...] = ()
+    # Transient spaCy parses as (offset into text, Doc) chunks, for later stages in the same
+    # process. Never serialized; dropped before crossing process boundaries.
+    docs: tuple[tuple[int, Any], ...] = field(default=(), repr=False, compare=False)
+
+    def replace(self, **changes: Any) -> AnnotatedArticle:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A problem reading one input: the batch goes on without it."""
+
+    path: str
+    line: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: [{self.code}] {self.message}"

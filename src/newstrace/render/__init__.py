@@ -1,0 +1,1 @@
+"""Renderers: turn records into JSON objects or terminal text. They compute nothing new."""

@@ -1,0 +1,55 @@
+"""JSON form of annotated articles (the ``extract --json`` schema, ``schema/extract.schema.json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newstrace.records import AnnotatedArticle, Span
+
+
+def _span(s: Span | None) -> dict[str, int] | None:
+    return None if s is None else {"start": s.start, "end": s.end}
+
+
+def article_json(ann: AnnotatedArticle) -> dict[str, Any]:
+    a = ann.article
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "place": a.place,
+        "place_span": _span(a.place_span),
+        "credit": a.credit,
+        "credit_span": _span(a.credit_span),
+        "source": a.source,
+        "url": a.url,
+        "author": a.author,
+        "language": a.language,
+        "body_start": a.body_start,
+        "text": a.text,
+        "metadata": dict(a.metadata),
+        "sentences": [{"start": s.start, "end": s.end} for s in ann.sentences],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+            }
+            for e in ann.entities
+        ],
+        "times": [
+            {
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+                "anchored": t.anchored,
+                "mod": t.mod,
+            }
+            for t in ann.times
+        ],
+        "warnings": list(ann.warnings),
+    }

@@ -1,0 +1,247 @@
+"""``entities``: clean spaCy's mentions, correct their types, and group them within a document.
+
+Grouping rules, each a fact a reader applies without thinking:
+- the same name (ignoring case, a leading "the" and a possessive) is the same entity;
+- a surname alone joins the full name it ends ("Putin" -> "Vladimir Putin") when only one
+  person in the document has that surname;
+- an acronym joins its expansion: written out once as "Long Name (LN)" in the text, or listed
+  as an alias in the packaged gazetteer ("DPRK" = "North Korea");
+- a name the small model mistypes ("Kursk" as PRODUCT) takes the gazetteer's type, or GPE when
+  followed by "region", "oblast", "province".
+Cross-article resolution (transliterations, roles) belongs to the story level, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newstrace.config import Settings
+from newstrace.records import AnnotatedArticle, Entity, Mention
+from newstrace.stages._registry import register
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+_REGION_AFTER = re.compile(r"\s+(?:region|Region|oblast|Oblast|province|Province|district|District|governorate)\b")
+_REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate)$")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
+_STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
+_TITLES = re.compile(
+    r"^(?:(?:President|Prime Minister|Minister|Governor|Gov\.|Senator|Sen\.|Rep\.|Mayor|General|Gen\.|"
+    r"Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Chancellor|King|Queen|Pope|Premier|Secretary|Judge|Justice)\s+)+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Lower-cased name or alias -> Place, from the packaged ``data/places.tsv``."""
+    text = resources.files("newstrace").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    table: dict[str, Place] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, typ, *rest = line.split("\t")
+        aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
+        place = Place(name, typ, aliases)
+        for key in (name, *aliases):
+            table[_key(key)] = place
+    return table
+
+
+def _key(text: str) -> str:
+    t = text.replace("\u2019", "'").strip()
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"'s$|'$", "", t)
+    return " ".join(t.split()).casefold()
+
+
+def _clean(m: Mention, text: str) -> Mention | None:
+    """Trim a leading article, trailing possessive and punctuation from a mention span."""
+    s, e = m.start, m.end
+    span = text[s:e]
+    lead = re.match(r"(?:the|The)\s+", span)
+    if lead and m.label != "WORK_OF_ART":
+        s += lead.end()
+    tail = re.search(r"(?:['\u2019]s?|[\s,.;:])+$", text[s:e])
+    if tail and m.label not in ("NORP",):
+        e = s + tail.start()
+    # "Article 4 of the": the small model sometimes ends a name on a function word.
+    trail = re.search(r"\s+(?:of|the|and|of the)$", text[s:e])
+    if trail:
+        e = s + trail.start()
+    if e <= s:
+        return None
+    return Mention(s, e, text[s:e], m.label)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", name)
+    return "".join(w[0].upper() for w in words if w.casefold() not in _STOP_INITIAL)
+
+
+def _acronym_defs(text: str, start: int) -> dict[str, str]:
+    """Acronyms written out in the text as "Long Name (LN)": acronym -> long name."""
+    defs: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text, start):
+        acr = m.group(1).replace(".", "")
+        before = text[max(start, m.start() - 120) : m.start()].rstrip()
+        words = re.findall(r"[A-Za-z][\w'\u2019.-]*|&", before)
+        # Take the shortest tail of preceding words whose initials spell the acronym.
+        for n in range(1, min(len(words), 12) + 1):
+            tail = words[-n:]
+            if tail[0].casefold() in _STOP_INITIAL:
+                continue
+            if _initials(" ".join(tail)) == acr:
+                defs.setdefault(acr, " ".join(tail))
+                break
+    return defs
+
+
+def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str]) -> Mention:
+    key = _key(m.text)
+    place = gaz.get(key)
+    label = m.label
+    if place is not None and label != "NORP":
+        # Keep PERSON when the word is part of someone's full name here ("Michael Jordan").
+        if label != "PERSON" or key not in person_tokens:
+            label = place.type
+    elif label in ("PRODUCT", "ORG", "PERSON", "FAC") and _REGION_AFTER.match(text, m.end):
+        label = "GPE"
+    return m if label == m.label else Mention(m.start, m.end, m.text, label)
+
+
+class _Groups:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _person_core(text: str) -> str:
+    return _TITLES.sub("", text).strip()
+
+
+def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tuple[Entity, ...]:
+    gaz = gazetteer()
+    cleaned = [c for m in raw if m.label in KEEP_LABELS and (c := _clean(m, text)) is not None]
+    person_tokens = {
+        w.casefold() for m in cleaned if m.label == "PERSON" and " " in m.text for w in m.text.split()
+    }
+    mentions = [_retype(m, text, gaz, person_tokens) for m in cleaned]
+
+    # Acronyms the model missed (it often skips "KCNA"): add every whole-word use of a defined one.
+    defs = _acronym_defs(text, body_start)
+    covered = {(m.start, m.end) for m in mentions}
+    for acr in defs:
+        for hit in re.finditer(rf"\b{re.escape(acr)}\b", text[body_start:]):
+            s, e = body_start + hit.start(), body_start + hit.end()
+            if (s, e) not in covered and not any(m.start <= s < m.end for m in mentions):
+                mentions.append(Mention(s, e, acr, "ORG"))
+                covered.add((s, e))
+    mentions.sort(key=lambda m: (m.start, m.end))
+
+    # One key per mention; aliases (gazetteer, acronym definitions) map to one canonical key.
+    acr_to_long = {_key(a): _key(long) for a, long in defs.items()}
+    # "Kursk-2 Nuclear Power Plant (NPP)": the acronym spells only the tail of the name the model found.
+    mention_keys = {_key(m.text) for m in mentions}
+    for acr, long in list(acr_to_long.items()):
+        if long not in mention_keys:
+            longer = sorted(k for k in mention_keys if k.endswith(" " + long) or k.endswith("-" + long))
+            if longer:
+                acr_to_long[acr] = longer[0]
+
+    def canonical(m: Mention) -> str:
+        k = _key(_person_core(m.text) if m.label == "PERSON" else m.text)
+        if m.label == "NORP":
+            return "norp:" + k  # "Russian" relates to Russia but is not the same entity
+        k = acr_to_long.get(k, k)
+        if m.label in ("GPE", "LOC"):
+            # "Kursk Region" and "Kursk" name one place in news usage.
+            k = _REGION_SUFFIX.sub("", k) or k
+        place = gaz.get(k)
+        return _key(place.name) if place is not None else k
+
+    groups = _Groups(len(mentions))
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        k = canonical(m)
+        if k in by_key:
+            groups.union(by_key[k], i)
+        else:
+            by_key[k] = i
+
+    # Surnames: "Putin" -> "Vladimir Putin" when one full name in the document ends that way.
+    full_by_last: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        core = _person_core(m.text)
+        if m.label == "PERSON" and " " in core:
+            full_by_last[core.split()[-1].casefold()].add(groups.find(i))
+    for i, m in enumerate(mentions):
+        core = _person_core(m.text)
+        if m.label == "PERSON" and " " not in core:
+            roots = full_by_last.get(core.casefold(), set())
+            if len(roots) == 1:
+                groups.union(i, next(iter(roots)))
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[groups.find(i)].append(i)
+    entities: list[Entity] = []
+    for n, root in enumerate(sorted(members, key=lambda r: mentions[members[r][0]].start), start=1):
+        ms = [mentions[i] for i in members[root]]
+        entities.append(Entity(f"e{n}", _best_name(ms, gaz), _best_type(ms, gaz), tuple(ms)))
+    return tuple(entities)
+
+
+def _best_name(ms: list[Mention], gaz: dict[str, Place]) -> str:
+    for m in ms:
+        place = gaz.get(_key(m.text))
+        if place is not None:
+            return place.name
+    names = [_person_core(m.text) if m.label == "PERSON" else m.text for m in ms]
+    # The fullest form: most words, then most frequent, then first seen.
+    counts = Counter(names)
+    return max(names, key=lambda t: (len(t.split()), counts[t], -names.index(t)))
+
+
+def _best_type(ms: list[Mention], gaz: dict[str, Place]) -> str:
+    for m in ms:
+        place = gaz.get(_key(m.text))
+        if place is not None and m.label != "PERSON":
+            return place.type
+    counts = Counter(m.label for m in ms)
+    longest = max(ms, key=lambda m: (len(m.text.split()), counts[m.label]))
+    return longest.label
+
+
+class EntitiesStage:
+    def __call__(self, batch: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
+        return [
+            ann.replace(entities=group_mentions(ann.article.text, ann.article.body_start, ann.mentions))
+            for ann in batch
+        ]
+
+
+@register("entities", requires=("mentions",), assigns=("entities",))
+def make_entities(settings: Settings) -> EntitiesStage:
+    return EntitiesStage()
