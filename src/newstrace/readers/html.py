@@ -8,10 +8,12 @@ cookie banners would pollute every stage).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from newstrace.errors import E_HTML, InputError
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 # htmldate validates dates against a maximum that defaults to *today*; pin it so the same page
 # always yields the same date, whatever day it is read.
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "max_date": "2099-12-31"}
@@ -35,7 +37,8 @@ def extract_html(markup: str, path: str) -> dict[str, Any]:
         raise InputError("no article text found in the HTML", path=path, code=E_HTML)
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     raw = (meta.get("text") or "").strip()
-    if not raw:
+    # Fewer than three words is markup debris ("<<<>>>"), not an article.
+    if len(_WORDS.findall(raw)) < 3:
         raise InputError("no article text found in the HTML", path=path, code=E_HTML)
     # trafilatura separates paragraphs with single newlines; a blank line keeps paragraphs apparent.
     text = "\n\n".join(line.strip() for line in raw.split("\n") if line.strip())

@@ -111,7 +111,7 @@ def _parse_dateline(text: str, pos: int, head: TextHeader) -> None:
         return
     if credit_group == "credit2" and not has_md:
         return  # "Kyiv - Officials said" : too weak to tell a credit from the lead
-    head.place = place.rstrip(".")
+    head.place = place
     head.place_span = Span(m.start("place"), m.start("place") + len(head.place))
     if has_md:
         head.dateline_date = m.group("md")
