@@ -114,7 +114,9 @@ def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str
         # Keep PERSON when the word is part of someone's full name here ("Michael Jordan").
         if label != "PERSON" or key not in person_tokens:
             label = place.type
-    elif label in ("PRODUCT", "ORG", "PERSON", "FAC") and _REGION_AFTER.match(text, m.end):
+    elif label in ("PRODUCT", "ORG", "PERSON", "FAC") and (
+        _REGION_AFTER.match(text, m.end) or _REGION_SUFFIX.search(key)
+    ):
         label = "GPE"
     return m if label == m.label else Mention(m.start, m.end, m.text, label)
 
@@ -158,6 +160,7 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
             if (s, e) not in covered and not any(m.start <= s < m.end for m in mentions):
                 mentions.append(Mention(s, e, acr, "ORG"))
                 covered.add((s, e))
+    _add_surname_mentions(text, body_start, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
 
     # One key per mention; aliases (gazetteer, acronym definitions) map to one canonical key.
@@ -211,6 +214,24 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
         ms = [mentions[i] for i in members[root]]
         entities.append(Entity(f"e{n}", _best_name(ms, gaz), _best_type(ms, gaz), tuple(ms)))
     return tuple(entities)
+
+
+def _add_surname_mentions(text: str, body_start: int, mentions: list[Mention]) -> None:
+    """Add bare surnames the model missed ("Okafor said") when one full name ends with them."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        core = _person_core(m.text)
+        if m.label == "PERSON" and " " in core:
+            owners[core.split()[-1]].add(core)
+    taken = [(m.start, m.end) for m in mentions]
+    for surname, fulls in owners.items():
+        if len(fulls) != 1 or len(surname) < 3 or not surname[0].isupper():
+            continue
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b(?!['\u2019]?\w)", text[body_start:]):
+            s, e = body_start + hit.start(), body_start + hit.end()
+            if not any(a <= s < b or a < e <= b for a, b in taken):
+                mentions.append(Mention(s, e, surname, "PERSON"))
+                taken.append((s, e))
 
 
 def _best_name(ms: list[Mention], gaz: dict[str, Place]) -> str:

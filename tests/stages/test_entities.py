@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from newstrace.readers import article_from_text
+from newstrace.records import AnnotatedArticle, Entity
+from newstrace.stages.entities import EntitiesStage, _acronym_defs, gazetteer
+from newstrace.stages.segment import SegmentStage
+
+
+def _entities(settings, text: str) -> tuple[Entity, ...]:
+    art = article_from_text(text, id="t")
+    batch = SegmentStage(settings)([AnnotatedArticle(article=art)])
+    [ann] = EntitiesStage()(batch)
+    for e in ann.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    return ann.entities
+
+
+def _find(ents, form):
+    hits = [e for e in ents if any(m.text == form for m in e.mentions)]
+    assert hits, f"no entity with mention {form!r}: {[e.name for e in ents]}"
+    return hits[0]
+
+
+TEXT = (
+    "date 2025-03-05 Geneva, March 5 - Foreign Minister Amara Okafor met envoys of the "
+    "Democratic People's Republic of Korea (DPRK) on Tuesday. Okafor said the DPRK delegation "
+    "had asked for more time. North Korea's ambassador did not comment. "
+    "The International Atomic Energy Agency (IAEA) said its inspectors were ready. An IAEA "
+    "spokesman confirmed the plan. Officials in the Tavria region said the Tavria "
+    "Region council would meet. Paul Okafor, a local trader, said prices had risen."
+)
+
+
+def test_acronym_and_gazetteer_aliases(settings):
+    ents = _entities(settings, TEXT)
+    korea = _find(ents, "DPRK")
+    forms = {m.text for m in korea.mentions}
+    assert "Democratic People's Republic of Korea" in forms
+    assert "North Korea" in forms
+    assert korea.name == "North Korea"
+    assert korea.type == "GPE"
+    iaea = _find(ents, "IAEA")
+    assert "International Atomic Energy Agency" in {m.text for m in iaea.mentions}
+
+
+def test_possessive_and_leading_article_trimmed(settings):
+    ents = _entities(settings, TEXT)
+    texts = {m.text for e in ents for m in e.mentions}
+    assert "North Korea's" not in texts
+    assert not any(t.startswith("the ") for t in texts)
+
+
+def test_two_people_sharing_a_surname_stay_apart(settings):
+    ents = _entities(settings, TEXT)
+    amara = _find(ents, "Amara Okafor")
+    paul = _find(ents, "Paul Okafor")
+    assert amara.id != paul.id
+    # "Okafor" alone is ambiguous here (two full names end with it): it must not join either.
+    assert all(m.text != "Okafor" for m in amara.mentions + paul.mentions)
+
+
+def test_surname_joins_unique_full_name(settings):
+    ents = _entities(
+        settings,
+        "date 2025-03-05 Geneva, March 5 - Foreign Minister Amara Okafor arrived on Tuesday. Okafor said talks went well.",
+    )
+    amara = _find(ents, "Amara Okafor")
+    assert [m.text for m in amara.mentions] == ["Amara Okafor", "Okafor"]
+    assert amara.name == "Amara Okafor"
+
+
+def test_region_suffix_and_retyping(settings):
+    ents = _entities(settings, TEXT)
+    tavria = [e for e in ents if "Tavria" in e.name]
+    assert len(tavria) == 1, [(e.name, [m.text for m in e.mentions]) for e in tavria]
+    assert tavria[0].type in ("GPE", "LOC")
+
+
+def test_acronym_definitions():
+    text = "the Korean Central News Agency (KCNA) and the Workers' Party of Korea (WPK) and (XYZ)"
+    assert _acronym_defs(text, 0) == {"KCNA": "Korean Central News Agency", "WPK": "Workers' Party of Korea"}
+
+
+def test_gazetteer_is_consistent():
+    gaz = gazetteer()
+    assert gaz["dprk"].name == "North Korea"
+    assert gaz["united states of america"].name == "United States"
+    for place in set(gaz.values()):
+        assert place.type in ("GPE", "LOC", "ORG")
