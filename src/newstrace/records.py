@@ -103,6 +103,27 @@ class TimeExpr:
     mod: str | None = None
 
 
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A reported statement: who (speaker), the reporting cue, what (content), and via whom.
+
+    ``speaker`` is the speaker's name as resolved (the entity's name when ``speaker_entity`` is
+    set, else the words of ``speaker_span``, else None). ``via`` lists the outlets or bodies the
+    statement was relayed through, nearest first ("TASS", "local media").
+    """
+
+    speaker: str | None
+    speaker_entity: str | None
+    speaker_span: Span | None
+    cue: Span | None
+    content: Span
+    kind: QuoteKind
+    via: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article plus the annotations the per-article stages have assigned so far."""
@@ -112,6 +133,7 @@ class AnnotatedArticle:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
     # Transient spaCy parses as (offset into text, Doc) chunks, for later stages in the same
     # process. Never serialized; dropped before crossing process boundaries.
