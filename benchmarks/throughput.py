@@ -15,7 +15,6 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 
 from newstrace.config import load_settings
 from newstrace.models import load_spacy

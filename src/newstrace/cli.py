@@ -31,7 +31,9 @@ app.add_typer(bench_app, name="bench")
 err = Console(stderr=True, highlight=False)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding defaults.toml.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or folder (models.spacy).")]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline name or folder (models.spacy).")
+]
 
 
 def _settings(config: Path | None, model: str | None) -> Settings:
@@ -62,7 +64,9 @@ def _main(
     """newstrace: offline, CPU-first cross-checking of news coverage."""
 
 
-def _run_extract(paths: list[str], settings: Settings, date: dt.date | None, as_json: bool, quiet: bool) -> int:
+def _run_extract(
+    paths: list[str], settings: Settings, date: dt.date | None, as_json: bool, quiet: bool
+) -> int:
     from newstrace.pipeline import Pipeline
     from newstrace.readers import read_paths
     from newstrace.render.json import article_json
@@ -160,7 +164,9 @@ def stages() -> None:
 
 @bench_app.command("timex")
 def bench_timex(
-    path: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (e.g. ../shared/data/tempeval3).")],
+    path: Annotated[
+        Path, typer.Argument(help="Folder of TimeML .tml files (e.g. ../shared/data/tempeval3).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """TempEval-3 scores of the time tagger: strict/relaxed span F1, value F1, words/s."""

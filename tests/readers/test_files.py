@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from newstrace.config import load_settings
-from newstrace.records import Article, ReadError
 from newstrace.readers import read_file, read_paths
+from newstrace.records import Article, ReadError
 
 
 def _one(path: Path) -> Article | ReadError:
@@ -131,7 +131,9 @@ def test_language_warning(fixtures):
 
 
 def test_paths_dirs_globs_missing_and_batch_goes_on(fixtures, tmp_path):
-    recs = list(read_paths([fixtures, str(fixtures / "*.html"), tmp_path / "missing.txt", str(tmp_path / "*.xyz")]))
+    recs = list(
+        read_paths([fixtures, str(fixtures / "*.html"), tmp_path / "missing.txt", str(tmp_path / "*.xyz")])
+    )
     arts = [r for r in recs if isinstance(r, Article)]
     errs = [r for r in recs if isinstance(r, ReadError)]
     # Every good article is read despite the bad files around it.

@@ -63,7 +63,8 @@ def test_two_people_sharing_a_surname_stay_apart(settings):
 def test_surname_joins_unique_full_name(settings):
     ents = _entities(
         settings,
-        "date 2025-03-05 Geneva, March 5 - Foreign Minister Amara Okafor arrived on Tuesday. Okafor said talks went well.",
+        "date 2025-03-05 Geneva, March 5 - Foreign Minister Amara Okafor arrived on Tuesday. "
+        "Okafor said talks went well.",
     )
     amara = _find(ents, "Amara Okafor")
     assert [m.text for m in amara.mentions] == ["Amara Okafor", "Okafor"]

@@ -144,7 +144,9 @@ def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[Ar
             return
         if suffix not in TEXT_SUFFIXES and suffix:
             raise InputError(
-                f"unsupported file type {suffix!r} (use .txt, .html or .jsonl)", path=str(p), code=E_UNSUPPORTED
+                f"unsupported file type {suffix!r} (use .txt, .html or .jsonl)",
+                path=str(p),
+                code=E_UNSUPPORTED,
             )
         art = article_from_text(text, id=p.stem, path=str(p), settings=settings)
         meta = dict(art.metadata)
@@ -156,7 +158,9 @@ def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[Ar
         yield ReadError(str(p), None, "E100", f"cannot read file: {exc.strerror or exc}")
 
 
-def read_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | ReadError]:
+def read_paths(
+    paths: Iterable[str | Path], settings: Settings | None = None
+) -> Iterator[Article | ReadError]:
     """Read every file named, found under a directory, or matched by a glob, in a stable order.
 
     Article ids are unique within one call: a repeated id gets a short hash of its path appended.
@@ -170,7 +174,9 @@ def read_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
         for rec in read_file(item, settings):
             if isinstance(rec, Article):
                 if rec.id in seen:
-                    digest = hashlib.sha1(f"{rec.path}:{rec.metadata.get('line', '')}".encode()).hexdigest()[:6]
+                    digest = hashlib.sha1(f"{rec.path}:{rec.metadata.get('line', '')}".encode()).hexdigest()[
+                        :6
+                    ]
                     rec = replace(rec, id=f"{rec.id}~{digest}")
                 seen.add(rec.id)
             yield rec

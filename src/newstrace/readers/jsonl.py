@@ -17,13 +17,16 @@ def parse_published(value: Any, path: str, line: int) -> dt.date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise InputError(f"'published' must be a string, got {type(value).__name__}", path=path, line=line,
-                         code=E_FIELD)
+        raise InputError(
+            f"'published' must be a string, got {type(value).__name__}", path=path, line=line, code=E_FIELD
+        )
     raw = value.strip()
     try:
         return dt.date.fromisoformat(raw[:10]) if len(raw) >= 10 else dt.date.fromisoformat(raw)
     except ValueError:
-        raise InputError(f"'published' {raw!r} is not an ISO date", path=path, line=line, code=E_DATE) from None
+        raise InputError(
+            f"'published' {raw!r} is not an ISO date", path=path, line=line, code=E_DATE
+        ) from None
 
 
 def iter_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
@@ -34,23 +37,37 @@ def iter_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any] | I
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield lineno, InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path, line=lineno,
-                                     code=E_JSON)
+            yield (
+                lineno,
+                InputError(
+                    f"malformed JSON: {exc.msg} (column {exc.colno})", path=path, line=lineno, code=E_JSON
+                ),
+            )
             continue
         if not isinstance(obj, dict):
-            yield lineno, InputError(f"expected a JSON object, got {type(obj).__name__}", path=path,
-                                     line=lineno, code=E_FIELD)
+            yield (
+                lineno,
+                InputError(
+                    f"expected a JSON object, got {type(obj).__name__}", path=path, line=lineno, code=E_FIELD
+                ),
+            )
             continue
         body = obj.get("text")
         if not isinstance(body, str):
-            yield lineno, InputError("record has no string field 'text'", path=path, line=lineno, code=E_FIELD)
+            yield (
+                lineno,
+                InputError("record has no string field 'text'", path=path, line=lineno, code=E_FIELD),
+            )
             continue
         if not body.strip():
             yield lineno, InputError("record has an empty 'text'", path=path, line=lineno, code=E_EMPTY)
             continue
         for key in ("id", "url", "title", "source", "author"):
             if key in obj and obj[key] is not None and not isinstance(obj[key], (str, int)):
-                yield lineno, InputError(f"field {key!r} must be a string", path=path, line=lineno, code=E_FIELD)
+                yield (
+                    lineno,
+                    InputError(f"field {key!r} must be a string", path=path, line=lineno, code=E_FIELD),
+                )
                 break
         else:
             yield lineno, obj

@@ -26,8 +26,13 @@ _HEADER = re.compile(r"\A\s*date[ \t]+(?P<date>\S+)[ \t]*(?:\r?\n)?")
 # A place: one to four capitalised words ("Moscow", "NEW YORK", "Rio de Janeiro", "St. Petersburg"),
 # optionally followed by ", Region" ("Springfield, Ill.").
 _WORD = r"[A-Z][A-Za-z.'\u2019\-]*"
-_PLACE = rf"(?P<place>{_WORD}(?:[ ](?:de|da|del|do|of|on|upon|la|le|el)?[ ]?{_WORD}){{0,3}}(?:, (?!{_MONTHS}\b){_WORD}(?: {_WORD})?)?)"
-_MONTHDAY = rf"(?P<md>{_MONTHS} \d{{1,2}}(?:, \d{{4}})?)"
+_PARTICLE = r"(?:de|da|del|do|of|on|upon|la|le|el)"
+_PLACE = (
+    rf"(?P<place>{_WORD}(?:[ ]{_PARTICLE}?[ ]?{_WORD}){{0,3}}"
+    rf"(?:, (?!{_MONTHS}\b){_WORD}(?: {_WORD})?)?)"
+)
+# "May 21", "May 21, 2025", and the European "21 May" / "21 May 2025".
+_MONTHDAY = rf"(?P<md>{_MONTHS} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTHS}(?:,? \d{{4}})?)"
 _DASH = r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*"
 _CREDIT_PAREN = r"[ \t]*\((?P<credit1>[A-Z][\w .&'\u2019/-]{0,40}?)\)"
 _CREDIT_TAIL = rf"{_DASH}(?P<credit2>[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*){{0,3}})[.:](?=\s)"
@@ -71,7 +76,9 @@ def parse_header(text: str, path: str) -> TextHeader:
         try:
             head.published = dt.date.fromisoformat(raw)
         except ValueError:
-            raise InputError(f"header date {raw!r} is not YYYY-MM-DD", path=path, line=1, code=E_DATE) from None
+            raise InputError(
+                f"header date {raw!r} is not YYYY-MM-DD", path=path, line=1, code=E_DATE
+            ) from None
         pos = m.end()
     else:
         pos = len(text) - len(text.lstrip())

@@ -24,7 +24,9 @@ from newstrace.records import AnnotatedArticle, Entity, Mention
 from newstrace.stages._registry import register
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-_REGION_AFTER = re.compile(r"\s+(?:region|Region|oblast|Oblast|province|Province|district|District|governorate)\b")
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|Region|oblast|Oblast|province|Province|district|District|governorate)\b"
+)
 _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate)$")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
 _STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
