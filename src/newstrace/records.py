@@ -155,3 +155,41 @@ class ReadError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMention:
+    """A mention within a set of articles: which article, and where in its text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why two per-article entities were judged to be one: ``a`` and ``b`` are
+    ``article/entity-id`` references, ``reason`` a sentence a person can check."""
+
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    """One real-world entity across a set of articles.
+
+    ``members`` are the per-article entities (``article/e3``) merged into it; ``related`` holds
+    mentions linked but not identical to it (the demonym "North Korean" for North Korea).
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[StoryMention, ...]
+    members: tuple[str, ...]
+    merges: tuple[Merge, ...] = ()
+    related: tuple[StoryMention, ...] = ()

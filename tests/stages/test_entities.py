@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from newstrace.lexicon import gazetteer
 from newstrace.readers import article_from_text
 from newstrace.records import AnnotatedArticle, Entity
-from newstrace.stages.entities import EntitiesStage, _acronym_defs, gazetteer
+from newstrace.stages.entities import EntitiesStage, _acronym_defs
 from newstrace.stages.segment import SegmentStage
 
 

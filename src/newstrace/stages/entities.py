@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from newstrace.config import Settings
+from newstrace.lexicon import STOP_INITIAL, Place, gazetteer, initials, name_key, strip_titles
 from newstrace.records import AnnotatedArticle, Entity, Mention
 from newstrace.stages._registry import register
 
@@ -29,41 +27,6 @@ _REGION_AFTER = re.compile(
 )
 _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate)$")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
-_STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
-_TITLES = re.compile(
-    r"^(?:(?:President|Prime Minister|Minister|Governor|Gov\.|Senator|Sen\.|Rep\.|Mayor|General|Gen\.|"
-    r"Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Chancellor|King|Queen|Pope|Premier|Secretary|Judge|Justice)\s+)+"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Place]:
-    """Lower-cased name or alias -> Place, from the packaged ``data/places.tsv``."""
-    text = resources.files("newstrace").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    table: dict[str, Place] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, typ, *rest = line.split("\t")
-        aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
-        place = Place(name, typ, aliases)
-        for key in (name, *aliases):
-            table[_key(key)] = place
-    return table
-
-
-def _key(text: str) -> str:
-    t = text.replace("\u2019", "'").strip()
-    t = re.sub(r"^(?:the|The)\s+", "", t)
-    t = re.sub(r"'s$|'$", "", t)
-    return " ".join(t.split()).casefold()
 
 
 def _clean(m: Mention, text: str) -> Mention | None:
@@ -85,11 +48,6 @@ def _clean(m: Mention, text: str) -> Mention | None:
     return Mention(s, e, text[s:e], m.label)
 
 
-def _initials(name: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", name)
-    return "".join(w[0].upper() for w in words if w.casefold() not in _STOP_INITIAL)
-
-
 def _acronym_defs(text: str, start: int) -> dict[str, str]:
     """Acronyms written out in the text as "Long Name (LN)": acronym -> long name."""
     defs: dict[str, str] = {}
@@ -100,16 +58,16 @@ def _acronym_defs(text: str, start: int) -> dict[str, str]:
         # Take the shortest tail of preceding words whose initials spell the acronym.
         for n in range(1, min(len(words), 12) + 1):
             tail = words[-n:]
-            if tail[0].casefold() in _STOP_INITIAL:
+            if tail[0].casefold() in STOP_INITIAL:
                 continue
-            if _initials(" ".join(tail)) == acr:
+            if initials(" ".join(tail)) == acr:
                 defs.setdefault(acr, " ".join(tail))
                 break
     return defs
 
 
 def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str]) -> Mention:
-    key = _key(m.text)
+    key = name_key(m.text)
     place = gaz.get(key)
     label = m.label
     if place is not None and label != "NORP":
@@ -141,10 +99,6 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _person_core(text: str) -> str:
-    return _TITLES.sub("", text).strip()
-
-
 def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tuple[Entity, ...]:
     gaz = gazetteer()
     cleaned = [c for m in raw if m.label in KEEP_LABELS and (c := _clean(m, text)) is not None]
@@ -166,9 +120,9 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
     mentions.sort(key=lambda m: (m.start, m.end))
 
     # One key per mention; aliases (gazetteer, acronym definitions) map to one canonical key.
-    acr_to_long = {_key(a): _key(long) for a, long in defs.items()}
+    acr_to_long = {name_key(a): name_key(long) for a, long in defs.items()}
     # "Kursk-2 Nuclear Power Plant (NPP)": the acronym spells only the tail of the name the model found.
-    mention_keys = {_key(m.text) for m in mentions}
+    mention_keys = {name_key(m.text) for m in mentions}
     for acr, long in list(acr_to_long.items()):
         if long not in mention_keys:
             longer = sorted(k for k in mention_keys if k.endswith(" " + long) or k.endswith("-" + long))
@@ -176,7 +130,7 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
                 acr_to_long[acr] = longer[0]
 
     def canonical(m: Mention) -> str:
-        k = _key(_person_core(m.text) if m.label == "PERSON" else m.text)
+        k = name_key(strip_titles(m.text) if m.label == "PERSON" else m.text)
         if m.label == "NORP":
             return "norp:" + k  # "Russian" relates to Russia but is not the same entity
         k = acr_to_long.get(k, k)
@@ -184,7 +138,7 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
             # "Kursk Region" and "Kursk" name one place in news usage.
             k = _REGION_SUFFIX.sub("", k) or k
         place = gaz.get(k)
-        return _key(place.name) if place is not None else k
+        return name_key(place.name) if place is not None else k
 
     groups = _Groups(len(mentions))
     by_key: dict[str, int] = {}
@@ -198,11 +152,11 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
     # Surnames: "Putin" -> "Vladimir Putin" when one full name in the document ends that way.
     full_by_last: dict[str, set[int]] = defaultdict(set)
     for i, m in enumerate(mentions):
-        core = _person_core(m.text)
+        core = strip_titles(m.text)
         if m.label == "PERSON" and " " in core:
             full_by_last[core.split()[-1].casefold()].add(groups.find(i))
     for i, m in enumerate(mentions):
-        core = _person_core(m.text)
+        core = strip_titles(m.text)
         if m.label == "PERSON" and " " not in core:
             roots = full_by_last.get(core.casefold(), set())
             if len(roots) == 1:
@@ -222,7 +176,7 @@ def _add_surname_mentions(text: str, body_start: int, mentions: list[Mention]) -
     """Add bare surnames the model missed ("Okafor said") when one full name ends with them."""
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        core = _person_core(m.text)
+        core = strip_titles(m.text)
         if m.label == "PERSON" and " " in core:
             owners[core.split()[-1]].add(core)
     taken = [(m.start, m.end) for m in mentions]
@@ -238,10 +192,10 @@ def _add_surname_mentions(text: str, body_start: int, mentions: list[Mention]) -
 
 def _best_name(ms: list[Mention], gaz: dict[str, Place]) -> str:
     for m in ms:
-        place = gaz.get(_key(m.text))
+        place = gaz.get(name_key(m.text))
         if place is not None:
             return place.name
-    names = [_person_core(m.text) if m.label == "PERSON" else m.text for m in ms]
+    names = [strip_titles(m.text) if m.label == "PERSON" else m.text for m in ms]
     # The fullest form: most words, then most frequent, then first seen.
     counts = Counter(names)
     return max(names, key=lambda t: (len(t.split()), counts[t], -names.index(t)))
@@ -249,7 +203,7 @@ def _best_name(ms: list[Mention], gaz: dict[str, Place]) -> str:
 
 def _best_type(ms: list[Mention], gaz: dict[str, Place]) -> str:
     for m in ms:
-        place = gaz.get(_key(m.text))
+        place = gaz.get(name_key(m.text))
         if place is not None and m.label != "PERSON":
             return place.type
     counts = Counter(m.label for m in ms)

@@ -1,0 +1,70 @@
+"""Names and places: the packaged gazetteer and the normalizations every name comparison shares.
+
+Used by the ``entities`` stage (within one article) and by story-level resolution (across
+articles), so both agree on what "the same name" means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
+_TITLES = re.compile(
+    r"^(?:(?:President|Prime Minister|Minister|Governor|Gov\.|Senator|Sen\.|Rep\.|Mayor|General|Gen\.|"
+    r"Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Chancellor|King|Queen|Pope|Premier|Secretary|Judge|Justice)\s+)+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Lower-cased name or alias -> Place, from the packaged ``data/places.tsv``."""
+    text = resources.files("newstrace").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    table: dict[str, Place] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, typ, *rest = line.split("\t")
+        aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
+        demonyms = tuple(d for d in (rest[1].split("|") if len(rest) > 1 else []) if d)
+        place = Place(name, typ, aliases, demonyms)
+        for key in (name, *aliases):
+            table[name_key(key)] = place
+    return table
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, Place]:
+    """Lower-cased demonym ("north korean") -> the Place it relates to."""
+    return {name_key(d): p for p in set(gazetteer().values()) for d in p.demonyms}
+
+
+def name_key(text: str) -> str:
+    """Comparison key: case-folded, curly apostrophes unified, no leading "the" or possessive."""
+    t = text.replace("\u2019", "'").strip()
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"'s$|'$", "", t)
+    return " ".join(t.split()).casefold()
+
+
+def initials(name: str) -> str:
+    """Initials of the content words: "Workers' Party of Korea" -> "WPK"."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", name)
+    return "".join(w[0].upper() for w in words if w.casefold() not in STOP_INITIAL)
+
+
+def strip_titles(text: str) -> str:
+    """Drop leading titles from a person's name: "President Vladimir Putin" -> "Vladimir Putin"."""
+    return _TITLES.sub("", text).strip()
+
+
