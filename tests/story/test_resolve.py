@@ -31,8 +31,14 @@ def _by_mention(ents, aid: str, form: str):
 
 
 def test_transliteration_with_role_evidence():
-    a = _article("a", "He met acting governor Alexander Khinshtein in Kursk.", [("Alexander Khinshtein", "PERSON")])
-    b = _article("b", "Accompanied by interim Governor Alexander Khinstin, he toured.", [("Alexander Khinstin", "PERSON")])
+    a = _article(
+        "a", "He met acting governor Alexander Khinshtein in Kursk.", [("Alexander Khinshtein", "PERSON")]
+    )
+    b = _article(
+        "b",
+        "Accompanied by interim Governor Alexander Khinstin, he toured.",
+        [("Alexander Khinstin", "PERSON")],
+    )
     ents = resolve_entities([a, b])
     e = _by_mention(ents, "a", "Alexander Khinshtein")
     assert _by_mention(ents, "b", "Alexander Khinstin").id == e.id
