@@ -27,8 +27,14 @@ def _lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 
 
+def _articles(objs: list[dict]) -> list[dict]:
+    return [o for o in objs if o["kind"] == "article"]
+
+
 def _validate(obj: dict, schema: dict) -> None:
     jsonschema.validate(obj, schema)
+    if obj["kind"] == "story":
+        return
     text = obj["text"]
     for s in obj["sentences"]:
         assert 0 <= s["start"] < s["end"] <= len(text)
@@ -45,9 +51,10 @@ def test_extract_json_validates_against_schema(fixtures, schema):
     )
     assert res.exit_code == 0, res.output
     objs = _lines(res.stdout)
-    assert [o["id"] for o in objs] == ["wire_dam", "page"]
     for o in objs:
         _validate(o, schema)
+    assert [o["kind"] for o in objs] == ["article", "article", "story"]
+    assert [o["id"] for o in _articles(objs)] == ["wire_dam", "page"]
     wire = objs[0]
     assert wire["published"] == "2024-11-06"
     assert wire["place"] == "Porto Alegre"
@@ -81,7 +88,7 @@ def test_extract_reference_date_for_undated(fixtures, schema):
 def test_bad_inputs_reported_and_batch_goes_on(fixtures, schema):
     res = runner.invoke(app, ["extract", str(fixtures), "--json"])
     assert res.exit_code == 1
-    objs = _lines(res.stdout)
+    objs = _articles(_lines(res.stdout))
     ids = {o["id"] for o in objs}
     assert {"wire_dam", "page", "hx-1", "alone_header"} <= ids
     for o in objs:
@@ -141,3 +148,38 @@ def test_console_script_entry_point(fixtures):
     values = {t["value"] for t in obj["times"]}
     assert "2025-01-02" in values  # Thursday before Friday 2025-01-03
     assert "2024-12-30" in values  # "Dec. 30" in past narration, January DCT: previous year
+
+
+def test_story_line_resolves_entities_across_articles(tmp_path, schema):
+    (tmp_path / "a.txt").write_text(
+        "date 2025-05-21 Kursk, May 21 - Acting governor Alexander Khinshtein met volunteers on Tuesday. "
+        "The Democratic People's Republic of Korea (DPRK) sent troops, officials said.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2025-05-22 Moscow, May 22 - Interim Governor Alexander Khinstin said on Wednesday that "
+        "North Korea had sent troops. Khinstin thanked them.",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["extract", str(tmp_path), "--json", "-q"])
+    assert res.exit_code == 0, res.output
+    objs = _lines(res.stdout)
+    for o in objs:
+        _validate(o, schema)
+    story = objs[-1]
+    assert story["kind"] == "story"
+    by_alias = {a: e for e in story["entities"] for a in [e["name"], *e["aliases"]]}
+    governor = by_alias["Alexander Khinstin"]
+    assert governor is by_alias["Alexander Khinshtein"]
+    assert any("transliteration" in m["reason"] for m in governor["merges"])
+    korea = by_alias["North Korea"]
+    assert "DPRK" in korea["aliases"]
+    # Each per-article entity points at its story entity.
+    arts = _articles(objs)
+    refs = {e["story_entity"] for a in arts for e in a["entities"] if e["name"].startswith("Alexander")}
+    assert refs == {governor["id"]}
+    # --no-resolve streams articles and writes no story line.
+    res = runner.invoke(app, ["extract", str(tmp_path), "--json", "-q", "--no-resolve"])
+    objs = _lines(res.stdout)
+    assert [o["kind"] for o in objs] == ["article", "article"]
+    assert all(e["story_entity"] is None for o in objs for e in o["entities"])

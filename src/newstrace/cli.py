@@ -16,7 +16,7 @@ from rich.console import Console
 from newstrace import __version__
 from newstrace.config import Settings, load_settings
 from newstrace.errors import NewstraceError
-from newstrace.records import Article, ReadError
+from newstrace.records import AnnotatedArticle, Article, ReadError
 
 app = typer.Typer(
     name="newstrace",
@@ -65,29 +65,29 @@ def _main(
 
 
 def _run_extract(
-    paths: list[str], settings: Settings, date: dt.date | None, as_json: bool, quiet: bool
+    paths: list[str],
+    settings: Settings,
+    date: dt.date | None,
+    as_json: bool,
+    quiet: bool,
+    resolve: bool = True,
 ) -> int:
     from newstrace.pipeline import Pipeline
     from newstrace.readers import read_paths
-    from newstrace.render.json import article_json
-    from newstrace.render.terminal import print_article
+    from newstrace.render.json import article_json, story_json
+    from newstrace.render.terminal import print_article, print_story
+    from newstrace.story import resolve_entities
 
     failures = 0
-
-    def articles() -> list[Article]:
-        nonlocal failures
-        out: list[Article] = []
-        for rec in read_paths(paths, settings):
-            if isinstance(rec, ReadError):
-                failures += 1
-                err.print(f"[red]error[/red] {rec}", markup=True, soft_wrap=True)
-                continue
-            if rec.published is None and date is not None:
-                rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
-            out.append(rec)
-        return out
-
-    batch = articles()
+    batch: list[Article] = []
+    for rec in read_paths(paths, settings):
+        if isinstance(rec, ReadError):
+            failures += 1
+            err.print(f"[red]error[/red] {rec}", markup=True, soft_wrap=True)
+            continue
+        if rec.published is None and date is not None:
+            rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
+        batch.append(rec)
     if not batch:
         err.print("no articles could be read" if failures else "no articles given")
         return 1
@@ -102,11 +102,27 @@ def _run_extract(
         if show_progress:
             err.print(f"  annotated {done}/{len(batch)} articles", end="\r")
 
-    for ann in pipeline.annotate(batch, progress=progress):
+    def emit(ann: AnnotatedArticle, story_ids: dict[str, str] | None = None) -> None:
         if as_json:
-            sys.stdout.write(json.dumps(article_json(ann), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(article_json(ann, story_ids), ensure_ascii=False) + "\n")
         else:
             print_article(out, ann)
+
+    resolve = resolve and len(batch) > 1
+    if not resolve:
+        # Streaming: each article is written as soon as it is annotated.
+        for ann in pipeline.annotate(batch, progress=progress):
+            emit(ann)
+    else:
+        anns = list(pipeline.annotate(batch, progress=progress))
+        story = resolve_entities(anns)
+        story_ids = {ref: e.id for e in story for ref in e.members}
+        for ann in anns:
+            emit(ann, story_ids)
+        if as_json:
+            sys.stdout.write(json.dumps(story_json(story), ensure_ascii=False) + "\n")
+        else:
+            print_story(out, story)
     sys.stdout.flush()
     if not quiet:
         err.print(f"{len(batch)} article(s) annotated, {failures} input error(s)")
@@ -122,12 +138,19 @@ def extract(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+    resolve: Annotated[
+        bool,
+        typer.Option(
+            "--resolve/--no-resolve",
+            help="Resolve entities across the articles (a final `story` line). --no-resolve streams output.",
+        ),
+    ] = True,
     config: ConfigOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """Read articles and annotate each: sentences, entities, time expressions normalized to its date."""
     try:
-        code = _run_extract(paths, _settings(config, model), _parse_date(date), as_json, quiet)
+        code = _run_extract(paths, _settings(config, model), _parse_date(date), as_json, quiet, resolve)
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None

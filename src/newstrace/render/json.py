@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newstrace.records import AnnotatedArticle, Span
+from newstrace.records import AnnotatedArticle, Span, StoryEntity
 
 
 def _span(s: Span | None) -> dict[str, int] | None:
     return None if s is None else {"start": s.start, "end": s.end}
 
 
-def article_json(ann: AnnotatedArticle) -> dict[str, Any]:
+def article_json(ann: AnnotatedArticle, story_ids: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One article. ``story_ids`` maps ``article/e3`` to the cross-article entity id (``E7``)."""
     a = ann.article
+    story_ids = story_ids or {}
     return {
+        "kind": "article",
         "id": a.id,
         "path": a.path,
         "title": a.title,
@@ -35,6 +39,7 @@ def article_json(ann: AnnotatedArticle) -> dict[str, Any]:
                 "id": e.id,
                 "name": e.name,
                 "type": e.type,
+                "story_entity": story_ids.get(f"{a.id}/{e.id}"),
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
             }
             for e in ann.entities
@@ -52,4 +57,28 @@ def article_json(ann: AnnotatedArticle) -> dict[str, Any]:
             for t in ann.times
         ],
         "warnings": list(ann.warnings),
+    }
+
+
+def story_json(entities: Sequence[StoryEntity]) -> dict[str, Any]:
+    """The cross-article view: one object after the article lines."""
+    return {
+        "kind": "story",
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "members": list(e.members),
+                "mentions": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions
+                ],
+                "merges": [{"a": m.a, "b": m.b, "reason": m.reason} for m in e.merges],
+                "related": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in e.related
+                ],
+            }
+            for e in entities
+        ],
     }

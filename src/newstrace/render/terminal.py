@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 
-from newstrace.records import AnnotatedArticle
+from newstrace.records import AnnotatedArticle, StoryEntity
 
 
 def print_article(console: Console, ann: AnnotatedArticle, max_rows: int = 12) -> None:
@@ -49,3 +50,30 @@ def print_article(console: Console, ann: AnnotatedArticle, max_rows: int = 12) -
     for w in ann.warnings:
         console.print(f"  [yellow]warning[/yellow] {w}")
     console.print()
+
+
+def print_story(console: Console, entities: Sequence[StoryEntity], max_rows: int = 25) -> None:
+    """Entities found in more than one article, with why their names were merged."""
+    shared = [e for e in entities if len({m.article for m in e.mentions}) > 1]
+    console.print(
+        f"[bold]Across articles[/bold]: {len(entities)} entities, {len(shared)} in more than one article"
+    )
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+    table.add_column("entity")
+    table.add_column("type")
+    table.add_column("articles", justify="right")
+    table.add_column("also written")
+    table.add_column("why merged")
+    ranked = sorted(shared, key=lambda e: (-len({m.article for m in e.mentions}), e.id))
+    for e in ranked[:max_rows]:
+        reasons = sorted({m.reason for m in e.merges if not m.reason.startswith("same name")})
+        table.add_row(
+            e.name,
+            e.type,
+            str(len({m.article for m in e.mentions})),
+            ", ".join(e.aliases[:4]),
+            "; ".join(reasons[:2]) or "same name",
+        )
+    console.print(table)
+    if len(ranked) > max_rows:
+        console.print(f"  [dim]... {len(ranked) - max_rows} more (use --json for all)[/dim]")
