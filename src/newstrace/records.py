@@ -53,10 +53,21 @@ class Article:
     language: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # For text extracted from markup (HTML): runs (text_start, file_start, length) aligning
+    # ``text`` with the decoded original file. Empty when ``text`` *is* the file text.
+    source_map: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span in the original file for ``text[start:end]`` (identity without a source map)."""
+        if not self.source_map:
+            return start, end
+        from newstrace.readers._sourcemap import to_source
+
+        return to_source(self.source_map, start, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """HTML articles through trafilatura: main text without boilerplate, plus title, date, author, site.
 
-``Article.text`` is the extracted text (paragraphs separated by blank lines), so offsets index that
-text, which every JSON output carries; the raw HTML is never analysed (scripts, markup and
-cookie banners would pollute every stage).
+``Article.text`` is the extracted text (paragraphs separated by blank lines): analysis offsets
+index that text, which every JSON output carries, and ``Article.source_map`` maps them back to
+offsets in the original HTML file (``Article.source_span``). The raw markup is never analysed
+(scripts, markup and cookie banners would pollute every stage).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from typing import Any
 
 from newstrace.errors import E_HTML, InputError
+from newstrace.readers._sourcemap import build_source_map
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # htmldate validates dates against a maximum that defaults to *today*; pin it so the same page
@@ -56,6 +58,7 @@ def extract_html(markup: str, path: str) -> dict[str, Any]:
             published = None
     return {
         "text": text,
+        "source_map": build_source_map(text, markup),
         "body_start": body_start,
         "title": title,
         "published": published,

@@ -33,6 +33,7 @@ def article_json(ann: AnnotatedArticle, story_ids: Mapping[str, str] | None = No
         "body_start": a.body_start,
         "text": a.text,
         "metadata": dict(a.metadata),
+        "source_map": [list(r) for r in a.source_map],
         "sentences": [{"start": s.start, "end": s.end} for s in ann.sentences],
         "entities": [
             {
