@@ -35,7 +35,9 @@ class StageInfo:
 _REGISTRY: dict[str, StageInfo] = {}
 
 
-def register(name: str, *, requires: Sequence[str] = (), assigns: Sequence[str]) -> Callable[[StageFactory], StageFactory]:
+def register(
+    name: str, *, requires: Sequence[str] = (), assigns: Sequence[str]
+) -> Callable[[StageFactory], StageFactory]:
     """Decorator registering a stage factory under ``name``."""
 
     def deco(factory: StageFactory) -> StageFactory:
