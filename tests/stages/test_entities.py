@@ -90,3 +90,34 @@ def test_gazetteer_is_consistent():
     assert gaz["united states of america"].name == "United States"
     for place in set(gaz.values()):
         assert place.type in ("GPE", "LOC", "ORG")
+
+
+def test_role_references_link_to_the_earlier_unique_person(settings):
+    text = (
+        "date 2025-05-21 Tarnov, May 21 - Velarian President Marta Kowal visited the flooded town "
+        "on Tuesday. "
+        "The President promised new homes. Local media quoted the Velarian leader as saying aid was coming. "
+        "Prime Minister Jan Novak stayed in the capital. The president of the local football club, "
+        "Piotr Wolny, said the stadium would shelter families."
+    )
+    ents = _entities(settings, text)
+    kowal = _find(ents, "Marta Kowal")
+    forms = [m.text for m in kowal.mentions]
+    assert "The President" in forms
+    assert kowal.name == "Marta Kowal"
+    # "the president of the local football club" is qualified: not a reference to Kowal.
+    assert all(
+        "football" not in text[m.start : m.end + 20]
+        for m in kowal.mentions[1:]
+        if m.text.lower() == "the president"
+    )
+
+
+def test_ambiguous_role_reference_is_left_alone(settings):
+    text = (
+        "date 2025-05-21 Geneva, May 21 - President Marta Kowal of Velaria met President Ivan Dorsky "
+        "of Halvia on Tuesday. The President said talks went well."
+    )
+    ents = _entities(settings, text)
+    for e in ents:
+        assert all(m.text != "The President" for m in e.mentions), e

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from newstrace.config import Settings
-from newstrace.lexicon import STOP_INITIAL, Place, gazetteer, initials, name_key, strip_titles
+from newstrace.lexicon import STOP_INITIAL, Place, demonyms, gazetteer, initials, name_key, strip_titles
 from newstrace.records import AnnotatedArticle, Entity, Mention
 from newstrace.stages._registry import register
 
@@ -162,6 +162,8 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
             if len(roots) == 1:
                 groups.union(i, next(iter(roots)))
 
+    _link_role_references(text, body_start, mentions, groups)
+
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         members[groups.find(i)].append(i)
@@ -170,6 +172,70 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
         ms = [mentions[i] for i in members[root]]
         entities.append(Entity(f"e{n}", _best_name(ms, gaz), _best_type(ms, gaz), tuple(ms)))
     return tuple(entities)
+
+
+_HEAD_ROLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "monarch"}
+_ROLE = (
+    r"(?P<role>president|leader|prime minister|premier|chancellor|governor|foreign minister"
+    r"|defen[cs]e minister|minister|mayor|general|commander|spokesman|spokeswoman|chief|king|queen|monarch)"
+)
+_ROLE_REF = re.compile(
+    rf"\b(?:the|The)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?{_ROLE}\b", re.IGNORECASE
+)
+_ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.IGNORECASE)
+
+
+def _person_roles(text: str, m: Mention) -> tuple[set[str], set[str]]:
+    """Role words and nationalities written next to a full name: "Russian President Vladimir Putin"."""
+    before = text[max(0, m.start - 60) : m.start]
+    before = re.split(r"[.;,\n]", before)[-1]
+    after = text[m.end : m.end + 50]
+    appositive = re.match(r",\s+(?:the\s+)?([^,.;]{0,40})", after)
+    window = before + " " + (appositive.group(1) if appositive else "")
+    roles = {r.group("role").casefold() for r in _ROLE_WORD.finditer(window)}
+    dem = demonyms()
+    words = re.findall(r"[A-Z][a-z]+", before)
+    phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    nats = {k for k in map(name_key, phrases) if k in dem}
+    return roles, nats
+
+
+def _link_role_references(text: str, body_start: int, mentions: list[Mention], groups: _Groups) -> None:
+    """ "The President", "the Russian leader" -> the one person mentioned earlier with that role.
+
+    Only earlier people count (anaphora looks back), and only an unambiguous match links.
+    """
+    people: dict[int, tuple[int, set[str], set[str]]] = {}  # root -> (first offset, roles, nationalities)
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON" or " " not in strip_titles(m.text):
+            continue
+        root = groups.find(i)
+        roles, nats = _person_roles(text, m)
+        first, r0, n0 = people.get(root, (m.start, set(), set()))
+        people[root] = (min(first, m.start), r0 | roles, n0 | nats)
+    if not people:
+        return
+    # A demonym inside the phrase ("the *Russian* leader") does not block it; names do.
+    taken = [(m.start, m.end) for m in mentions if m.label != "NORP"]
+    for ref in _ROLE_REF.finditer(text, body_start):
+        s, e = ref.start(), ref.end()
+        if any(a < e and s < b for a, b in taken) or re.match(r"\s+(?:of\b|[A-Z])", text[e : e + 4]):
+            continue  # part of a name, or qualified ("the president of the club")
+        role = ref.group("role").casefold()
+        adj = name_key(ref.group("adj")) if ref.group("adj") else None
+        cands = []
+        for root, (first, roles, nats) in people.items():
+            if first >= s:
+                continue
+            fits = role in roles or (role == "leader" and roles & _HEAD_ROLES)
+            if fits and (adj is None or adj in nats):
+                cands.append(root)
+        if len(cands) == 1:
+            # The mention starts at the role phrase's "the" so it reads as written.
+            mentions.append(Mention(s, e, text[s:e], "PERSON"))
+            groups.parent.append(len(groups.parent))
+            groups.union(cands[0], len(mentions) - 1)
+            taken.append((s, e))
 
 
 def _add_surname_mentions(text: str, body_start: int, mentions: list[Mention]) -> None:
@@ -196,6 +262,8 @@ def _best_name(ms: list[Mention], gaz: dict[str, Place]) -> str:
         if place is not None:
             return place.name
     names = [strip_titles(m.text) if m.label == "PERSON" else m.text for m in ms]
+    # Role references ("the Russian leader") describe the entity; they never name it.
+    names = [n for n in names if not n.lower().startswith("the ")] or names
     # The fullest form: most words, then most frequent, then first seen.
     counts = Counter(names)
     return max(names, key=lambda t: (len(t.split()), counts[t], -names.index(t)))
