@@ -135,6 +135,56 @@ class Quote:
     via: tuple[str, ...] = ()
 
 
+ClaimKind = Literal["report", "quote", "opinion", "speculation", "background"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a claim, normalized: "21 people" -> value 21.0, unit "people"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a claim says, in comparable parts. Entity references are per-article entity ids.
+
+    ``times`` are TIMEX3 values of the time expressions inside the claim; ``places`` entity ids
+    of places; ``speaker``/``via`` copy the attribution when the claim is a reported statement;
+    ``hedges`` are the words that weaken it ("reportedly", "not independently verified");
+    ``negated`` is true when the main predicate is negated.
+    """
+
+    actors: tuple[str, ...] = ()
+    action: str | None = None
+    objects: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    speaker: str | None = None
+    via: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A check-worthy statement: a sentence or one independent clause of it."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: ClaimKind
+    frame: Frame = field(default_factory=Frame)
+    # Why the kind was chosen (cue words found), for people auditing the label.
+    cues: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article plus the annotations the per-article stages have assigned so far."""
@@ -145,6 +195,7 @@ class AnnotatedArticle:
     entities: tuple[Entity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
     # Transient spaCy parses as (offset into text, Doc) chunks, for later stages in the same
     # process. Never serialized; dropped before crossing process boundaries.
