@@ -255,3 +255,17 @@ class StoryEntity:
     members: tuple[str, ...]
     merges: tuple[Merge, ...] = ()
     related: tuple[StoryMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """Two articles that share most of their text (syndicated wire copy, a light rewrite).
+
+    ``original`` is the earlier-published one when the dates tell, else None. ``similarity`` is
+    the Jaccard similarity of their word 5-gram sets.
+    """
+
+    a: str
+    b: str
+    similarity: float
+    original: str | None = None
