@@ -35,7 +35,11 @@ def test_near_copy_found_with_original_and_unrelated_left_out():
 
 
 def test_groups_count_copies_as_one_source():
-    anns = [_ann("a", WIRE), _ann("b", WIRE + " Officials said."), _ann("c", "Something else entirely. " * 10)]
+    anns = [
+        _ann("a", WIRE),
+        _ann("b", WIRE + " Officials said."),
+        _ann("c", "Something else entirely. " * 10),
+    ]
     links = find_copies(anns)
     groups = copy_groups([a.article.id for a in anns], links)
     assert sorted(map(sorted, groups)) == [["a", "b"], ["c"]]
