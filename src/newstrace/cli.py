@@ -202,6 +202,31 @@ def bench_timex(
     print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 
 
+@bench_app.command("quotes")
+def bench_quotes(
+    path: Annotated[Path, typer.Argument(help="Folder with text/*.txt and attributions/*.ann (brat).")],
+    baseline: Annotated[
+        bool, typer.Option("--baseline/--no-baseline", help="Also score textacy's direct_quotations.")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Quote attribution scores (source, cue, content; exact and overlap P/R/F1) against brat gold."""
+    import importlib.util
+
+    from newstrace.bench.quotes import run_quotes_bench
+
+    if not path.is_dir():
+        err.print(f"[red]error[/red] not a directory: {path}")
+        raise typer.Exit(2)
+    if baseline and importlib.util.find_spec("textacy") is None:
+        err.print(
+            "[red]error[/red] the textacy baseline needs `pip install 'newstrace[bench]'` (or --no-baseline)"
+        )
+        raise typer.Exit(2)
+    report = run_quotes_bench(path, baseline=baseline)
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+
+
 def main() -> None:
     app()
 

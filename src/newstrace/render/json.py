@@ -57,6 +57,19 @@ def article_json(ann: AnnotatedArticle, story_ids: Mapping[str, str] | None = No
             }
             for t in ann.times
         ],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "speaker_entity": q.speaker_entity,
+                "story_entity": story_ids.get(f"{a.id}/{q.speaker_entity}") if q.speaker_entity else None,
+                "speaker_span": _span(q.speaker_span),
+                "cue": _span(q.cue),
+                "content": _span(q.content),
+                "kind": q.kind,
+                "via": list(q.via),
+            }
+            for q in ann.quotes
+        ],
         "warnings": list(ann.warnings),
     }
 

@@ -47,6 +47,20 @@ def print_article(console: Console, ann: AnnotatedArticle, max_rows: int = 12) -
         console.print(table)
         if len(ann.times) > max_rows:
             console.print(f"  [dim]... {len(ann.times) - max_rows} more time expressions[/dim]")
+    if ann.quotes:
+        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+        table.add_column("speaker")
+        table.add_column("via")
+        table.add_column("kind")
+        table.add_column("said")
+        text = a.text
+        for q in ann.quotes[:max_rows]:
+            said = " ".join(text[q.content.start : q.content.end].split())
+            said = said if len(said) <= 90 else said[:87] + "..."
+            table.add_row(q.speaker or "[dim](unattributed)[/dim]", ", ".join(q.via) or "-", q.kind, said)
+        console.print(table)
+        if len(ann.quotes) > max_rows:
+            console.print(f"  [dim]... {len(ann.quotes) - max_rows} more quotes[/dim]")
     for w in ann.warnings:
         console.print(f"  [yellow]warning[/yellow] {w}")
     console.print()

@@ -1,0 +1,1 @@
+"""Benchmarks: score newstrace stages against public annotated corpora."""

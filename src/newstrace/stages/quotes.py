@@ -1,0 +1,673 @@
+"""``quotes``: who said what, direct and reported, with the reporting cue and relay chain.
+
+How a statement is found:
+- quote marks are paired on the raw text (straight, curly, single curly or straight singles
+  used as marks); a paragraph left open continues into the next one that opens with a mark,
+  and any other unbalanced mark is skipped with warning W003 while the rest of the document
+  is still processed;
+- reporting cues come from the dependency parse: a reporting verb outside quote marks, its
+  clausal complement (ccomp, some xcomp, parataxis) as the content and its subject as the
+  speaker; "X, Y said" (cue after the content), "according to X", a colon or a quote right
+  next to the cue, and verbs that frame a quoted word ("called them 'heroes'") are handled
+  too;
+- a cue's content that is all quoted text is a ``direct`` quote (content without the marks);
+  quoted text plus the writer's words is ``mixed``; no quote marks is ``indirect``;
+- relays: an outlet's report of someone else's statement ("..., local media reported, citing
+  X"; "X was quoted as saying by TASS"; "X told the Baltic Press Agency"; "according to TASS")
+  keeps the original speaker and lists the outlet in ``via``;
+- a speaker that is "he"/"she" or a role ("the President") takes the most recent PERSON
+  mentioned before it in the same or the previous paragraph; a relative "who" takes its
+  antecedent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newstrace.config import Settings
+from newstrace.records import AnnotatedArticle, Entity, Quote, Span
+from newstrace.stages._quote_rules import (
+    CUE_VERBS,
+    DOCUMENT_HEADS,
+    OBJECT_CUES,
+    OUTLET_HEADS,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    XCOMP_CUES,
+    Marks,
+    scan_double,
+    scan_single,
+)
+from newstrace.stages._registry import register
+
+Token = Any  # spaCy Token: spaCy ships no type information mypy can use
+
+# Verbs that frame a quoted word or phrase rather than a clause ("called it 'a disgrace'").
+FRAME_VERBS = frozenset("call describe refer dub label brand term characterize characterise".split())
+SUBJ_DEPS = ("nsubj", "csubj")
+REL_PRONOUNS = frozenset({"who", "that", "which"})
+_DATELINE_TAIL = re.compile(
+    r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*[-\u2014\u2013:]*\s*"
+)
+_TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
+
+
+@dataclass
+class _Cand:
+    """A quote under construction; spans are global (start, end) character offsets."""
+
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    speaker_tok: Token | None = None
+    head_pos: int | None = None  # global offset of the speaker phrase's head token
+    ante_pos: int | None = None  # for a relative pronoun speaker ("who said"): its antecedent
+    via: list[str] = field(default_factory=list)
+    outlet: str | None = None  # set when the speaker is a news outlet reporting
+    kind: str = "indirect"
+    direct: tuple[Marks, ...] = ()
+    split: tuple[tuple[int, int], ...] = ()  # content fragments around "X, he said, Y"
+
+
+def _gchar(off: int, tok: Token) -> tuple[int, int]:
+    return off + tok.idx, off + tok.idx + len(tok.text)
+
+
+def _tokens_span(off: int, toks: list[Token]) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return off + first.idx, off + last.idx + len(last.text)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _block(tok: Token, toks: list[Token]) -> list[Token]:
+    """The contiguous run of ``toks`` (by token index) that contains ``tok``."""
+    idx = {t.i for t in toks}
+    lo = hi = tok.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [t for t in toks if lo <= t.i <= hi]
+
+
+class _Doc:
+    """Per-article context: text, quote marks, paragraphs and entity mentions."""
+
+    def __init__(self, ann: AnnotatedArticle) -> None:
+        art = ann.article
+        self.text = art.text
+        self.start = art.body_start
+        self.pairs, self.bad = scan_double(self.text, self.start, len(self.text))
+        singles = scan_single(self.text, self.start, len(self.text), self.pairs)
+        self.marks = sorted(self.pairs + singles, key=lambda m: m.open)
+        self._mark_starts = [m.open for m in self.marks]
+        self.par_starts = [self.start] + [self.start + m.end() for m in re.finditer(r"\n\s*", art.body)]
+        self.entities = ann.entities
+        self.mention_index = sorted(
+            ((m.start, m.end, e) for e in ann.entities for m in e.mentions), key=lambda x: x[0]
+        )
+        self.dateline_end = -1
+        if art.place_span is not None and art.place_span.start <= self.start + 2:
+            tail = _DATELINE_TAIL.match(self.text, art.place_span.end)
+            self.dateline_end = tail.end() if tail else art.place_span.end
+
+    def mark_at(self, pos: int) -> Marks | None:
+        """The quoted stretch (marks included) containing ``pos``."""
+        i = bisect.bisect_right(self._mark_starts, pos) - 1
+        if i >= 0 and self.marks[i].open <= pos < self.marks[i].outer[1]:
+            return self.marks[i]
+        return None
+
+    def marks_in(self, s: int, e: int) -> list[Marks]:
+        return [m for m in self.marks if m.open < e and m.outer[1] > s]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.par_starts, pos) - 1
+
+    def entity_at(self, pos: int) -> Entity | None:
+        for s, e, ent in self.mention_index:
+            if s > pos:
+                break
+            if s <= pos < e:
+                return ent
+        return None
+
+    def person_before(self, pos: int, anchor: int) -> Entity | None:
+        """Most recent PERSON mention ending before ``pos``, in the paragraph of ``anchor`` (where
+        the statement starts: a quote may run paragraphs before its "she said") or the one before."""
+        par = self.paragraph(anchor)
+        best: tuple[int, Entity] | None = None
+        for s, e, ent in self.mention_index:
+            if e > pos:
+                break
+            if ent.type == "PERSON" and self.paragraph(s) >= par - 1 and (best is None or s >= best[0]):
+                best = (s, ent)
+        return best[1] if best else None
+
+
+def _is_outlet(tok: Token, ctx: _Doc, off: int) -> bool:
+    if tok.lower_ in OUTLET_HEADS:
+        return True
+    ent = ctx.entity_at(off + tok.idx)
+    return ent is not None and ent.type == "ORG" and any(w.lower() in OUTLET_HEADS for w in ent.name.split())
+
+
+def _outlet_name(tok: Token, ctx: _Doc, off: int) -> str:
+    """An outlet's name: the ORG entity inside its phrase, else the phrase without "the"."""
+    skip = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl", "prep") for t in c.subtree}
+    own = [t for t in tok.subtree if t.i not in skip]
+    for t in own:
+        ent = ctx.entity_at(off + t.idx)
+        if ent is not None and ent.type == "ORG":
+            return ent.name
+    toks = [t for t in _block(tok, own) if t.dep_ not in ("det", "punct", "appos")]
+    span = _tokens_span(off, toks)
+    return ctx.text[span[0] : span[1]] if span else tok.text
+
+
+def _states(tok: Token) -> bool:
+    """Does this clause hold a cue of its own ("Mr. Kamin, who emphasized that...")?"""
+    return any(t.lemma_ in CUE_VERBS or t.lemma_ in OBJECT_CUES for t in tok.subtree if t.pos_ == "VERB")
+
+
+def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tuple[int, int] | None:
+    """The noun phrase headed by ``tok``: its subtree (minus ``exclude``'s), one contiguous run.
+
+    Clauses inside it that make statements of their own, and a leading "even"/"both", are left
+    out: they belong to other attributions, not to the name of this speaker.
+    """
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    for c in tok.children:
+        if (c.dep_ in ("relcl", "acl") and _states(c)) or (c.dep_ in ("advmod", "predet") and c.i < tok.i):
+            skip.update(t.i for t in c.subtree)
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i:
+            skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said"
+    toks = [t for t in tok.subtree if t.i not in skip]
+    toks = [t for t in _block(tok, toks) if ctx.mark_at(off + t.idx) is None]
+    if not toks:
+        return None
+    span = _tokens_span(off, _block(tok, toks) if tok in toks else toks)
+    return _trim(ctx.text, *span) if span else None
+
+
+def _cue_span(v: Token, off: int) -> tuple[int, int]:
+    """The cue: the verb with auxiliaries, negation and adverbs right before it ("has also
+    said") and a particle after ("pointed out")."""
+    lo = v
+    while lo.i > 0 and lo.nbor(-1).head == v and lo.nbor(-1).dep_ in ("aux", "auxpass", "neg", "advmod"):
+        lo = lo.nbor(-1)
+    while lo != v and lo.dep_ == "advmod" and lo.i < v.i and lo.lower_ in ("when", "how", "why", "where"):
+        lo = lo.nbor(1)
+    hi = v
+    if v.i + 1 < len(v.doc) and v.nbor(1).dep_ == "prt" and v.nbor(1).head == v:
+        hi = v.nbor(1)
+    return off + lo.idx, off + hi.idx + len(hi.text)
+
+
+def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]:
+    """(subject token, antecedent for a relative pronoun) of a cue verb, inherited if needed.
+
+    A "subject" inside quote marks is a misparse of the quoted words ("“The dam held,” said X").
+    """
+    cur = v
+    for _ in range(4):
+        deps = SUBJ_DEPS + (("nsubjpass",) if cur.lemma_ == "quote" else ())
+        subj = next((c for c in cur.children if c.dep_ in deps and ctx.mark_at(off + c.idx) is None), None)
+        if subj is not None:
+            ante = cur.head if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl" else None
+            return subj, ante
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head, None
+        # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
+            cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
+            continue
+        break
+    return None, None
+
+
+def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
+    """Clausal complements of a cue verb that carry its content."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i):
+            # "A happened, B reported": a trailing cue with its own subject is not A's content.
+            if (
+                c.i > v.i
+                and c.lemma_ in CUE_VERBS
+                and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                and c.left_edge.i > 0
+                and c.left_edge.nbor(-1).text in (",", "\u2014")
+            ):
+                continue
+            out.append(c)
+        elif (
+            c.dep_ == "xcomp" or (c.dep_ == "oprd" and v.lemma_ in ("seem", "appear"))
+        ) and v.lemma_ in XCOMP_CUES:
+            out.append(c)
+    if out or v.lemma_ not in OBJECT_CUES:
+        return out
+    # Stance verbs: the object is the position taken ("criticized the plan", "called for X").
+    objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")]
+    if v.lemma_ in ("accuse", "warn", "ask", "urge", "thank", "congratulate", "blame", "tell"):
+        objs = [c for c in objs if c.dep_ == "oprd"]  # their object is the addressee
+    preps = [
+        c
+        for c in v.children
+        if c.dep_ == "prep"
+        and c.lower_ in ("for", "of", "about", "as", "to", "against")
+        and c.i > v.i
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    if objs and preps and preps[0].lower_ == "as":
+        return objs + preps[:1]  # "described it as a disaster"
+    return objs or preps[:1]
+
+
+def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> Marks | None:
+    """A quote right after the cue ("said: “...”") or right before its clause ("“...,” X said")."""
+    toks = [v] + ([subj] if subj is not None else [])
+    right = max(max(t.right_edge.i for t in toks), v.i)
+    left = min(min(t.left_edge.i if t == subj else t.i for t in toks), v.i)
+    doc = v.doc
+    after = off + doc[right].idx + len(doc[right].text)
+    m = re.match(r"[\s,:\u2014\u2013-]*", ctx.text[after:])
+    pos = after + (m.end() if m else 0)
+    hit = ctx.mark_at(pos)
+    if hit is not None and hit.open == pos and hit.double:
+        return hit
+    before = off + doc[left].idx
+    m2 = re.search(r"[\s,:\u2014\u2013-]*$", ctx.text[max(ctx.start, before - 40) : before])
+    pos2 = before - (len(m2.group(0)) if m2 else 0) - 1
+    hit = ctx.mark_at(pos2) if pos2 >= ctx.start else None
+    if hit is not None and hit.outer[1] - 1 == pos2:
+        return hit
+    return None
+
+
+def _parenthetical(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[tuple[int, int], ...]:
+    """The sentence around a parenthetical cue ("Acts of protest, Mr. Obama said, are ...")."""
+    if subj is None or subj.i > v.i:
+        return ()
+    sent = v.sent
+    lo, hi = subj.left_edge.i, v.i
+    doc = v.doc
+    if hi + 1 < len(doc) and doc[hi + 1].dep_ == "prt":
+        hi += 1
+    if not (
+        lo - 1 > sent.start and doc[lo - 1].text == "," and hi + 2 < sent.end and doc[hi + 1].text == ","
+    ):
+        return ()
+    first = _tokens_span(off, list(doc[sent.start : lo - 1]))
+    second = _tokens_span(off, list(doc[hi + 2 : sent.end]))
+    if first is None or second is None:
+        return ()
+    frags = tuple(_trim(ctx.text, *f) for f in (first, second))
+    return frags if all(e > s for s, e in frags) else ()
+
+
+def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[int, int] | None:
+    kids = [] if v.lemma_ in FRAME_VERBS else _content_children(v, ctx, off)
+    if kids:
+        toks = [t for k in kids for t in k.subtree]
+        span = _tokens_span(off, toks)
+        return _trim(ctx.text, *span) if span else None
+    if v.lemma_ in FRAME_VERBS or v.lemma_ == "quote":
+        # "called them 'heroes'": the quoted words inside the verb's own phrase.
+        inside = [m for t in v.subtree if t.i > v.i and (m := ctx.mark_at(off + t.idx)) is not None]
+        if inside:
+            return inside[0].outer
+    adj = _adjacent_quote(v, subj, ctx, off)
+    if adj is not None:
+        return adj.outer
+    if v.lemma_ in FRAME_VERBS:
+        kids = _content_children(v, ctx, off)
+        span = _tokens_span(off, [t for k in kids for t in k.subtree])
+        return _trim(ctx.text, *span) if span else None
+    # "A did X, the agency reported": the parser may hang the cue on the agency as a modifier.
+    head = v.head
+    if v.dep_ == "acl":
+        outer = v.head.head
+        comma = subj is not None and subj.left_edge.i > 0 and subj.left_edge.nbor(-1).text == ","
+        if subj != v.head or outer.pos_ not in ("VERB", "AUX") or not comma:
+            return None
+        head = outer
+    if (
+        v.dep_ in ("ccomp", "parataxis", "advcl", "conj", "acl")
+        and head.i < v.i
+        and subj is not None
+        and subj.i > head.i
+    ):
+        # "A happened, B said": the content is the head clause before the cue's own clause.
+        cut = min(v.left_edge.i, subj.left_edge.i)
+        toks = [t for t in head.subtree if t.i < cut]
+        span = _tokens_span(off, toks)
+        return _trim(ctx.text, *span) if span else None
+    return None
+
+
+def _apply_relay_detail(cand: _Cand, v: Token, subj: Token | None, ctx: _Doc, off: int) -> None:
+    """Outlets in the cue's own clause: "citing X", "by TASS", "told the Baltic Press Agency"."""
+    if subj is not None and _is_outlet(subj, ctx, off):
+        cited = next(
+            (
+                g
+                for c in v.children
+                if c.lemma_ == "cite" and c.dep_ in ("advcl", "xcomp", "conj", "dep")
+                for g in c.children
+                if g.dep_ == "dobj"
+            ),
+            None,
+        )
+        name = _outlet_name(subj, ctx, off)
+        if cited is not None:
+            if cited.lemma_.lower() in DOCUMENT_HEADS:
+                # "citing a statement from X": X is the speaker.
+                src = next(
+                    (
+                        p
+                        for c in cited.children
+                        if c.lower_ in ("from", "by", "of")
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                cited = src or cited
+            cand.speaker = _phrase(cited, ctx, off)
+            cand.speaker_tok = cited
+            cand.head_pos = off + cited.idx
+            cand.via.append(name)
+        cand.outlet = name
+    if v.lemma_ == "quote":
+        for t in v.subtree:
+            if t.lower_ == "by" and t.dep_ in ("agent", "prep"):
+                obj = next((p for p in t.children if p.dep_ == "pobj"), None)
+                if obj is not None:
+                    cand.via.append(_outlet_name(obj, ctx, off))
+                    break
+    if v.lemma_ == "tell":
+        obj = next((c for c in v.children if c.dep_ in ("dative", "dobj", "iobj")), None)
+        if obj is not None and _is_outlet(obj, ctx, off):
+            cand.via.append(_outlet_name(obj, ctx, off))
+
+
+def _quote_cue_span(v: Token, off: int) -> tuple[int, int]:
+    """'was quoted as saying': the passive verb through its "as saying" complement."""
+    s, e = _cue_span(v, off)
+    for t in v.subtree:
+        if t.lower_ == "saying" and t.i > v.i and t.i - v.i <= 3:
+            e = off + t.idx + len(t.text)
+    return s, e
+
+
+def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for v in doc:
+        g = off + v.idx
+        if g < ctx.start or ctx.mark_at(g) is not None:
+            continue
+        lemma = v.lemma_.lower()
+        if v.lower_ == "according" and v.i + 1 < len(doc) and v.nbor(1).lower_ == "to":
+            c = _according(v, doc, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
+        if v.pos_ not in ("VERB", "AUX") or (lemma not in CUE_VERBS and lemma not in FRAME_VERBS):
+            continue
+        if v.dep_ == "amod" or (lemma == "cite" and v.head.lemma_ in CUE_VERBS and v.head != v):
+            continue  # "reported, citing X" is the report's relay, handled with the report
+        subj, ante = _subject(v, ctx, off)
+        content = _content_span(v, subj, ctx, off)
+        split = _parenthetical(v, subj, ctx, off) if lemma in CUE_VERBS else ()
+        if split and (ctx.marks_in(split[0][0], split[-1][1]) or content is None and v.dep_ == "ROOT"):
+            split = ()
+        if split:
+            content = (split[0][0], split[-1][1])
+        if content is None or content[1] <= content[0]:
+            continue
+        if subj is None and lemma not in CUE_VERBS:
+            continue  # a stance verb without a holder ("was criticized") is not an attribution
+        cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
+        nxt = v.i + 1 if v.i + 1 < len(doc) and doc[v.i + 1].dep_ != "prt" else v.i + 2
+        if (
+            nxt + 1 < len(doc)
+            and doc[nxt].dep_ == "prep"
+            and doc[nxt].head == v
+            and content[0] == off + doc[nxt + 1].idx
+        ):
+            cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
+        cand = _Cand(cue=cue, content=content, split=split)
+        if subj is not None:
+            if subj.lower_ in REL_PRONOUNS and ante is not None:
+                cand.speaker = _gchar(off, subj)
+                cand.ante_pos = off + ante.idx
+            else:
+                cand.speaker = _phrase(subj, ctx, off, exclude=v if subj.head != v else None)
+            cand.speaker_tok = subj
+            cand.head_pos = off + subj.idx
+        _apply_relay_detail(cand, v, subj, ctx, off)
+        cands.append(cand)
+    return cands
+
+
+def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
+    to = v.nbor(1)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((c for c in v.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    head = v.head
+    if head == v or head.pos_ not in ("VERB", "AUX"):
+        head = v.sent.root
+    skip = {t.i for t in v.subtree}
+    toks = [t for t in head.subtree if t.i not in skip and t.i >= v.sent.start and t.i < v.sent.end]
+    if not toks:
+        return None
+    # The content is the larger side of the sentence around "according to X".
+    before = [t for t in toks if t.i < v.i]
+    after = [t for t in toks if t.i > v.i]
+    side = before if len(before) >= len(after) else after
+    span = _tokens_span(off, side)
+    if span is None:
+        return None
+    content = _trim(ctx.text, *span)
+    if content[1] <= content[0]:
+        return None
+    cand = _Cand(cue=(off + v.idx, off + to.idx + len(to.text)), content=content)
+    cand.speaker = _phrase(obj, ctx, off)
+    cand.speaker_tok = obj
+    cand.head_pos = off + obj.idx
+    if _is_outlet(obj, ctx, off):
+        cand.outlet = _outlet_name(obj, ctx, off)
+    return cand
+
+
+def _within(pos: int, span: tuple[int, int]) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _resolve_relays(cands: list[_Cand]) -> list[_Cand]:
+    """An outlet reporting a statement that has its own speaker is a relay, not a speaker."""
+    drop: set[int] = set()
+    for i, r in enumerate(cands):
+        if r.outlet is None:
+            continue
+        inner = [
+            c
+            for j, c in enumerate(cands)
+            if j != i and c.cue is not None and _within(c.cue[0], r.content) and c.outlet is None
+        ]
+        if inner:
+            for c in inner:
+                c.via.extend(v for v in [r.outlet, *r.via] if v not in c.via)
+            drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _attach_marks(cands: list[_Cand], ctx: _Doc) -> set[Marks]:
+    """Classify each candidate as direct, mixed or indirect by the quote marks in its content."""
+    used: set[Marks] = set()
+    for c in cands:
+        ms = ctx.marks_in(*c.content)
+        if not ms:
+            continue
+        s, e = c.content
+        residual = ctx.text[s:e]
+        for m in sorted(ms, key=lambda m: -m.open):
+            a, b = max(m.open, s) - s, min(m.outer[1], e) - s
+            residual = residual[:a] + residual[b:]
+        if not re.search(r"\w", residual):
+            c.kind = "direct"
+            c.direct = tuple(sorted(ms, key=lambda m: m.open))
+            c.content = (min(m.open for m in ms), max(m.outer[1] for m in ms))
+        else:
+            c.kind = "mixed"
+            c.content = (min(s, min(m.open for m in ms)), max(e, max(m.outer[1] for m in ms)))
+        used.update(ms)
+    return used
+
+
+class QuotesStage:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, batch: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
+        out: list[AnnotatedArticle] = []
+        for ann in batch:
+            quotes, warnings = extract_quotes(ann)
+            out.append(ann.replace(quotes=tuple(quotes), warnings=ann.warnings + tuple(warnings)))
+        return out
+
+
+def _speaker_fields(c: _Cand, ctx: _Doc) -> tuple[str | None, str | None, Span | None]:
+    if c.speaker is None or c.speaker[1] <= c.speaker[0]:
+        return None, None, None
+    s, e = c.speaker
+    tok = c.speaker_tok
+    ent: Entity | None = None
+    if c.ante_pos is not None:
+        ent = ctx.entity_at(c.ante_pos)
+    elif tok is not None and (
+        tok.lower_ in PERSON_PRONOUNS
+        or (
+            tok.lower_ in ROLE_HEADS
+            and any(t.lower_ == "the" for t in tok.children)
+            and not any(t.pos_ == "PROPN" and t.lower_ not in ROLE_HEADS for t in tok.subtree if t != tok)
+        )
+    ):
+        ent = ctx.person_before(s, min(s, c.content[0]))
+    elif c.head_pos is not None:
+        ent = ctx.entity_at(c.head_pos)
+        if ent is not None and not s <= c.head_pos < e:
+            ent = None
+    if ent is not None:
+        return ent.name, ent.id, Span(s, e)
+    return ctx.text[s:e], None, Span(s, e)
+
+
+def _content(ctx: _Doc, s: int, e: int) -> Span:
+    if s < ctx.dateline_end <= e:
+        s = ctx.dateline_end  # "Moscow, May 21 Displaced residents ..., Putin said"
+    s, e = _trim(ctx.text, s, e) if e > s else (s, e)
+    return Span(s, e)
+
+
+def _inner(ctx: _Doc, m: Marks) -> Span:
+    """A direct quote's words: inside the marks, without the comma that hands over to the cue."""
+    s, e = m.inner
+    while s < e and ctx.text[s].isspace():
+        s += 1
+    while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] == ","):
+        e -= 1
+    return Span(s, e)
+
+
+_HEADLINE = re.compile(r"([A-Z][^:\n.?!]{1,60}?):[ \t]+(\S[^\n]*)")
+
+
+def _headline(ctx: _Doc) -> _Cand | None:
+    """The headline convention "Pence: Flowers Won't Be at Debate" in the article's first line:
+    a short source, a colon, and what the source said."""
+    m = _HEADLINE.match(ctx.text, ctx.start)
+    if m is None or len(m.group(1).split()) > 6:
+        return None
+    src = (m.start(1), m.end(1))
+    content = _trim(ctx.text, m.start(2), m.end(2))
+    if content[1] <= content[0]:
+        return None
+    return _Cand(cue=(m.end(1), m.end(1) + 1), content=content, speaker=src, head_pos=src[1] - 1)
+
+
+def extract_quotes(ann: AnnotatedArticle) -> tuple[list[Quote], list[str]]:
+    """All quotes of one article, and W003 warnings for the quote marks that were skipped."""
+    ctx = _Doc(ann)
+    warnings = [f"W003 unbalanced quote mark at offset {n} skipped" for n in ctx.bad]
+    cands: list[_Cand] = []
+    for off, doc in ann.docs:
+        cands.extend(_verb_cands(doc, off, ctx))
+    head = _headline(ctx)
+    if head is not None:
+        cands.append(head)
+    cands = _resolve_relays(cands)
+    used = _attach_marks(cands, ctx)
+    quotes: list[Quote] = []
+    for c in cands:
+        speaker, ent_id, sspan = _speaker_fields(c, ctx)
+        cue = Span(*c.cue) if c.cue is not None else None
+        via = tuple(c.via)
+        if c.kind == "direct":
+            taken = {(q.content.start, q.content.end) for q in quotes}
+            for m in c.direct:
+                span = _inner(ctx, m)
+                if (span.start, span.end) not in taken:
+                    quotes.append(Quote(speaker, ent_id, sspan, cue, span, "direct", via))
+        else:
+            for frag in c.split or (c.content,):
+                span = _content(ctx, *frag)
+                if span.end > span.start:
+                    quotes.append(Quote(speaker, ent_id, sspan, cue, span, c.kind, via))  # type: ignore[arg-type]
+    quotes.extend(_unattributed(ctx, used, quotes))
+    quotes.sort(key=lambda q: (q.content.start, q.content.end))
+    return quotes, warnings
+
+
+def _unattributed(ctx: _Doc, used: set[Marks], found: list[Quote]) -> list[Quote]:
+    """Quotes no cue claimed: a continuation of the same speaker's quote in the paragraph, or
+    a speakerless direct quote (only for double marks around a few words: single marks and
+    one- or two-word stretches are mostly titles and scare quotes)."""
+    out: list[Quote] = []
+    direct = sorted((q for q in found if q.kind == "direct"), key=lambda q: q.content.start)
+    for m in ctx.marks:
+        if m in used:
+            continue
+        span = _inner(ctx, m)
+        prev = [q for q in direct if q.content.end <= m.open]
+        if prev and ctx.paragraph(prev[-1].content.end) == ctx.paragraph(m.open) and prev[-1].speaker:
+            p = prev[-1]
+            between = (p.content.end, m.open)
+            if not any(q.cue is not None and _within(q.cue.start, between) and q is not p for q in found):
+                out.append(Quote(p.speaker, p.speaker_entity, p.speaker_span, p.cue, span, "direct", p.via))
+                continue
+        if m.double and len(ctx.text[span.start : span.end].split()) >= 4:
+            out.append(Quote(None, None, None, None, span, "direct"))
+    return out
+
+
+@register("quotes", requires=("sentences", "docs", "entities"), assigns=("quotes",))
+def make_quotes(settings: Settings) -> QuotesStage:
+    return QuotesStage(settings)

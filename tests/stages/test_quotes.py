@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+import pytest
+
+import newstrace.stages.quotes  # noqa: F401  (registers the stage)
+from newstrace.config import Settings
+from newstrace.records import AnnotatedArticle, Article, Quote
+from newstrace.stages._quote_rules import scan_double, scan_single
+from newstrace.stages._registry import get_stage
+from newstrace.stages.entities import EntitiesStage
+from newstrace.stages.quotes import QuotesStage
+from newstrace.stages.segment import SegmentStage
+
+
+@pytest.fixture(scope="module")
+def run(settings: Settings):  # type: ignore[no-untyped-def]
+    segment, entities, quotes = SegmentStage(settings), EntitiesStage(), QuotesStage(settings)
+
+    def go(text: str) -> AnnotatedArticle:
+        ann = AnnotatedArticle(Article("t", "t.txt", text))
+        return quotes(entities(segment([ann])))[0]
+
+    return go
+
+
+def words(ann: AnnotatedArticle, q: Quote) -> tuple[str | None, str | None, str]:
+    t = ann.article.text
+    sp = t[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
+    cue = t[q.cue.start : q.cue.end] if q.cue else None
+    return sp, cue, t[q.content.start : q.content.end]
+
+
+def assert_offsets(ann: AnnotatedArticle) -> None:
+    n = len(ann.article.text)
+    for q in ann.quotes:
+        for span in (q.speaker_span, q.cue, q.content):
+            if span is not None:
+                assert 0 <= span.start < span.end <= n
+        assert ann.article.text[q.content.start : q.content.end].strip()
+
+
+def test_registered() -> None:
+    info = get_stage("quotes")
+    assert info.requires == ("sentences", "docs", "entities")
+    assert info.assigns == ("quotes",)
+
+
+def test_straight_quote_speaker_after(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('"We will rebuild the bridge before winter," Mayor Lena Ortiz said on Monday.')
+    assert len(ann.quotes) == 1
+    q = ann.quotes[0]
+    assert words(ann, q) == ("Mayor Lena Ortiz", "said", "We will rebuild the bridge before winter")
+    assert q.kind == "direct"
+    assert q.speaker == "Lena Ortiz" and q.speaker_entity is not None
+    assert_offsets(ann)
+
+
+def test_curly_quote_speaker_before_with_colon(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Health Minister Ana Ruiz said: \u201cThe water is safe to drink.\u201d")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Health Minister Ana Ruiz", "said", "The water is safe to drink.")
+    assert q.kind == "direct"
+
+
+def test_inverted_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("\u201cThe dam held through the night,\u201d said Piotr Nowak, the site engineer.")
+    (q,) = ann.quotes
+    sp, cue, content = words(ann, q)
+    assert cue == "said" and sp is not None and sp.startswith("Piotr Nowak")
+    assert content == "The dam held through the night"
+
+
+def test_multi_sentence_quote(run) -> None:  # type: ignore[no-untyped-def]
+    text = '"The first wave hit at dawn. The second came an hour later," Lena Ortiz said.'
+    ann = run(text)
+    (q,) = ann.quotes
+    assert words(ann, q)[2] == "The first wave hit at dawn. The second came an hour later"
+
+
+def test_multi_paragraph_quote_and_pronoun(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Elena Varga visited the flooded port on Monday.\n\n"
+        '"We lost three warehouses in one night.\n\n'
+        '"But the port will stay open," she said.'
+    )
+    ann = run(text)
+    assert not ann.warnings
+    (q,) = ann.quotes
+    sp, cue, content = words(ann, q)
+    assert content.startswith("We lost three warehouses") and content.endswith("stay open")
+    assert "\n\n" in content  # one quote across both paragraphs
+    assert (sp, cue) == ("she", "said")
+    assert q.speaker == "Elena Varga"
+    varga = next(e for e in ann.entities if e.name == "Elena Varga")
+    assert q.speaker_entity == varga.id
+
+
+def test_nested_single_inside_double(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("\"He told me 'never again' and walked out,\" Tom Hale said.")
+    (q,) = ann.quotes
+    assert words(ann, q)[2] == "He told me 'never again' and walked out"
+    assert q.speaker == "Tom Hale"
+
+
+def test_unbalanced_mark_warns_and_keeps_going(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"This quotation never closes and runs on.\n\n'
+        "The council met on Friday.\n\n"
+        '"The budget is balanced," Treasurer Mark Jones said.'
+    )
+    ann = run(text)
+    assert ann.warnings == ("W003 unbalanced quote mark at offset 0 skipped",)
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Treasurer Mark Jones", "said", "The budget is balanced")
+    assert_offsets(ann)
+
+
+def test_quote_without_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('The river rose overnight.\n\n"Nobody expected the water to come so fast."\n')
+    (q,) = ann.quotes
+    assert q.speaker is None and q.speaker_span is None and q.cue is None
+    assert words(ann, q)[2] == "Nobody expected the water to come so fast."
+
+
+def test_indirect_said_that(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Health Minister Ana Ruiz said that the clinics would reopen on Monday.")
+    (q,) = ann.quotes
+    assert q.kind == "indirect"
+    assert words(ann, q) == ("Health Minister Ana Ruiz", "said", "that the clinics would reopen on Monday")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_indirect_cue_after(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The bridge will reopen next week, the transport ministry said.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("the transport ministry", "said", "The bridge will reopen next week")
+
+
+def test_according_to(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The dam was damaged by the storm, according to the regional water authority.")
+    (q,) = ann.quotes
+    assert words(ann, q) == (
+        "the regional water authority",
+        "according to",
+        "The dam was damaged by the storm",
+    )
+    assert q.speaker == "the regional water authority"
+
+
+def test_quoted_as_saying_by_agency(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('"We are ready for talks," Ivan Petrov was quoted as saying by the Interfax news agency.')
+    (q,) = ann.quotes
+    sp, cue, content = words(ann, q)
+    assert (sp, cue, content) == ("Ivan Petrov", "was quoted as saying", "We are ready for talks")
+    assert len(q.via) == 1 and "Interfax" in q.via[0]
+
+
+def test_outlet_citing_person(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Alan Brook visited the camp on Tuesday.\n\n"
+        "The governor assured that residents would return home soon, local media reported Wednesday, "
+        "citing the governor."
+    )
+    ann = run(text)
+    (q,) = ann.quotes
+    sp, cue, content = words(ann, q)
+    assert (sp, cue) == ("The governor", "assured")
+    assert content == "that residents would return home soon"
+    assert q.via == ("local media",)
+    assert q.speaker == "Alan Brook"
+
+
+def test_outlet_citing_statement_from_body(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The army decided to close the border crossings, the official news agency reported on Monday, "
+        "citing a statement from the Defense Council."
+    )
+    ann = run(text)
+    (q,) = ann.quotes
+    sp, _, content = words(ann, q)
+    assert sp == "the Defense Council"
+    assert content == "The army decided to close the border crossings"
+    assert q.via and "news agency" in q.via[0]
+
+
+def test_told_outlet_is_a_relay(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Lisa Grant told the Baltic Press Agency that the port would stay open.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Mayor Lisa Grant", "told", "that the port would stay open")
+    assert q.via == ("Baltic Press Agency",)
+
+
+def test_told_reporters_is_no_relay(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Lisa Grant told reporters that the port would stay open.")
+    (q,) = ann.quotes
+    assert q.via == ()
+
+
+def test_mixed_quote_with_single_marks(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Governor Tom Hale referred to the firefighters as 'heroes.' The fire is out.")
+    (q,) = ann.quotes
+    assert q.speaker == "Tom Hale"
+    assert q.kind in ("mixed", "direct")
+    assert "heroes" in words(ann, q)[2]
+
+
+def test_mixed_quote_in_indirect_speech(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('The ministry announced that the operation "was successfully concluded" on Sunday.')
+    (q,) = ann.quotes
+    assert q.kind == "mixed"
+    assert words(ann, q)[2] == 'that the operation "was successfully concluded" on Sunday'
+
+
+def test_parenthetical_cue_splits_content(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Critics, Lena Ortiz added, have exaggerated the cost of the harbor plan.")
+    contents = [words(ann, q)[2] for q in ann.quotes]
+    assert contents == ["Critics", "have exaggerated the cost of the harbor plan"]
+    assert {words(ann, q)[:2] for q in ann.quotes} == {("Lena Ortiz", "added")}
+
+
+def test_offsets_are_global_after_a_header(run) -> None:  # type: ignore[no-untyped-def]
+    text = 'Headline line\n\nSome context here.\n\n"Prices will fall," Ana Ruiz said.'
+    ann = run(text)
+    (q,) = ann.quotes
+    assert text[q.content.start : q.content.end] == "Prices will fall"
+    assert_offsets(ann)
+
+
+def test_scanner_pairs_and_apostrophes() -> None:
+    text = "It\u2019s the operation\u2019s end, she said of \u2018heroes.\u2019 \u201cDone,\u201d he said."
+    pairs, bad = scan_double(text, 0, len(text))
+    assert bad == [] and [text[m.inner[0] : m.inner[1]] for m in pairs] == ["Done,"]
+    singles = scan_single(text, 0, len(text), pairs)
+    assert [text[m.inner[0] : m.inner[1]] for m in singles] == ["heroes."]
+
+
+def test_scanner_doubled_apostrophes() -> None:
+    text = "''It is over,'' he said. They called it the ''Buffett rule.''"
+    pairs, bad = scan_double(text, 0, len(text))
+    assert bad == []
+    assert [text[m.inner[0] : m.inner[1]] for m in pairs] == ["It is over,", "Buffett rule."]
