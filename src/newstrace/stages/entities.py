@@ -26,12 +26,37 @@ _REGION_AFTER = re.compile(
     r"\s+(?:region|Region|oblast|Oblast|province|Province|district|District|governorate)\b"
 )
 _REGION_SUFFIX = re.compile(r"\s+(?:region|oblast|province|governorate)$")
+_OUTLET_WORDS = {
+    "Wire",
+    "Agency",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Herald",
+    "Courier",
+    "Review",
+    "Today",
+    "Journal",
+    "Gazette",
+    "Tribune",
+    "Service",
+    "Radio",
+    "Television",
+    "TV",
+    "Daily",
+    "Telegraph",
+}
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&.]{1,9})\)")
 
 
 def _clean(m: Mention, text: str) -> Mention | None:
     """Trim a leading article, trailing possessive and punctuation from a mention span."""
     s, e = m.start, m.end
+    # "The World Health Organization (WHO": the model swallows an acronym's opening bracket.
+    paren = text.find(" (", s, e)
+    if paren > s:
+        e = paren
     span = text[s:e]
     lead = re.match(r"(?:the|The)\s+", span)
     if lead and m.label != "WORK_OF_ART":
@@ -78,6 +103,8 @@ def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str
         _REGION_AFTER.match(text, m.end) or _REGION_SUFFIX.search(key)
     ):
         label = "GPE"
+    elif label in ("PERSON", "PRODUCT", "WORK_OF_ART") and m.text.split()[-1] in _OUTLET_WORDS:
+        label = "ORG"  # "Meridian Wire", "Baltic Press Agency" are outlets, not people
     return m if label == m.label else Mention(m.start, m.end, m.text, label)
 
 

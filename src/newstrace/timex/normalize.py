@@ -236,7 +236,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 # Tense cues: the nearest cue to an expression, within its sentence, decides its direction.
 _FUTURE_CUE = (
-    r"will|won't|wo|'ll|shall|going\s+to|(?:is|are)\s+to|(?:expected|scheduled|set|due|slated|"
+    r"will|won't|wo|'ll|shall|would|going\s+to|(?:is|are)\s+to|(?:expected|scheduled|set|due|slated|"
     r"planned|planning|poised|likely|plans?|intends?|intended|hopes?|hoped|aims?|aimed)\s+to|upcoming|next|"
     r"tomorrow|as\s+soon\s+as|(?P<weak>scheduled|payable|effective|expires?|expiring|deadline|record)"
 )
@@ -252,6 +252,8 @@ _CUE_RE = re.compile(rf"(?i)\b(?:(?P<fut>{_FUTURE_CUE})|(?P<past>{_PAST_CUE}))\b
 _FUTURE_ADJACENT = re.compile(
     r"(?i)\b(?:by|until|till|through|before|starting|from|as\s+soon\s+as)\s+(?:on\s+|at\s+)?$"
 )
+_PASSIVE_BEFORE = re.compile(r"(?i)\bbe(?:ing)?\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;\u2014]|\s-\s")
 _NOT_PAST = {"need", "indeed", "speed", "united", "red", "bed", "hundred", "proceed", "seed", "feed"}
 
 
@@ -276,10 +278,18 @@ def detect_tense(text: str, start: int, end: int, lo: int, hi: int, *, weak: boo
             continue
         if m.lastgroup == "past" and word in _NOT_PAST:
             continue
+        if (
+            m.lastgroup == "past"
+            and word.endswith("ed")
+            and _PASSIVE_BEFORE.search(text, max(lo, m.start() - 8), m.start())
+        ):
+            continue  # "to be adopted", "will be held": a participle, not the past tense
         tense: Tense = "future" if m.lastgroup == "fut" else "past"
         dist = start - m.end() if m.end() <= start else m.start() - end
-        # A cue before the expression binds a little more tightly than one after it.
-        dist = dist if m.end() <= start else dist + 5
+        # A cue before the expression binds a little more tightly than one after it, and one
+        # after a clause break belongs to another clause ("will visit on Friday, her office said").
+        if m.end() > start:
+            dist += 40 if _CLAUSE_BREAK.search(text, end, m.start()) else 5
         if best is None or dist < best[0]:
             best = (dist, tense)
     return best[1] if best else None
