@@ -183,3 +183,23 @@ def test_story_line_resolves_entities_across_articles(tmp_path, schema):
     objs = _lines(res.stdout)
     assert [o["kind"] for o in objs] == ["article", "article"]
     assert all(e["story_entity"] is None for o in objs for e in o["entities"])
+
+
+def test_bench_timex_command(tmp_path):
+    fixture = Path(__file__).parent / "bench" / "fixtures" / "mini.tml"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "mini.tml").write_bytes(fixture.read_bytes())
+    (tmp_path / "b" / "copy.tml").write_bytes(fixture.read_bytes())  # same DOCID: scored once
+    (tmp_path / "b" / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    res = runner.invoke(app, ["bench", "timex", str(tmp_path), "--json"])
+    assert res.exit_code == 0, res.output
+    reports = json.loads(res.stdout)
+    assert list(reports) == [str(tmp_path / "a")]
+    assert reports[str(tmp_path / "a")]["docs"] == 1
+    assert "broken.tml: cannot read TimeML" in res.stderr
+    res = runner.invoke(app, ["bench", "timex", str(tmp_path), "--min-value-f1", "1.01"])
+    assert res.exit_code == 1
+    assert "below floor" in res.stderr
+    res = runner.invoke(app, ["bench", "timex", str(tmp_path / "missing")])
+    assert res.exit_code == 2

@@ -28,7 +28,7 @@ app = typer.Typer(
 bench_app = typer.Typer(help="Benchmarks against evaluation data (paths are arguments; nothing is bundled).")
 app.add_typer(bench_app, name="bench")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding defaults.toml.")]
 ModelOpt = Annotated[
@@ -187,19 +187,65 @@ def stages() -> None:
 
 @bench_app.command("timex")
 def bench_timex(
-    path: Annotated[
-        Path, typer.Argument(help="Folder of TimeML .tml files (e.g. ../shared/data/tempeval3).")
+    paths: Annotated[
+        list[Path], typer.Argument(help="Folders or .tml files (TimeML), e.g. ../shared/data/tempeval3.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    errors: Annotated[int, typer.Option("--errors", help="Also list the first N disagreements.")] = 0,
+    min_value_f1: Annotated[
+        float | None,
+        typer.Option("--min-value-f1", help="Exit 1 if the overall value F1 is below this floor."),
+    ] = None,
 ) -> None:
-    """TempEval-3 scores of the time tagger: strict/relaxed span F1, value F1, words/s."""
-    from newstrace.bench.timex import run_timex_bench
+    """TempEval-3 scores of the time tagger: strict/relaxed span F1, value and type F1, words/s.
 
-    if not path.is_dir():
-        err.print(f"[red]error[/red] not a directory: {path}")
+    Documents are read recursively; a document id seen twice (a copy in another folder) is scored
+    once. Each top-level subfolder is reported on its own, then all together.
+    """
+    from dataclasses import asdict
+
+    from newstrace.bench.timeml import TimeMLDoc, iter_timeml_dir
+    from newstrace.bench.timex import score_docs
+
+    def skip(f: Path, exc: Exception) -> None:
+        err.print(f"[red]error[/red] {f}: cannot read TimeML: {exc}")
+
+    groups: dict[str, list[TimeMLDoc]] = {}
+    seen: set[str] = set()
+    dups = 0
+    for path in paths:
+        if not path.exists():
+            err.print(f"[red]error[/red] no such file or directory: {path}")
+            raise typer.Exit(2)
+        subdirs = sorted(d for d in path.iterdir() if d.is_dir()) if path.is_dir() else []
+        parts = [(str(d), d) for d in subdirs if any(d.rglob("*.tml"))] or [(str(path), path)]
+        for name, part in parts:
+            for doc in iter_timeml_dir(part, on_error=skip):
+                if doc.doc_id in seen:
+                    dups += 1
+                    continue
+                seen.add(doc.doc_id)
+                groups.setdefault(name, []).append(doc)
+    if not seen:
+        err.print("[red]error[/red] no .tml documents found")
         raise typer.Exit(2)
-    report = run_timex_bench(path)
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+    reports = {name: score_docs(docs) for name, docs in groups.items()}
+    if len(reports) > 1:
+        reports["all"] = score_docs([d for docs in groups.values() for d in docs])
+    overall = list(reports.values())[-1]
+    if as_json:
+        print(json.dumps({k: v.to_dict() for k, v in reports.items()}, indent=2))
+    else:
+        for name, rep in reports.items():
+            print(f"== {name}\n{rep.format()}\n")
+        if dups:
+            print(f"({dups} duplicate document id(s) skipped)")
+    for e in overall.errors()[:errors]:
+        print(json.dumps(asdict(e), ensure_ascii=False))
+    value_f1 = overall.to_dict()["value"]["f1"]
+    if min_value_f1 is not None and value_f1 < min_value_f1:
+        err.print(f"[red]below floor[/red] value F1 {value_f1:.3f} < {min_value_f1}")
+        raise typer.Exit(1)
 
 
 @bench_app.command("quotes")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,7 +112,19 @@ def read_timeml(path: Path) -> TimeMLDoc:
     return parse_timeml(path.read_text(encoding="utf-8"), path=str(path))
 
 
-def iter_timeml_dir(path: Path) -> list[TimeMLDoc]:
-    """All ``.tml`` documents under ``path`` (recursively, sorted by path); a file is read as is."""
+def iter_timeml_dir(path: Path, on_error: Callable[[Path, Exception], None] | None = None) -> list[TimeMLDoc]:
+    """All ``.tml`` documents under ``path`` (recursively, sorted by path); a file is read as is.
+
+    With ``on_error``, a file that cannot be parsed is reported through it and skipped;
+    without, the error propagates.
+    """
     files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
-    return [read_timeml(f) for f in files]
+    docs: list[TimeMLDoc] = []
+    for f in files:
+        try:
+            docs.append(read_timeml(f))
+        except Exception as exc:  # malformed XML, bad encoding: one file, not the whole run
+            if on_error is None:
+                raise
+            on_error(f, exc)
+    return docs
