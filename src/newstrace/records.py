@@ -269,3 +269,57 @@ class CopyLink:
     b: str
     similarity: float
     original: str | None = None
+
+
+Verdict = Literal["corroborated", "single_source", "conflict", "opinion"]
+ConflictType = Literal["date", "number", "place", "actor", "attribution", "negation"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim in an article: ``article`` id and ``claim`` id (``c3``)."""
+
+    article: str
+    claim: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One side of a conflict: where it is said, as written, and its normalized value."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    type: ConflictType
+    values: tuple[ConflictValue, ...]
+    explanation: str
+    severity: Literal["low", "medium", "high"] = "medium"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims from different articles that state the same fact, with the verdict on it."""
+
+    id: str
+    verdict: Verdict
+    claims: tuple[ClaimRef, ...]
+    independent_sources: int
+    conflicts: tuple[Conflict, ...] = ()
+    explanation: str = ""
+    severity: Literal["low", "medium", "high"] = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event of the story, with the groups (and so the sources) that date it."""
+
+    value: str
+    text: str
+    groups: tuple[str, ...]
+    articles: tuple[str, ...]
