@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from rich.console import Console
 from newstrace import __version__
 from newstrace.config import Settings, load_settings
 from newstrace.errors import NewstraceError
-from newstrace.records import AnnotatedArticle, Article, ReadError
+from newstrace.records import AnnotatedArticle, ReadError
 
 app = typer.Typer(
     name="newstrace",
@@ -72,22 +71,13 @@ def _run_extract(
     quiet: bool,
     resolve: bool = True,
 ) -> int:
+    from newstrace.api import read_articles
     from newstrace.pipeline import Pipeline
-    from newstrace.readers import read_paths
     from newstrace.render.json import article_json, story_json
     from newstrace.render.terminal import print_article, print_story
     from newstrace.story import resolve_entities
 
-    failures = 0
-    batch: list[Article] = []
-    for rec in read_paths(paths, settings):
-        if isinstance(rec, ReadError):
-            failures += 1
-            err.print(f"[red]error[/red] {rec}", markup=True, soft_wrap=True)
-            continue
-        if rec.published is None and date is not None:
-            rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
-        batch.append(rec)
+    batch, failures = read_articles(paths, settings, date, on_error=_report_error)
     if not batch:
         err.print("no articles could be read" if failures else "no articles given")
         return 1
@@ -173,6 +163,55 @@ def demo(
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
     raise typer.Exit(code)
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        list[str], typer.Argument(help="The articles of one story: files, directories or globs.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the JSON report (schema/compare.schema.json).")
+    ] = False,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Cross-check one story: conflicts, single-source and corroborated claims, timeline, copies."""
+    from newstrace.api import compare_articles, read_articles
+    from newstrace.render.json import compare_json
+    from newstrace.render.markdown import compare_markdown
+    from newstrace.render.terminal import print_compare
+
+    try:
+        settings = _settings(config, model)
+        batch, failures = read_articles(paths, settings, _parse_date(date), on_error=_report_error)
+        if not batch:
+            err.print("no articles could be read" if failures else "no articles given")
+            raise typer.Exit(1)
+        report = compare_articles(batch, settings)
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(compare_json(report), ensure_ascii=False) + "\n")
+    else:
+        print_compare(Console(highlight=False, soft_wrap=True), report)
+    if markdown is not None:
+        markdown.write_text(compare_markdown(report), encoding="utf-8")
+    if not quiet:
+        err.print(f"{len(batch)} article(s) compared, {failures} input error(s)")
+    raise typer.Exit(1 if failures else 0)
+
+
+def _report_error(rec: ReadError) -> None:
+    err.print(f"[red]error[/red] {rec}", markup=True)
 
 
 @app.command()

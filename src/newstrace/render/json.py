@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newstrace.records import AnnotatedArticle, Span, StoryEntity
+from newstrace.records import AnnotatedArticle, Claim, Span, StoryEntity
+from newstrace.story.compare import StoryReport
 
 
 def _span(s: Span | None) -> dict[str, int] | None:
@@ -70,7 +71,36 @@ def article_json(ann: AnnotatedArticle, story_ids: Mapping[str, str] | None = No
             }
             for q in ann.quotes
         ],
+        "claims": [claim_json(c, a.id) for c in ann.claims],
         "warnings": list(ann.warnings),
+    }
+
+
+def claim_json(c: Claim, article: str) -> dict[str, Any]:
+    f = c.frame
+    return {
+        "id": c.id,
+        "article": article,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "kind": c.kind,
+        "cues": list(c.cues),
+        "frame": {
+            "actors": list(f.actors),
+            "action": f.action,
+            "objects": list(f.objects),
+            "times": list(f.times),
+            "places": list(f.places),
+            "quantities": [
+                {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit}
+                for q in f.quantities
+            ],
+            "speaker": f.speaker,
+            "via": list(f.via),
+            "hedges": list(f.hedges),
+            "negated": f.negated,
+        },
     }
 
 
@@ -96,3 +126,71 @@ def story_json(entities: Sequence[StoryEntity]) -> dict[str, Any]:
             for e in entities
         ],
     }
+
+
+def compare_json(report: StoryReport) -> dict[str, Any]:
+    """The ``compare --json`` document (``schema/compare.schema.json``)."""
+    story_ids = {ref: e.id for e in report.entities for ref in e.members}
+    return {
+        "articles": [
+            {
+                "id": ann.article.id,
+                "path": ann.article.path,
+                "title": ann.article.title,
+                "published": ann.article.published.isoformat() if ann.article.published else None,
+                "source": ann.article.source,
+                "independent_source": report.source_of[ann.article.id],
+                "text": ann.article.text,
+            }
+            for ann in report.articles
+        ],
+        "entities": story_json(report.entities)["entities"],
+        "claims": [
+            {**claim_json(c, ann.article.id), "story_entities": _story_refs(c, ann.article.id, story_ids)}
+            for ann in report.articles
+            for c in ann.claims
+        ],
+        "groups": [
+            {
+                "id": g.id,
+                "verdict": g.verdict,
+                "severity": g.severity,
+                "explanation": g.explanation,
+                "independent_sources": g.independent_sources,
+                "claims": [{"article": r.article, "claim": r.claim} for r in g.claims],
+                "conflicts": [
+                    {
+                        "type": c.type,
+                        "severity": c.severity,
+                        "explanation": c.explanation,
+                        "values": [
+                            {
+                                "article": v.article,
+                                "start": v.start,
+                                "end": v.end,
+                                "text": v.text,
+                                "value": v.value,
+                            }
+                            for v in c.values
+                        ],
+                    }
+                    for c in g.conflicts
+                ],
+            }
+            for g in report.groups
+        ],
+        "lineage": [
+            {"a": link.a, "b": link.b, "similarity": link.similarity, "original": link.original}
+            for link in report.lineage
+        ],
+        "timeline": [
+            {"value": t.value, "text": t.text, "groups": list(t.groups), "articles": list(t.articles)}
+            for t in report.timeline
+        ],
+    }
+
+
+def _story_refs(c: Claim, article: str, story_ids: Mapping[str, str]) -> list[str]:
+    f = c.frame
+    local = [*f.actors, *f.places, *(o for o in f.objects if o.startswith("e") and o[1:].isdigit())]
+    return sorted({sid for e in local if (sid := story_ids.get(f"{article}/{e}"))})

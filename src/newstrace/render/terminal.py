@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newstrace.records import AnnotatedArticle, StoryEntity
+from newstrace.story.compare import StoryReport
 
 
 def print_article(console: Console, ann: AnnotatedArticle, max_rows: int = 12) -> None:
@@ -91,3 +92,48 @@ def print_story(console: Console, entities: Sequence[StoryEntity], max_rows: int
     console.print(table)
     if len(ranked) > max_rows:
         console.print(f"  [dim]... {len(ranked) - max_rows} more (use --json for all)[/dim]")
+
+
+_VERDICT_STYLE = {
+    "conflict": "bold red",
+    "single_source": "yellow",
+    "corroborated": "green",
+    "opinion": "dim",
+}
+
+
+def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> None:
+    """Conflicts first, then single-source claims, corroborated ones, opinion, the timeline."""
+    from newstrace.story.compare import claim_index
+
+    idx = claim_index(report)
+    counts: Counter[str] = Counter(g.verdict for g in report.groups)
+    console.print(
+        f"[bold]{len(report.articles)} articles[/bold], "
+        f"{len(set(report.source_of.values()))} independent sources, {len(report.groups)} claim groups: "
+        + ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in _VERDICT_STYLE)
+    )
+    for verdict, style in _VERDICT_STYLE.items():
+        groups = [g for g in report.groups if g.verdict == verdict]
+        if not groups:
+            continue
+        console.print(f"\n[{style}]{verdict.replace('_', ' ').upper()}[/{style}] ({len(groups)})")
+        for g in groups[:max_rows]:
+            console.print(f"  [{style}]{g.id}[/{style}] {g.explanation}")
+            for ref in g.claims[:4]:
+                _, c = idx[ref]
+                text = " ".join(c.text.split())
+                text = text if len(text) <= 110 else text[:107] + "..."
+                console.print(f"     [dim]{ref.article}:{ref.claim}[/dim] {text}")
+        if len(groups) > max_rows:
+            console.print(f"  [dim]... {len(groups) - max_rows} more (use --json or --markdown)[/dim]")
+    if report.timeline:
+        console.print("\n[bold]TIMELINE[/bold]")
+        for t in report.timeline[:max_rows]:
+            text = " ".join(t.text.split())
+            console.print(f"  {t.value:<10} {text[:100]}  [dim]({', '.join(t.articles)})[/dim]")
+    if report.lineage:
+        console.print("\n[bold]COPIES[/bold]")
+        for link in report.lineage:
+            orig = f", original {link.original}" if link.original else ""
+            console.print(f"  {link.a} ~ {link.b} (similarity {link.similarity}{orig})")

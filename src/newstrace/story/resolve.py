@@ -127,9 +127,8 @@ def _person_match(a: _Node, b: _Node) -> str | None:
     evidence = [f"first names agree ({ta[0]} ~ {tb[0]})"]
     if shared_roles:
         evidence.append(f"same role ({', '.join(shared_roles)})")
-    return (
-        f"transliteration: {a.entity.name} ~ {b.entity.name} "
-        f"(surname similarity {sur:.2f}); " + "; ".join(evidence)
+    return f"transliteration: {a.entity.name} ~ {b.entity.name} (surname similarity {sur:.2f}); " + "; ".join(
+        evidence
     )
 
 
@@ -207,9 +206,7 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
         if not n.is_person or len(n.tokens) != 1:
             continue
         groups = {
-            uf.find(j)
-            for j in people
-            if name_similarity(nodes[j].tokens[-1], n.tokens[0]) >= SURNAME_MIN
+            uf.find(j) for j in people if name_similarity(nodes[j].tokens[-1], n.tokens[0]) >= SURNAME_MIN
         }
         if len(groups) == 1:
             j = next(j for j in people if uf.find(j) in groups)

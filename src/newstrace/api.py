@@ -1,0 +1,68 @@
+"""High-level entry points shared by the command line and library users."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newstrace.config import Settings, load_settings
+from newstrace.records import Article, ReadError
+from newstrace.story.compare import Embed, StoryReport, compare
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    date: dt.date | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
+) -> tuple[list[Article], int]:
+    """Read every input; returns (articles, number of inputs that failed).
+
+    ``date`` is the reference date given to articles that carry none of their own (recorded in
+    ``metadata.published_from``); it never overrides an article's own date.
+    """
+    from newstrace.readers import read_paths
+
+    articles: list[Article] = []
+    failures = 0
+    for rec in read_paths(paths, settings or load_settings()):
+        if isinstance(rec, ReadError):
+            failures += 1
+            if on_error is not None:
+                on_error(rec)
+            continue
+        if rec.published is None and date is not None:
+            rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
+        articles.append(rec)
+    return articles, failures
+
+
+def embedder(settings: Settings) -> Embed:
+    """Sentence embeddings as unit vectors, from the configured local model."""
+    from newstrace.models import load_embedder
+
+    model = load_embedder(settings.embeddings_model)
+
+    def embed(texts: list[str]) -> np.ndarray[Any, Any]:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vecs = model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+    return embed
+
+
+def compare_articles(
+    articles: Sequence[Article], settings: Settings | None = None, embed: Embed | None = None
+) -> StoryReport:
+    """Annotate one story's articles and compare them across sources."""
+    from newstrace.pipeline import Pipeline
+
+    settings = settings or load_settings()
+    anns = list(Pipeline(settings).annotate(articles))
+    return compare(anns, embed or embedder(settings))
