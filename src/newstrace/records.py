@@ -169,6 +169,9 @@ class Frame:
     via: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
     negated: bool = False
+    # For each value in ``times``, the lemma of the word it dates ("visit" in "his visit on
+    # Tuesday", "say" in "said on Tuesday"): tells an event's date from a report's date.
+    time_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

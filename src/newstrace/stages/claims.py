@@ -498,6 +498,8 @@ def _opinion_cues(art: _Article, cl: _Clause, text: str, reported: _Reported) ->
             continue  # "Putin highlighted the need ..." reports what a person said
         if agent is not None and any(_person_like(art, cl, c) for c in agent.children):
             continue
+        if agent is None and any(c.dep_ == "auxpass" for c in t.children):
+            continue  # "X was highlighted": someone highlighted it, a report with vague attribution
         cues.append(t.text)
     cues += _pattern_cues(cl, text, OPINION_PATTERNS, reported)
     return cues
@@ -832,9 +834,11 @@ def _frame(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
     pred = _content_predicate(cl, quote, attr)
     text = art.text[cl.start : cl.end]
     times: list[str] = []
+    heads: list[str] = []
     for t in art.ann.times:
         if cl.start <= t.start and t.end <= cl.end and t.value not in times:
             times.append(t.value)
+            heads.append(_time_head(cl, t.start, t.end))
     speaker: str | None = None
     via: tuple[str, ...] = ()
     if quote is not None:
@@ -853,7 +857,33 @@ def _frame(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
         via=via,
         hedges=tuple(_hedges(text)),
         negated=_negated(pred, cl.root),
+        time_heads=tuple(heads),
     )
+
+
+LIGHT_VERBS = frozenset("make hold pay take conduct carry give stage".split())
+
+
+def _time_head(cl: _Clause, start: int, end: int) -> str:
+    """Lemma of the word a time expression modifies: "visit" in "his visit on Tuesday" and in
+    "made a visit on May 21" (light verbs give way to their object), "say" in "said Tuesday"."""
+    inside = [t for t in cl.tokens if start <= cl.off + t.idx < end]
+    if not inside:
+        return ""
+    ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in ids), inside[0])
+    head = root.head
+    if head.i == root.i:
+        return ""
+    if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
+        if head.head.i == head.i:
+            return ""
+        head = head.head
+    if head.lemma_.lower() in LIGHT_VERBS:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is not None:
+            head = obj
+    return str(head.lemma_.lower())
 
 
 # --- article -------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -33,6 +33,7 @@ from newstrace.records import (
     Group,
     StoryEntity,
     TimelineEntry,
+    Verdict,
 )
 from newstrace.story.lineage import copy_groups, find_copies
 from newstrace.story.resolve import resolve_entities
@@ -42,9 +43,12 @@ Severity = Literal["low", "medium", "high"]
 
 CANDIDATE_MIN = 0.45  # cosine below which two claims are never compared
 CONFIRM_STRONG = 0.72  # cosine that aligns on its own
+CONFIRM_WITH_EVIDENCE = 0.6  # cosine + evidence needed when the wording alone is not enough
 TOP_K = 8
 _REPORTING = {"announce", "say", "declare", "state", "report", "confirm", "claim", "tell", "deny", "reveal"}
 _CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
+# Units that count the same thing in casualty reports ("death toll of 17", "21 people killed").
+_UNIT_CLASS = {u: "casualties" for u in ("dead", "death", "toll", "victim", "casualty", "body", "fatality")}
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 
 
@@ -59,10 +63,19 @@ class StoryClaim:
     places: set[str] = field(default_factory=set)
     objects: set[str] = field(default_factory=set)
     speaker: str | None = None
+    # Every story entity mentioned inside the claim (demonyms count for their country).
+    mentioned: set[str] = field(default_factory=set)
+    cues: set[str] = field(default_factory=set)  # reporting verbs of statements it carries ("announce")
 
     @property
     def entities(self) -> set[str]:
-        return self.actors | self.places | self.objects | ({self.speaker} if self.speaker else set())
+        return (
+            self.mentioned
+            | self.actors
+            | self.places
+            | self.objects
+            | ({self.speaker} if self.speaker else set())
+        )
 
     @property
     def checkable(self) -> bool:
@@ -129,7 +142,13 @@ def _outlet(a: AnnotatedArticle) -> str | None:
 # ---------------------------------------------------------------------------- alignment
 
 
-def _story_claims(anns: Sequence[AnnotatedArticle], story_ids: dict[str, str]) -> list[StoryClaim]:
+def _story_claims(
+    anns: Sequence[AnnotatedArticle], story_ids: dict[str, str], entities: Sequence[StoryEntity] = ()
+) -> list[StoryClaim]:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in (*e.mentions, *e.related):
+            spans[m.article].append((m.start, m.end, e.id))
     out: list[StoryClaim] = []
     for ann in anns:
         aid = ann.article.id
@@ -141,7 +160,24 @@ def _story_claims(anns: Sequence[AnnotatedArticle], story_ids: dict[str, str]) -
             sc.objects = {s for e in f.objects if (s := story_ids.get(f"{aid}/{e}"))}
             if f.speaker:
                 sc.speaker = story_ids.get(f"{aid}/{f.speaker}") or f.speaker
+            sc.mentioned = {eid for a, b, eid in spans[aid] if c.start <= a and b <= c.end}
+            sc.cues = _cue_lemmas(ann, c)
             out.append(sc)
+    return out
+
+
+def _cue_lemmas(ann: AnnotatedArticle, c: Claim) -> set[str]:
+    """Reporting verbs of the statements inside the claim, roughly lemmatized ("announced")."""
+    out: set[str] = set()
+    if c.frame.action in _REPORTING:
+        out.add(c.frame.action)
+    for q in ann.quotes:
+        if q.cue is not None and c.start <= q.cue.start < c.end:
+            word = ann.article.text[q.cue.start : q.cue.end].split()[-1].casefold()
+            for suffix, repl in (("ied", "y"), ("ed", ""), ("d", ""), ("s", "")):
+                if word.endswith(suffix) and (stem := word[: -len(suffix)] + repl) in _REPORTING:
+                    out.add(stem)
+                    break
     return out
 
 
@@ -165,6 +201,13 @@ def _neighbours(vecs: np.ndarray[Any, Any], k: int, block: int = 1024) -> list[l
 
 def _dates(sc: StoryClaim) -> set[str]:
     return {v for v in sc.claim.frame.times if _DAY.match(v)}
+
+
+def _event_dates(sc: StoryClaim) -> dict[str, str]:
+    """Day-precise dates of events (not of reporting: "said on Tuesday"), value -> dated word."""
+    f = sc.claim.frame
+    heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
+    return {v: h for v, h in zip(f.times, heads, strict=True) if _DAY.match(v) and h not in _REPORTING}
 
 
 def _dates_agree(a: str, b: str) -> bool | None:
@@ -191,37 +234,62 @@ def _evidence(a: StoryClaim, b: StoryClaim) -> float:
     return score
 
 
-def align(claims: Sequence[StoryClaim], embed: Embed, source_of: dict[str, str]) -> list[list[int]]:
-    """Group claim indices that state the same fact (at most one claim per article per group)."""
-    if not claims:
-        return []
-    vecs = embed([c.claim.text for c in claims])
+def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[int, int], float]:
+    """Pairs of claims from different articles that state the same fact, with their score.
+
+    Candidates are each claim's nearest neighbours by sentence embedding; weak paraphrase must be
+    backed by agreeing entities, dates or action. Claims that share a day-precise date, a
+    reporting verb and a subject entity are paired too: outlets often word one announcement so
+    differently that embeddings miss it ("Putin announced ..." / "... was announced by Gerasimov").
+    """
     pairs: dict[tuple[int, int], float] = {}
+    if not claims:
+        return pairs
+    vecs = embed([c.claim.text for c in claims])
     for i, row in enumerate(_neighbours(vecs, TOP_K)):
         for j, cos in row:
             a, b = claims[i], claims[j]
             if a.ref.article == b.ref.article or cos < CANDIDATE_MIN:
                 continue
             ev = _evidence(a, b)
-            # Weak paraphrase must be backed by agreeing entities, dates or action.
-            if cos >= CONFIRM_STRONG or (cos >= CANDIDATE_MIN and ev >= 0.1 and cos + ev >= 0.62):
+            if cos >= CONFIRM_STRONG or (ev >= 0.1 and cos + ev >= CONFIRM_WITH_EVIDENCE):
                 key = (min(i, j), max(i, j))
                 pairs[key] = max(pairs.get(key, 0.0), cos + ev)
-    group_of = list(range(len(claims)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for (i, j), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        arts_i = {claims[x].ref.article for x in members[gi]}
-        arts_j = {claims[x].ref.article for x in members[gj]}
-        if arts_i & arts_j:
-            continue  # one claim per article per group keeps a group one fact
-        keep, drop = min(gi, gj), max(gi, gj)
-        for x in members.pop(drop):
-            group_of[x] = keep
-            members[keep].append(x)
-    return [sorted(m) for _, m in sorted(members.items())]
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.cues:
+            for d in _dates(c):
+                by_day[d[5:]].append(i)  # month-day: X-aware across dated and undated articles
+    for members in by_day.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = claims[i], claims[j]
+                if a.ref.article == b.ref.article or not a.cues & b.cues:
+                    continue
+                if not any(_dates_agree(p, q) for p in _dates(a) for q in _dates(b)):
+                    continue
+                cos = float(vecs[i] @ vecs[j])
+                if cos >= 0.3:
+                    key = (min(i, j), max(i, j))
+                    pairs[key] = max(pairs.get(key, 0.0), cos + _evidence(a, b))
+    return pairs
+
+
+def align(claims: Sequence[StoryClaim], pairs: dict[tuple[int, int], float]) -> list[list[int]]:
+    """One group per claim and everything confirmed to state the same fact (identical groups
+    merged). A claim can sit in several groups: a sentence may carry several facts."""
+    adj: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        adj[i].add(j)
+        adj[j].add(i)
+    groups: list[list[int]] = []
+    seen: set[frozenset[int]] = set()
+    for i in range(len(claims)):
+        members = frozenset({i, *adj[i]})
+        if members not in seen:
+            seen.add(members)
+            groups.append(sorted(members))
+    return groups
 
 
 # ---------------------------------------------------------------------------- conflicts
@@ -242,14 +310,15 @@ def _time_text(sc: StoryClaim, value: str) -> str:
 
 
 def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
-    da, db = _dates(a), _dates(b)
-    if not da or not db:
+    ea, eb = _event_dates(a), _event_dates(b)
+    if len(ea) != 1 or len(eb) != 1:
+        return None  # no event date, or several: which event each dates is unclear
+    (x, hx), (y, hy) = next(iter(ea.items())), next(iter(eb.items()))
+    if _dates_agree(x, y) is not False:
         return None
-    if any(_dates_agree(x, y) for x in da for y in db):
+    # The two dates must date the same event: the same dated word ("visit" / "visit").
+    if not hx or hx != hy:
         return None
-    x, y = sorted(da)[0], sorted(db)[0]
-    if len(da) > 1 or len(db) > 1:
-        return None  # several dates on one side: which event each dates is unclear
     va, vb = _value(a, _time_text(a, x), x), _value(b, _time_text(b, y), y)
     return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high")
 
@@ -271,7 +340,9 @@ def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictV
 def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
-            if not qa.unit or qa.unit != qb.unit or qa.value == qb.value:
+            if not qa.unit or not qb.unit or qa.value == qb.value:
+                continue
+            if qa.unit != qb.unit and not _casualty_pair(qa.unit, qb.unit, a, b):
                 continue
             if abs(qa.value - qb.value) <= 0.01 * max(abs(qa.value), abs(qb.value)):
                 continue
@@ -290,6 +361,18 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
     return None
 
 
+def _casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
+    """"toll ... 17" and "21 people killed" both count the dead."""
+
+    def counts_dead(unit: str, sc: StoryClaim) -> bool:
+        if _UNIT_CLASS.get(unit) == "casualties":
+            return True
+        text = sc.claim.text.casefold()
+        return unit in ("people", "person") and ("killed" in text or "dead" in text or "died" in text)
+
+    return counts_dead(ua, a) and counts_dead(ub, b)
+
+
 def _num(v: float) -> str:
     return str(int(v)) if v == int(v) else str(v)
 
@@ -297,7 +380,7 @@ def _num(v: float) -> str:
 def _source_of_statement(sc: StoryClaim) -> str | None:
     if sc.speaker:
         return sc.speaker
-    if sc.claim.frame.action in _REPORTING and len(sc.actors) == 1:
+    if sc.cues and len(sc.actors) == 1:
         return next(iter(sc.actors))
     return None
 
@@ -308,8 +391,7 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         return None
     if names[sa].type != "PERSON" or names[sb].type != "PERSON":
         return None  # "Russia" vs "Putin" is not a different source
-    acts = {a.claim.frame.action, b.claim.frame.action} & _REPORTING
-    if not acts and not (a.speaker and b.speaker):
+    if not a.cues & b.cues:
         return None
     va = _entity_value(a, names[sa])
     vb = _entity_value(b, names[sb])
@@ -343,12 +425,19 @@ def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
     return Conflict("negation", (va, vb), why, "medium")
 
 
-def conflicts(group: Sequence[StoryClaim], names: dict[str, StoryEntity]) -> list[Conflict]:
+def conflicts(
+    group: Sequence[StoryClaim],
+    names: dict[str, StoryEntity],
+    linked: Callable[[StoryClaim, StoryClaim], bool],
+) -> list[Conflict]:
+    """Typed conflicts between checkable claims of the group that were confirmed as one fact."""
     found: list[Conflict] = []
     seen: set[tuple[str, ...]] = set()
     checkable = [c for c in group if c.checkable]
     for x, a in enumerate(checkable):
         for b in checkable[x + 1 :]:
+            if not linked(a, b):
+                continue
             for c in (
                 _date_conflict(a, b),
                 _number_conflict(a, b),
@@ -373,37 +462,72 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
     names = {e.id: e for e in entities}
     links = find_copies(anns)
     source_of = sources(anns, links)
-    claims = _story_claims(anns, story_ids)
-    grouped = align(claims, embed, source_of)
+    claims = _story_claims(anns, story_ids, entities)
+    pairs = confirmed_pairs(claims, embed)
+    index = {id(c): i for i, c in enumerate(claims)}
+    texts = {a.article.id: a.article.text for a in anns}
+
+    def linked(a: StoryClaim, b: StoryClaim) -> bool:
+        i, j = index[id(a)], index[id(b)]
+        return (min(i, j), max(i, j)) in pairs
+
     groups: list[Group] = []
-    for n, idx in enumerate(grouped, start=1):
+    # Conflicts first, one group per distinct conflict with the two claims it opposes.
+    seen_conflicts: set[tuple[str, ...]] = set()
+    in_conflict: set[tuple[int, int]] = set()
+    for i, j in sorted(pairs):
+        a, b = claims[i], claims[j]
+        for c in conflicts([a, b], names, linked):
+            ckey = (c.type, *sorted(f"{v.article}:{v.start}:{v.end}" for v in c.values))
+            if ckey in seen_conflicts:
+                continue
+            seen_conflicts.add(ckey)
+            in_conflict.add((i, j))
+            groups.append(
+                Group(
+                    id="",
+                    verdict="conflict",
+                    claims=(a.ref, b.ref),
+                    independent_sources=len({source_of[a.ref.article], source_of[b.ref.article]}),
+                    conflicts=(c,),
+                    explanation=c.explanation,
+                    severity=c.severity,
+                )
+            )
+    # Then every claim with what confirms it; a group inside a larger one of the same verdict
+    # adds nothing and is dropped.
+    stars: list[tuple[frozenset[int], Verdict, list[StoryClaim]]] = []
+    for idx in align(claims, {k: v for k, v in pairs.items() if k not in in_conflict}):
         members = [claims[i] for i in idx]
-        found = conflicts(members, names)
         independent = len({source_of[m.ref.article] for m in members if m.checkable})
-        if found:
-            verdict = "conflict"
-        elif all(not m.checkable for m in members):
-            verdict = "opinion"
+        if all(not m.checkable for m in members):
+            verdict: Verdict = "opinion"
         elif independent >= 2:
             verdict = "corroborated"
         else:
             verdict = "single_source"
+        stars.append((frozenset(idx), verdict, members))
+    details: dict[tuple[ClaimRef, str], Group] = {}
+    for key, verdict, members in stars:
+        if any(key < other and verdict == v for other, v, _ in stars):
+            continue
+        independent = len({source_of[m.ref.article] for m in members if m.checkable})
         groups.append(
             Group(
-                id=f"g{n}",
-                verdict=verdict,  # type: ignore[arg-type]
+                id="",
+                verdict=verdict,
                 claims=tuple(m.ref for m in members),
                 independent_sources=independent,
-                conflicts=tuple(found),
-                explanation=_explain_group(verdict, members, independent, found),
-                severity=_severity(verdict, found),
+                explanation=_explain_group(verdict, members, independent, ()),
+                severity=_severity(verdict, ()),
             )
         )
+        if verdict != "single_source":
+            for g in _single_source_details(members, names, source_of, texts):
+                details.setdefault((g.claims[0], g.explanation), g)
+    groups.extend(details.values())
     groups.sort(key=_group_order)
-    groups = [
-        Group(f"g{n}", g.verdict, g.claims, g.independent_sources, g.conflicts, g.explanation, g.severity)
-        for n, g in enumerate(groups, start=1)
-    ]
+    groups = [replace(g, id=f"g{n}") for n, g in enumerate(groups, start=1)]
     by_ref = {c.ref: c for c in claims}
     return StoryReport(
         articles=tuple(anns),
@@ -412,6 +536,58 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
         lineage=links,
         timeline=timeline(groups, by_ref),
         source_of=source_of,
+    )
+
+
+_DETAIL_TYPES = {"PERSON", "ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"}
+
+
+def _single_source_details(
+    members: Sequence[StoryClaim],
+    names: dict[str, StoryEntity],
+    source_of: dict[str, str],
+    texts: dict[str, str],
+) -> list[Group]:
+    """Details inside a shared claim that only one source gives: a person, place or body no
+    other source mentions anywhere in the story ("Kiriyenko"), or a direct quote nobody else has."""
+    out: list[Group] = []
+    for m in members:
+        src = source_of[m.ref.article]
+        art = m.ann.article
+        details: list[str] = []
+        for eid in sorted(m.mentioned):
+            ent = names.get(eid)
+            if ent is None or ent.type not in _DETAIL_TYPES or _is_relay(ent, m.ann):
+                continue
+            if {source_of[x.article] for x in ent.mentions} == {src}:
+                details.append(ent.name)
+        for q in m.ann.quotes:
+            if q.kind == "direct" and m.claim.start <= q.content.start < m.claim.end and q.speaker:
+                words = art.text[q.content.start : q.content.end].strip(" .,'\u2018\u2019\"")
+                others = [t for aid, t in texts.items() if source_of[aid] != src]
+                if words and not any(words.casefold() in t.casefold() for t in others):
+                    details.append(f"{q.speaker}'s words '{words}'")
+        if details:
+            out.append(
+                Group(
+                    id="",
+                    verdict="single_source",
+                    claims=(m.ref,),
+                    independent_sources=1,
+                    explanation=f"Only {m.ref.article} gives this detail: {'; '.join(details)}.",
+                    severity="medium",
+                )
+            )
+    return out
+
+
+def _is_relay(ent: StoryEntity, ann: AnnotatedArticle) -> bool:
+    """Outlets and wire services that relay a statement are sourcing, not story facts."""
+    names = {ent.name.casefold(), *(a.casefold() for a in ent.aliases)}
+    relays = {v.casefold() for q in ann.quotes for v in q.via}
+    credit = {(ann.article.credit or "").casefold(), (ann.article.source or "").casefold()}
+    return bool(names & (relays | credit)) or any(
+        w in ent.name.casefold() for w in ("news agency", "agency", "wire", "media")
     )
 
 
@@ -440,8 +616,12 @@ def _explain_group(
     if verdict == "opinion":
         kinds = sorted({m.claim.kind for m in members})
         return f"{' and '.join(kinds).capitalize()}, not a checkable fact ({', '.join(arts)})."
-    if len(arts) > 1:
-        return f"Only one independent source: {', '.join(arts)} are copies of or depend on one another."
+    facts = sorted({m.ref.article for m in members if m.checkable})
+    others = [a for a in arts if a not in facts]
+    if len(facts) > 1:
+        return f"Only one independent source: {', '.join(facts)} are copies of or depend on one another."
+    if others:
+        return f"Only {facts[0]} reports this as fact; {', '.join(others)} touches on it only in analysis."
     return f"Only {arts[0]} reports this."
 
 
