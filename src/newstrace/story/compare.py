@@ -378,6 +378,10 @@ def _num(v: float) -> str:
 
 
 def _source_of_statement(sc: StoryClaim) -> str | None:
+    """Who made the statement the claim reports: the agent of a reporting verb ("was announced
+    by X", "X announced") before the relay that reports it ("..., officials said")."""
+    if sc.claim.frame.action in _REPORTING and len(sc.actors) == 1:
+        return next(iter(sc.actors))
     if sc.speaker:
         return sc.speaker
     if sc.cues and len(sc.actors) == 1:

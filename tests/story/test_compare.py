@@ -1,0 +1,200 @@
+"""Cross-source comparison: alignment, conflicts, verdicts, independence, timeline.
+
+Articles are written here; the pipeline runs for real (spaCy, the stages, the bundled sentence
+embeddings), so these tests check behaviour end to end on text a reader can verify.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from newstrace.api import compare_articles, read_articles
+from newstrace.cli import app
+from newstrace.story.compare import StoryReport, claim_index
+
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+
+WIRE = """date 2025-06-11 Porto, June 11 (Atlantic Wire) - Mayor Rita Sousa visited the flooded Ribeira district on Tuesday, meeting rescue volunteers and local shopkeepers.
+
+The flood killed 14 people, the regional civil protection agency said. Sousa announced on Tuesday that the city would pay for temporary housing for 300 families.
+
+Sousa also toured the damaged Dom Luis bridge, which engineers said would stay closed for a month.
+"""
+
+REWRITE = """On June 11, Mayor Rita Sousa made a visit to Porto's Ribeira district, where she met volunteers helping with the clean-up.
+
+The flood killed 19 people, according to local officials.
+
+The temporary housing plan was announced by deputy mayor Pedro Alves on Tuesday, officials said.
+
+The visit underscored the symbolic importance of the riverside for the city, and critics argue the response came too late.
+"""
+
+OTHER = """date 2025-06-11 Porto, June 11 (Douro Daily) - Mayor Rita Sousa spent Tuesday in the flooded Ribeira district, where she spoke with volunteers clearing mud from the streets.
+
+Officials said the death toll stood at 14. Sousa, who is serving her second term, said the city would rebuild the riverside market.
+"""
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> tuple[StoryReport, Path]:
+    d = tmp_path_factory.mktemp("story")
+    (d / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (d / "rewrite.txt").write_text("date 2025-06-11\n" + REWRITE, encoding="utf-8")
+    (d / "other.txt").write_text(OTHER, encoding="utf-8")
+    arts, failures = read_articles([d])
+    assert failures == 0
+    return compare_articles(arts), d
+
+
+def _groups_with(report: StoryReport, verdict: str, *needles: str):
+    idx = claim_index(report)
+    out = []
+    for g in report.groups:
+        if g.verdict != verdict:
+            continue
+        text = " ".join(idx[r][1].text for r in g.claims)
+        if all(n in text for n in needles):
+            out.append(g)
+    return out
+
+
+def test_date_conflict_on_the_same_event(story):
+    report, _ = story
+    found = [c for g in report.groups for c in g.conflicts if c.type == "date"]
+    assert found, [g.explanation for g in report.groups if g.verdict == "conflict"]
+    values = {v.value for c in found for v in c.values}
+    assert {"2025-06-10", "2025-06-11"} <= values
+    # Each side points at the words in its article.
+    texts = {a.article.id: a.article.text for a in report.articles}
+    for c in found:
+        for v in c.values:
+            assert texts[v.article][v.start : v.end] == v.text
+
+
+def test_number_conflict(story):
+    report, _ = story
+    numbers = [c for g in report.groups for c in g.conflicts if c.type == "number"]
+    assert numbers
+    assert {"14", "19"} <= {v.value for c in numbers for v in c.values}
+
+
+def test_attribution_conflict(story):
+    report, _ = story
+    attr = [c for g in report.groups for c in g.conflicts if c.type == "attribution"]
+    assert attr
+    assert {"Rita Sousa", "Pedro Alves"} == {v.value for v in attr[0].values}
+
+
+def test_corroborated_single_source_and_opinion(story):
+    report, _ = story
+    assert _groups_with(report, "corroborated", "volunteers")
+    single = _groups_with(report, "single_source", "Dom Luis bridge")
+    assert single and single[0].independent_sources == 1
+    opinions = _groups_with(report, "opinion", "critics argue")
+    assert opinions
+
+
+def test_rising_toll_across_days_is_an_update(tmp_path):
+    later = OTHER.replace("2025-06-11", "2025-06-13").replace("June 11", "June 13").replace("at 14", "at 17")
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "later.txt").write_text(later, encoding="utf-8")
+    arts, _ = read_articles([tmp_path])
+    report = compare_articles(arts)
+    assert not [c for g in report.groups for c in g.conflicts if c.type == "number"]
+
+
+def test_no_conflict_between_consistent_reports(story):
+    report, _ = story
+    for g in report.groups:
+        for c in g.conflicts:
+            vals = {v.value for v in c.values}
+            # Wire and Douro Daily agree on the toll (14) and on the day (Tuesday = June 10).
+            assert vals != {"14"} and vals != {"2025-06-10"}
+
+
+def test_timeline_is_ordered(story):
+    report, _ = story
+    values = [t.value for t in report.timeline]
+    assert values == sorted(values)
+    assert any(v.startswith("2025-06-1") for v in values)
+
+
+def test_near_copies_are_one_source(tmp_path):
+    copy = WIRE.replace("(Atlantic Wire)", "(Harbour Post)").replace("local shopkeepers", "shop owners")
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(copy, encoding="utf-8")
+    arts, _ = read_articles([tmp_path])
+    report = compare_articles(arts)
+    assert len(report.lineage) == 1
+    assert len(set(report.source_of.values())) == 1
+    assert not [g for g in report.groups if g.verdict == "corroborated"]
+    assert any("copies" in g.explanation for g in report.groups if g.verdict == "single_source")
+
+
+def test_compare_command_json_and_markdown(story, tmp_path):
+    _, d = story
+    md = tmp_path / "report.md"
+    res = CliRunner().invoke(app, ["compare", str(d), "--json", "--markdown", str(md), "-q"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    schema = json.loads(
+        resources.files("newstrace").joinpath("schema/compare.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.validate(doc, schema)
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    for c in doc["claims"]:
+        assert texts[c["article"]][c["start"] : c["end"]] == c["text"]
+    verdicts = [g["verdict"] for g in doc["groups"]]
+    assert verdicts == sorted(verdicts, key=["conflict", "single_source", "corroborated", "opinion"].index)
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# newstrace story report") and "## Conflicts" in text
+    res = CliRunner().invoke(app, ["compare", str(d)])
+    assert res.exit_code == 0
+    assert "CONFLICT" in res.stdout and "TIMELINE" in res.stdout
+
+
+def test_example_corpus_conflict_precision():
+    """Planted conflicts in the example corpus; a false conflict is worse than a missed one."""
+    gold = json.loads((EXAMPLES / "gold" / "expected.json").read_text(encoding="utf-8"))
+    arts, _ = read_articles([EXAMPLES / "corpus"])
+    report = compare_articles(arts)
+    files = {}
+    for a in arts:
+        name = Path(a.path).name
+        files[a.id] = f"{name}#{a.id}" if name.endswith(".jsonl") else name
+    planted = []
+    for c in gold["conflicts"]:
+        planted.append(
+            (c["type"], files_key(c["a"]["file"]), c["a"]["text"], files_key(c["b"]["file"]), c["b"]["text"])
+        )
+    texts = {a.id: a.text for a in arts}
+    found = [(g, c) for g in report.groups for c in g.conflicts]
+    correct = 0
+    for _, c in found:
+        sides = {(files[v.article], v.start) for v in c.values}
+        hit = False
+        for typ, fa, ta, fb, tb in planted:
+            if typ != c.type:
+                continue
+            spans = set()
+            for f, t in ((fa, ta), (fb, tb)):
+                aid = next(k for k, v in files.items() if v == f)
+                at = texts[aid].find(t)
+                spans.add((f, aid, at, at + len(t)))
+            if all(any(f == fs and s0 <= st < e0 + 40 for fs, _, s0, e0 in spans) for f, st in sides):
+                hit = True
+        correct += hit
+    assert found, "the planted conflicts should produce at least one finding"
+    precision = correct / len(found)
+    assert precision >= 0.9, [c.explanation for _, c in found]
+
+
+def files_key(name: str) -> str:
+    return name
