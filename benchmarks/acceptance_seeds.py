@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 WIRE = "000_a36d24e09e45d9f6.txt"
@@ -26,6 +27,90 @@ def _extract(paths: list[Path]) -> list[dict]:
     if proc.returncode != 0:
         raise SystemExit(f"extract failed ({proc.returncode}): {proc.stderr}")
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+ANALYSIS_LINES = {2, 4, 5, 7, 8, 9, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23}
+
+
+def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
+    exe = Path(sys.executable).parent / "newstrace"
+    proc = subprocess.run(
+        [str(exe), "compare", str(seeds / WIRE), str(seeds / REWRITE), "--json", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        check(False, f"compare ran ({proc.stderr.strip()[:200]})")
+        return
+    doc = json.loads(proc.stdout)
+    claims = {(c["article"], c["id"]): c for c in doc["claims"]}
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+
+    def groups(verdict: str) -> list[str]:
+        return [
+            " ".join(claims[(r["article"], r["claim"])]["text"] for r in g["claims"])
+            + " || "
+            + g["explanation"]
+            for g in doc["groups"]
+            if g["verdict"] == verdict
+        ]
+
+    conflicts = [c for g in doc["groups"] for c in g["conflicts"]]
+    check(
+        any(
+            c["type"] == "date"
+            and {"2025-05-20"} <= {v["value"] for v in c["values"]}
+            and any("05-21" in v["value"] for v in c["values"])
+            for c in conflicts
+        ),
+        "date conflict on the visit: 2025-05-20 vs May 21",
+    )
+    check(
+        any(
+            c["type"] == "attribution"
+            and {v["value"] for v in c["values"]} == {"Vladimir Putin", "Valery Gerasimov"}
+            for c in conflicts
+        ),
+        "attribution conflict on the April 26 announcement: Putin vs Gerasimov",
+    )
+    bad = [
+        c
+        for c in conflicts
+        if any(
+            w in " ".join(v["text"] for v in c["values"]).casefold()
+            for w in ("acting governor", "interim governor", "kursk region")
+        )
+    ]
+    check(not bad, "no conflict between acting/interim governor or Kursk region/Region")
+    corroborated = groups("corroborated")
+    for what, needles in [
+        ("visit to the Kursk region", ("visit",)),
+        ("meeting with the acting governor", ("Khinshtein", "Khinstin")),
+        ("meeting with volunteers", ("volunteer",)),
+        ("North Korean troops' participation", ("North Korea",)),
+    ]:
+        check(any(all(n in g for n in needles) for g in corroborated), f"corroborated: {what}")
+    single = groups("single_source")
+    for what in ("Kiriyenko", "Sumy", "special economic zone", "Kursk-2"):
+        check(any(what in g for g in single), f"single source: {what}")
+    check(any("heroes" in g for g in single), "single source: Kim's 'heroes'")
+    lines = texts[REWRITE.removesuffix(".txt")].split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    analytic = set()
+    for c in doc["claims"]:
+        if c["article"].startswith("003") and c["kind"] in ("opinion", "speculation"):
+            line = max(i for i, st in enumerate(starts) if st <= c["start"]) + 1
+            analytic.add(line)
+    hits = len(analytic & ANALYSIS_LINES)
+    check(hits >= 12, f"rewrite analysis lines as opinion/speculation: {hits} of 16 (need 12)")
+    wire_op = [
+        c for c in doc["claims"] if c["article"].startswith("000") and c["kind"] in ("opinion", "speculation")
+    ]
+    check(len(wire_op) <= 1, f"wire report sentences as opinion/speculation: {len(wire_op)} (at most 1)")
 
 
 def main() -> int:
@@ -65,6 +150,7 @@ def main() -> int:
         and any(m["article"].startswith("003") for m in korea["mentions"]),
         "DPRK, Democratic People's Republic of Korea and North Korea are one entity across both",
     )
+    _compare_checks(seeds, check)
     for ok, what in results:
         print(("PASS " if ok else "FAIL ") + what)
     failed = sum(not ok for ok, _ in results)
