@@ -43,7 +43,7 @@ Severity = Literal["low", "medium", "high"]
 
 CANDIDATE_MIN = 0.45  # cosine below which two claims are never compared
 CONFIRM_STRONG = 0.72  # cosine that aligns on its own
-CONFIRM_WITH_EVIDENCE = 0.6  # cosine + evidence needed when the wording alone is not enough
+CONFIRM_WITH_EVIDENCE = 0.55  # cosine + evidence needed when the wording alone is not enough
 TOP_K = 8
 _REPORTING = {"announce", "say", "declare", "state", "report", "confirm", "claim", "tell", "deny", "reveal"}
 _CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
