@@ -95,7 +95,6 @@ def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
         )
     ]
     check(not bad, "no conflict between acting/interim governor or Kursk region/Region")
-    corroborated = groups("corroborated")
     # Each side of a corroborated group must itself carry the fact.
     for what, wire_words, rewrite_words in [
         ("visit to the Kursk region", ("visit",), ("visit",)),
