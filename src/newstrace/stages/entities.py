@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from newstrace._unionfind import UnionFind
 from newstrace.config import Settings
 from newstrace.lexicon import STOP_INITIAL, Place, demonyms, gazetteer, initials, name_key, strip_titles
 from newstrace.records import AnnotatedArticle, Entity, Mention
@@ -108,24 +109,6 @@ def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str
     return m if label == m.label else Mention(m.start, m.end, m.text, label)
 
 
-class _Groups:
-    """Union-find over mention indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tuple[Entity, ...]:
     gaz = gazetteer()
     cleaned = [c for m in raw if m.label in KEEP_LABELS and (c := _clean(m, text)) is not None]
@@ -167,7 +150,7 @@ def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tupl
         place = gaz.get(k)
         return name_key(place.name) if place is not None else k
 
-    groups = _Groups(len(mentions))
+    groups: UnionFind[int] = UnionFind(range(len(mentions)))
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
         k = canonical(m)
@@ -227,7 +210,9 @@ def _person_roles(text: str, m: Mention) -> tuple[set[str], set[str]]:
     return roles, nats
 
 
-def _link_role_references(text: str, body_start: int, mentions: list[Mention], groups: _Groups) -> None:
+def _link_role_references(
+    text: str, body_start: int, mentions: list[Mention], groups: UnionFind[int]
+) -> None:
     """ "The President", "the Russian leader" -> the one person mentioned earlier with that role.
 
     Only earlier people count (anaphora looks back), and only an unambiguous match links.
@@ -260,7 +245,7 @@ def _link_role_references(text: str, body_start: int, mentions: list[Mention], g
         if len(cands) == 1:
             # The mention starts at the role phrase's "the" so it reads as written.
             mentions.append(Mention(s, e, text[s:e], "PERSON"))
-            groups.parent.append(len(groups.parent))
+            groups.add(len(mentions) - 1)
             groups.union(cands[0], len(mentions) - 1)
             taken.append((s, e))
 

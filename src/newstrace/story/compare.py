@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from newstrace._unionfind import UnionFind
 from newstrace.records import (
     AnnotatedArticle,
     Claim,
@@ -35,7 +36,7 @@ from newstrace.records import (
     TimelineEntry,
     Verdict,
 )
-from newstrace.story.lineage import copy_groups, find_copies
+from newstrace.story.lineage import find_copies
 from newstrace.story.resolve import resolve_entities
 
 Embed = Callable[[list[str]], "np.ndarray[Any, Any]"]
@@ -99,22 +100,10 @@ def sources(anns: Sequence[AnnotatedArticle], links: Sequence[CopyLink]) -> dict
     """Article id -> independent-source id. Copies, one outlet's articles, and an article that
     cites another outlet of the story collapse into one source."""
     ids = [a.article.id for a in anns]
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    for group in copy_groups(ids, links):
-        for other in group[1:]:
-            union(group[0], other)
+    uf: UnionFind[str] = UnionFind(ids)
+    union = uf.union
+    for link in links:
+        union(link.a, link.b)
     outlet: dict[str, str] = {}
     for a in anns:
         name = _outlet(a)
@@ -131,7 +120,7 @@ def sources(anns: Sequence[AnnotatedArticle], links: Sequence[CopyLink]) -> dict
                 for name, aid in outlet.items():
                     if name == key or (len(key) > 3 and key in name):
                         union(a.article.id, aid)
-    return {i: find(i) for i in ids}
+    return {i: uf.find(i) for i in ids}
 
 
 def _outlet(a: AnnotatedArticle) -> str | None:
@@ -362,7 +351,7 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
 
 
 def _casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
-    """"toll ... 17" and "21 people killed" both count the dead."""
+    """ "toll ... 17" and "21 people killed" both count the dead."""
 
     def counts_dead(unit: str, sc: StoryClaim) -> bool:
         if _UNIT_CLASS.get(unit) == "casualties":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newstrace._unionfind import UnionFind
 from newstrace.records import AnnotatedArticle, CopyLink
 
 SHINGLE = 5
@@ -61,19 +62,7 @@ def find_copies(anns: Sequence[AnnotatedArticle], threshold: float = THRESHOLD) 
 
 def copy_groups(ids: Sequence[str], links: Sequence[CopyLink]) -> list[list[str]]:
     """Articles joined by copy links, as groups (each group counts as one independent source)."""
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf: UnionFind[str] = UnionFind(ids)
     for link in links:
-        ra, rb = find(link.a), find(link.b)
-        if ra != rb:
-            parent[rb] = ra
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+        uf.union(link.a, link.b)
+    return uf.groups()

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newstrace._unionfind import UnionFind
 from newstrace.lexicon import Place, demonyms, gazetteer, initials, name_key, strip_titles
 from newstrace.records import AnnotatedArticle, Entity, Merge, StoryEntity, StoryMention
 from newstrace.story._names import fold, name_similarity, skeleton
@@ -93,24 +94,6 @@ def _roles(ann: AnnotatedArticle, ent: Entity) -> set[str]:
     return found
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
-
-
 def _person_match(a: _Node, b: _Node) -> str | None:
     """Reason to merge two people with multi-token names, or None."""
     ta, tb = a.tokens, b.tokens
@@ -153,7 +136,7 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
                 if _ACRONYM.match(m.text) and m.text != ent.name:
                     acronym_defs.setdefault(name_key(m.text), key)
 
-    uf = _UnionFind(len(nodes))
+    uf: UnionFind[int] = UnionFind(range(len(nodes)))
     merges: list[Merge] = []
 
     def merge(i: int, j: int, reason: str) -> None:
@@ -217,7 +200,7 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
 
 def _build(
     nodes: list[_Node],
-    uf: _UnionFind,
+    uf: UnionFind[int],
     merges: list[Merge],
     norp: list[tuple[str, Entity]],
     dem: dict[str, Place],
