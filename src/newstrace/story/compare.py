@@ -458,7 +458,6 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
     claims = _story_claims(anns, story_ids, entities)
     pairs = confirmed_pairs(claims, embed)
     index = {id(c): i for i, c in enumerate(claims)}
-    texts = {a.article.id: a.article.text for a in anns}
 
     def linked(a: StoryClaim, b: StoryClaim) -> bool:
         i, j = index[id(a)], index[id(b)]
@@ -501,8 +500,14 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
             verdict = "single_source"
         stars.append((frozenset(idx), verdict, members))
     details: dict[tuple[ClaimRef, str], Group] = {}
+    containing: dict[int, list[int]] = defaultdict(list)
+    for n, (key, _, _) in enumerate(stars):
+        for i in key:
+            containing[i].append(n)
+    known = _Known(anns, entities, source_of)
     for key, verdict, members in stars:
-        if any(key < other and verdict == v for other, v, _ in stars):
+        # A larger group holding this one must contain its smallest member: look only there.
+        if any(key < stars[o][0] and verdict == stars[o][1] for o in containing[min(key)]):
             continue
         independent = len({source_of[m.ref.article] for m in members if m.checkable})
         groups.append(
@@ -516,7 +521,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
             )
         )
         if verdict != "single_source":
-            for g in _single_source_details(members, names, source_of, texts):
+            for g in _single_source_details(members, names, source_of, known):
                 details.setdefault((g.claims[0], g.explanation), g)
     groups.extend(details.values())
     groups.sort(key=_group_order)
@@ -535,11 +540,41 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
 _DETAIL_TYPES = {"PERSON", "ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"}
 
 
+class _Known:
+    """What each independent source mentions or quotes, indexed once per story so the
+    single-source checks cost the same per claim however large the story is."""
+
+    def __init__(
+        self, anns: Sequence[AnnotatedArticle], entities: Sequence[StoryEntity], source_of: dict[str, str]
+    ) -> None:
+        self.entity_sources = {e.id: {source_of[m.article] for m in e.mentions} for e in entities}
+        self.ngrams: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for a in anns:
+            words = _WORDS.findall(a.article.text.casefold())
+            src = source_of[a.article.id]
+            for n in (1, 2, 3):
+                for i in range(len(words) - n + 1):
+                    self.ngrams[tuple(words[i : i + n])].add(src)
+
+    def quoted_by_others(self, words: str, src: str) -> bool:
+        """Whether another source has these words (every word trigram of them, or the short phrase)."""
+        toks = _WORDS.findall(words.casefold())
+        if not toks:
+            return True
+        n = min(3, len(toks))
+        grams = [tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+        common = set.intersection(*(self.ngrams.get(g, set()) for g in grams))
+        return bool(common - {src})
+
+
+_WORDS = re.compile(r"\w+")
+
+
 def _single_source_details(
     members: Sequence[StoryClaim],
     names: dict[str, StoryEntity],
     source_of: dict[str, str],
-    texts: dict[str, str],
+    known: _Known,
 ) -> list[Group]:
     """Details inside a shared claim that only one source gives: a person, place or body no
     other source mentions anywhere in the story ("Kiriyenko"), or a direct quote nobody else has."""
@@ -552,13 +587,12 @@ def _single_source_details(
             ent = names.get(eid)
             if ent is None or ent.type not in _DETAIL_TYPES or _is_relay(ent, m.ann):
                 continue
-            if {source_of[x.article] for x in ent.mentions} == {src}:
+            if known.entity_sources.get(eid) == {src}:
                 details.append(ent.name)
         for q in m.ann.quotes:
             if q.kind == "direct" and m.claim.start <= q.content.start < m.claim.end and q.speaker:
                 words = art.text[q.content.start : q.content.end].strip(" .,'\u2018\u2019\"")
-                others = [t for aid, t in texts.items() if source_of[aid] != src]
-                if words and not any(words.casefold() in t.casefold() for t in others):
+                if words and not known.quoted_by_others(words, src):
                     details.append(f"{q.speaker}'s words '{words}'")
         if details:
             out.append(
@@ -631,7 +665,7 @@ def timeline(groups: Sequence[Group], by_ref: dict[ClaimRef, StoryClaim]) -> tup
                 continue
             for v in sc.claim.frame.times:
                 if re.match(r"^\d{4}-\d{2}(-\d{2})?$", v):
-                    if g not in entries[v]:
+                    if not entries[v] or entries[v][-1] is not g:
                         entries[v].append(g)
                     texts.setdefault(v, sc.claim.text)
     out = []
