@@ -312,6 +312,21 @@ def bench_quotes(
     print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
 
 
+@bench_app.command("stories")
+def bench_stories(
+    paths: Annotated[list[Path], typer.Argument(help="Folders holding story folders with a gold.json each.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the totals as JSON.")] = False,
+) -> None:
+    """Conflict and corroboration precision/recall of `compare` against gold stories."""
+    from newstrace.bench.stories import run_stories_bench
+
+    report = run_stories_bench(paths)
+    if not report.stories:
+        err.print("[red]error[/red] no gold.json found under the given paths")
+        raise typer.Exit(2)
+    print(json.dumps(report.totals(), indent=2) if as_json else report.format())
+
+
 def main() -> None:
     app()
 

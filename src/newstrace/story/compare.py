@@ -32,6 +32,7 @@ from newstrace.records import (
     ConflictValue,
     CopyLink,
     Group,
+    Quantity,
     StoryEntity,
     TimelineEntry,
     Verdict,
@@ -335,6 +336,8 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
                 continue
             if abs(qa.value - qb.value) <= 0.01 * max(abs(qa.value), abs(qb.value)):
                 continue
+            if not _same_quantity(a, qa, b, qb):
+                continue
             pa, pb = a.ann.article.published, b.ann.article.published
             if qa.unit in _CUMULATIVE_UNITS and pa and pb and pa != pb:
                 later_larger = (qa.value > qb.value) == (pa > pb)
@@ -348,6 +351,48 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
             )
             return Conflict("number", (va, vb), why, "high")
     return None
+
+
+# Words that say what a count counts; two counts with different ones are different facts.
+_COUNT_KIND = {
+    **dict.fromkeys(("killed", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"), "dead"),
+    **dict.fromkeys(("injured", "injuring", "wounded", "hurt", "hospitalised", "hospitalized"), "injured"),
+    **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("evacuated", "displaced", "rescued", "arrested", "detained"), "other"),
+}
+_CONTEXT_STOP = set(
+    """the a an of to in on at by for from with and or but as that this than about some more
+    least most nearly almost around over under up down its their his her has have had was were
+    is are be been said says after before since per""".split()
+)
+
+
+def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], set[str]]:
+    """Content-word stems and count kinds within a few words of a quantity."""
+    text = sc.ann.article.text
+    lo = max(sc.claim.start, start - 45)
+    hi = min(sc.claim.end, end + 45)
+    words = re.findall(r"[a-z]+", (text[lo:start] + " " + text[end:hi]).casefold())
+    own = re.findall(r"[a-z]+", text[start:end].casefold())  # "two injured workers"
+    kinds = {_COUNT_KIND[w] for w in (*words, *own) if w in _COUNT_KIND}
+    return {w[:5] for w in words if w not in _CONTEXT_STOP and len(w) > 2}, kinds
+
+
+def _same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
+    """Whether two numbers count the same thing: shared words around them, no different count
+    kind ("killed" against "injured"), and the same actors when both claims name any."""
+    # A number the other claim repeats is agreed, not contradicted by its other numbers.
+    if any(q.value == qa.value and q.unit == qa.unit for q in b.claim.frame.quantities):
+        return False
+    if any(q.value == qb.value and q.unit == qb.unit for q in a.claim.frame.quantities):
+        return False
+    wa, ka = _context(a, qa.start, qa.end)
+    wb, kb = _context(b, qb.start, qb.end)
+    if (ka or kb) and ka != kb:
+        return False
+    if not wa & wb:
+        return False
+    return not (a.actors and b.actors and not a.actors & b.actors)
 
 
 def _casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
