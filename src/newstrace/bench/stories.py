@@ -8,7 +8,7 @@ its substring.
 - conflict precision: found conflicts whose type matches a gold conflict and whose two sides
   fall in the gold sides' claims, over all found conflicts (a false conflict is the costly error);
 - conflict recall: gold conflicts found, over gold conflicts;
-- corroboration recall: gold facts whose evidence claims (two or more files) sit together in one
+- corroboration recall: gold facts with the evidence claims of at least two files together in one
   `corroborated` group; corroboration precision: `corroborated` groups that contain the evidence
   of some gold fact, over all `corroborated` groups (a lower bound: gold lists the main facts only).
 """
@@ -129,7 +129,8 @@ def score_story(
         found = (_claim_at(report, file_to_id[f], t) for f, t in fact["evidence"].items())
         facts.append(frozenset(r for r in found if r is not None))
     s.gold_facts = len(facts)
-    s.gold_facts_found = sum(any(len(refs) >= 2 and refs <= g for g in corroborated) for refs in facts)
+    # Found when one corroborated group holds the evidence of at least two articles.
+    s.gold_facts_found = sum(any(len(refs & g) >= 2 for g in corroborated) for refs in facts)
     s.corroborated_matching = sum(
         any(len(refs) >= 2 and len(refs & g) >= 2 for refs in facts) for g in corroborated
     )

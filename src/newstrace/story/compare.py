@@ -48,9 +48,12 @@ CONFIRM_STRONG = 0.72  # cosine that aligns on its own
 CONFIRM_WITH_EVIDENCE = 0.55  # cosine + evidence needed when the wording alone is not enough
 TOP_K = 8
 _REPORTING = {"announce", "say", "declare", "state", "report", "confirm", "claim", "tell", "deny", "reveal"}
+# Acts whose author is itself a checkable fact: "X announced / ordered / approved Y".
+_AUTHORED = _REPORTING | {"order", "approve", "decide", "sign", "launch", "propose", "appoint"}
 _CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
 # Units that count the same thing in casualty reports ("death toll of 17", "21 people killed").
 _UNIT_CLASS = {u: "casualties" for u in ("dead", "death", "toll", "victim", "casualty", "body", "fatality")}
+_STORY_ID = re.compile(r"^E\d+$")
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 
 
@@ -71,13 +74,8 @@ class StoryClaim:
 
     @property
     def entities(self) -> set[str]:
-        return (
-            self.mentioned
-            | self.actors
-            | self.places
-            | self.objects
-            | ({self.speaker} if self.speaker else set())
-        )
+        speaker = {self.speaker} if self.speaker and _STORY_ID.match(self.speaker) else set()
+        return self.mentioned | self.actors | self.places | self.objects | speaker
 
     @property
     def checkable(self) -> bool:
@@ -193,11 +191,20 @@ def _dates(sc: StoryClaim) -> set[str]:
     return {v for v in sc.claim.frame.times if _DAY.match(v)}
 
 
-def _event_dates(sc: StoryClaim) -> dict[str, str]:
-    """Day-precise dates of events (not of reporting: "said on Tuesday"), value -> dated word."""
+_DATE_PART = re.compile(r"^((?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+
+
+def _event_dates(sc: StoryClaim) -> dict[str, set[str]]:
+    """Dates of events (not of reporting: "said on Tuesday"): dated word -> date values, times
+    of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
     f = sc.claim.frame
     heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
-    return {v: h for v, h in zip(f.times, heads, strict=True) if _DAY.match(v) and h not in _REPORTING}
+    out: dict[str, set[str]] = defaultdict(set)
+    for v, h in zip(f.times, heads, strict=True):
+        m = _DATE_PART.match(v)
+        if m and h and h not in _REPORTING and not h[:1].isdigit():
+            out[h].add(m.group(1))
+    return out
 
 
 def _dates_agree(a: str, b: str) -> bool | None:
@@ -245,6 +252,27 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
             if cos >= CONFIRM_STRONG or (ev >= 0.1 and cos + ev >= CONFIRM_WITH_EVIDENCE):
                 key = (min(i, j), max(i, j))
                 pairs[key] = max(pairs.get(key, 0.0), cos + ev)
+    # Claims that date the same word ("broke out") or report the same authored act on the same
+    # thing ("announced the decision") are compared even when worded far apart.
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for head in _event_dates(c):
+            by_key["t:" + head].append(i)
+        f = c.claim.frame
+        if f.action in _AUTHORED:
+            for o in f.objects:
+                if w := _head_word(o):
+                    by_key[f"a:{f.action}:{w}"].append(i)
+    for members in by_key.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 : x + 1 + 50]:  # bounded: a common key must not go quadratic
+                a, b = claims[i], claims[j]
+                if a.ref.article == b.ref.article:
+                    continue
+                cos = float(vecs[i] @ vecs[j])
+                if cos >= 0.4:
+                    key = (min(i, j), max(i, j))
+                    pairs[key] = max(pairs.get(key, 0.0), cos + _evidence(a, b))
     by_day: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         if c.cues:
@@ -294,23 +322,30 @@ def _value(sc: StoryClaim, text: str, value: str) -> ConflictValue:
 
 def _time_text(sc: StoryClaim, value: str) -> str:
     for t in sc.ann.times:
-        if t.value == value and sc.claim.start <= t.start < sc.claim.end:
+        if t.value.startswith(value) and sc.claim.start <= t.start < sc.claim.end:
             return t.text
     return ""
 
 
 def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+    """The same dated word ("broke out on Monday" / "broke out on Sunday night") with one date
+    on each side, of the same precision, that disagree."""
     ea, eb = _event_dates(a), _event_dates(b)
-    if len(ea) != 1 or len(eb) != 1:
-        return None  # no event date, or several: which event each dates is unclear
-    (x, hx), (y, hy) = next(iter(ea.items())), next(iter(eb.items()))
-    if _dates_agree(x, y) is not False:
-        return None
-    # The two dates must date the same event: the same dated word ("visit" / "visit").
-    if not hx or hx != hy:
-        return None
-    va, vb = _value(a, _time_text(a, x), x), _value(b, _time_text(b, y), y)
-    return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high")
+    for head in sorted(ea.keys() & eb.keys()):
+        da, db = ea[head], eb[head]
+        if len(da) != 1 or len(db) != 1:
+            continue  # several dates for one word: which is which is unclear
+        x, y = next(iter(da)), next(iter(db))
+        if len(x) != len(y) or _same_date(x, y):
+            continue
+        va, vb = _value(a, _time_text(a, x), x), _value(b, _time_text(b, y), y)
+        return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high")
+    return None
+
+
+def _same_date(x: str, y: str) -> bool:
+    """Equal where both are known: XXXX-05-21 and 2025-05-21 agree."""
+    return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=True))
 
 
 def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictValue) -> str:
@@ -392,7 +427,9 @@ def _same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> 
         return False
     if not wa & wb:
         return False
-    return not (a.actors and b.actors and not a.actors & b.actors)
+    # Numbers about different actors or places are different facts ("its neighbour raised
+    # rates by 0.25 points" is no conflict with "the bank raised them by 0.5").
+    return not (a.entities and b.entities and not a.entities & b.entities)
 
 
 def _casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
@@ -411,25 +448,41 @@ def _num(v: float) -> str:
     return str(int(v)) if v == int(v) else str(v)
 
 
-def _source_of_statement(sc: StoryClaim) -> str | None:
-    """Who made the statement the claim reports: the agent of a reporting verb ("was announced
-    by X", "X announced") before the relay that reports it ("..., officials said")."""
-    if sc.claim.frame.action in _REPORTING and len(sc.actors) == 1:
-        return next(iter(sc.actors))
+def _source_of_statement(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
+    """Who made the statement or act the claim reports: the person agent of "announce", "order"
+    ("was announced by X", "X ordered") before the relay that reports it ("..., officials said")."""
+    people = sorted(a for a in sc.actors if a in names and names[a].type == "PERSON")
+    if sc.claim.frame.action in _AUTHORED and len(people) == 1:
+        return people[0]
     if sc.speaker:
         return sc.speaker
-    if sc.cues and len(sc.actors) == 1:
-        return next(iter(sc.actors))
+    if sc.cues and len(people) == 1:
+        return people[0]
     return None
 
 
+def _same_act(a: StoryClaim, b: StoryClaim) -> bool:
+    """Both claims report the same authored act on the same thing ("ordered an investigation")."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if not fa.action or fa.action != fb.action or fa.action not in _AUTHORED:
+        return False
+    oa = {_head_word(o) for o in fa.objects}
+    ob = {_head_word(o) for o in fb.objects}
+    return bool(oa & ob - {""})
+
+
+def _head_word(obj: str) -> str:
+    words = re.findall(r"[a-z]+", obj.casefold())
+    return words[-1] if words else ""
+
+
 def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
-    sa, sb = _source_of_statement(a), _source_of_statement(b)
+    sa, sb = _source_of_statement(a, names), _source_of_statement(b, names)
     if not sa or not sb or sa == sb or sa not in names or sb not in names:
         return None
     if names[sa].type != "PERSON" or names[sb].type != "PERSON":
         return None  # "Russia" vs "Putin" is not a different source
-    if not a.cues & b.cues:
+    if not a.cues & b.cues and not _same_act(a, b):
         return None
     va = _entity_value(a, names[sa])
     vb = _entity_value(b, names[sb])
@@ -511,7 +564,6 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
     groups: list[Group] = []
     # Conflicts first, one group per distinct conflict with the two claims it opposes.
     seen_conflicts: set[tuple[str, ...]] = set()
-    in_conflict: set[tuple[int, int]] = set()
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
         for c in conflicts([a, b], names, linked):
@@ -519,7 +571,6 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
             if ckey in seen_conflicts:
                 continue
             seen_conflicts.add(ckey)
-            in_conflict.add((i, j))
             groups.append(
                 Group(
                     id="",
@@ -534,7 +585,9 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
     # Then every claim with what confirms it; a group inside a larger one of the same verdict
     # adds nothing and is dropped.
     stars: list[tuple[frozenset[int], Verdict, list[StoryClaim]]] = []
-    for idx in align(claims, {k: v for k, v in pairs.items() if k not in in_conflict}):
+    # Conflicting pairs stay in: two reports of one event that disagree on its date still both
+    # report the event (the conflict group says where they differ).
+    for idx in align(claims, pairs):
         members = [claims[i] for i in idx]
         independent = len({source_of[m.ref.article] for m in members if m.checkable})
         if all(not m.checkable for m in members):

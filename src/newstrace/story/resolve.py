@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newstrace._unionfind import UnionFind
 from newstrace.lexicon import Place, demonyms, gazetteer, initials, name_key, strip_titles
@@ -142,6 +142,13 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
     def merge(i: int, j: int, reason: str) -> None:
         if uf.union(i, j):
             merges.append(Merge(nodes[i].ref, nodes[j].ref, reason))
+
+    # A one-word "person" that is a place elsewhere in the story is that place: the small model
+    # tags unfamiliar city names as people ("Sarnholm").
+    place_keys = {n.key for n in nodes if n.entity.type in ("GPE", "LOC")}
+    for n in nodes:
+        if n.is_person and len(n.tokens) == 1 and n.key in place_keys:
+            n.entity = replace(n.entity, type="GPE")
 
     # 1-2. Same name, or the same gazetteer / acronym canonical form.
     first_by_canon: dict[str, int] = {}

@@ -17,10 +17,14 @@ relative to the document creation time (DCT). Conventions (news reading, after H
   (``2025-W22``), "this year" the DCT's year, "two days ago" a date, "five months ago" a month,
   "a year earlier" one year back (in a results story that talks of quarters, the quarter one
   year back: ``1988-Q3``), "the quarter"/"the latest quarter" the last completed quarter.
+- Anaphoric: "that day", "later that year", "the following month", "the next morning" lean on the
+  last date the text mentioned, not on the DCT ("June 1998 ... later that year" -> ``1998``), as
+  do a bare clock time or "mid-afternoon" in past narration ("was shot at 10 p.m."). "the week of
+  March 6" is that day's ISO week; "the corresponding period last year" a year-back period.
 - Durations: "three days" ``P3D``, "the past three years" ``P3Y``, "2 1/2 years" ``P2Y6M``,
   "four hours" ``PT4H``, "several years" ``PXY``, adjectival "five-year" ``P5Y``.
 - Vague: "now", "currently", "current" ``PRESENT_REF``; "recently", "the past" ``PAST_REF``;
-  "soon", "the future" ``FUTURE_REF``.
+  "soon", "the future", "will one day" ``FUTURE_REF``; "for years" ``PXY``.
 - Sets: "daily" ``P1D``, "every week" ``P1W``, "$5 a year" ``P1Y``, "every Thursday"
   ``XXXX-WXX-4``.
 - Modifiers widen the span and set ``mod``: early/beginning -> START, late/end -> END, mid ->
@@ -40,7 +44,7 @@ from collections.abc import Sequence
 
 from newstrace.records import TimeExpr
 from newstrace.timex import normalize as N
-from newstrace.timex.rules import RULES, YEAR_BACK, Cand, Ctx
+from newstrace.timex.rules import ANAPHOR, RULES, YEAR_BACK, Cand, Ctx
 
 __all__ = ["tag_times"]
 
@@ -146,6 +150,55 @@ def _resolve_year_back(c: Cand, dct: dt.date | None, anchor: str | None) -> None
         c.value = f"{dct.year - 1:04d}"
 
 
+_ANCHOR_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q(\d)|W(\d\d)))?(?:T|$)")
+
+
+def _resolve_anaphor(c: Cand, dct: dt.date | None, last: str | None) -> None:
+    """Give "that day", "the following year" the value of the last date mentioned, shifted."""
+    _, unit, delta_s, *rest = c.value.split()
+    delta = int(delta_s)
+    if rest and not re.match(r"\d{4}-\d\d-\d\d", last or ""):
+        last = None  # a clock time needs a whole day to lean on; else the DCT
+    _resolve_anaphor_date(c, unit, delta, dct, last)
+    if rest:  # a clock time on that day
+        c.value = f"{c.value}{rest[0]}"
+
+
+def _resolve_anaphor_date(c: Cand, unit: str, delta: int, dct: dt.date | None, last: str | None) -> None:
+    m = _ANCHOR_VALUE.match(last or "")
+    if m is None:
+        if dct is None:
+            c.value, c.anchored = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX",
+                                   "quarter": "XXXX-QX"}.get(unit, "XXXX"), False  # fmt: skip
+            return
+        m = _ANCHOR_VALUE.match(dct.isoformat())
+        assert m is not None
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
+    if m[5]:  # an ISO week: take its Thursday
+        d = dt.date.fromisocalendar(year, int(m[5]), 4)
+        year, month, day = d.year, d.month, None
+    if unit == "year":
+        c.value = f"{year + delta:04d}"
+    elif unit == "quarter":
+        q = int(m[4]) if m[4] else (month - 1) // 3 + 1 if month else None
+        c.value = f"{year:04d}-Q{q}" if q else f"{year:04d}-QX"
+    elif unit == "month":
+        if month is None:
+            c.value = f"{year:04d}-XX"
+        else:
+            y, mo = N.add_months(year, month, delta)
+            c.value = f"{y:04d}-{mo:02d}"
+    elif month is not None and day is not None:
+        d = dt.date(year, month, day) + dt.timedelta(days=delta * (7 if unit == "week" else 1))
+        c.value = N.iso_week(d) if unit == "week" else d.isoformat()
+    else:
+        c.value = (
+            f"{year:04d}-WXX" if unit == "week" else f"{year:04d}-{month or 0:02d}-XX".replace("-00-", "-XX-")
+        )
+
+
 def tag_times(
     text: str,
     dct: dt.date | None,
@@ -182,6 +235,7 @@ def tag_times(
     out: list[TimeExpr] = []
     prev_end = start
     anchor: str | None = None
+    last: str | None = None
     for c in taken:
         saved = c.start
         _apply_prefix(c, text)
@@ -189,8 +243,12 @@ def tag_times(
             c.start = saved
         if c.value == YEAR_BACK:
             _resolve_year_back(c, dct, anchor)
+        elif c.value.startswith(ANAPHOR):
+            _resolve_anaphor(c, dct, last)
         elif c.type == "DATE" and _QUARTER_VALUE.match(c.value):
             anchor = c.value
+        if c.type in ("DATE", "TIME") and _ANCHOR_VALUE.match(c.value):
+            last = c.value
         prev_end = c.end
         out.append(TimeExpr(c.start, c.end, text[c.start : c.end], c.type, c.value, c.anchored, c.mod))
     return out

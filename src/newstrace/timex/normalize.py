@@ -237,7 +237,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 # Tense cues: the nearest cue to an expression, within its sentence, decides its direction.
 _FUTURE_CUE = (
     r"will|won't|wo|'ll|shall|would|going\s+to|(?:is|are)\s+to|(?:expected|scheduled|set|due|slated|"
-    r"planned|planning|poised|likely|plans?|intends?|intended|hopes?|hoped|aims?|aimed)\s+to|upcoming|next|"
+    r"planned|planning|poised|likely|plans?|intends?|intended|hopes?|hoped|aims?|aimed)\s+to|upcoming|next(?!\s+to\b)|"
     r"tomorrow|as\s+soon\s+as|(?P<weak>scheduled|payable|effective|expires?|expiring|deadline|record)"
 )
 _PAST_CUE = (
@@ -249,10 +249,9 @@ _PAST_CUE = (
 )
 _CUE_RE = re.compile(rf"(?i)\b(?:(?P<fut>{_FUTURE_CUE})|(?P<past>{_PAST_CUE}))\b")
 # Words that point forward only when they come right before the expression ("by Friday").
-_FUTURE_ADJACENT = re.compile(
-    r"(?i)\b(?:by|until|till|through|before|starting|from|as\s+soon\s+as)\s+(?:on\s+|at\s+)?$"
-)
+_FUTURE_ADJACENT = re.compile(r"(?i)\b(?:by|until|till|through|starting|as\s+soon\s+as)\s+(?:on\s+|at\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"(?i)\bbe(?:ing)?\s+$")
+_PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+been\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;\u2014]|\s-\s")
 _NOT_PAST = {"need", "indeed", "speed", "united", "red", "bed", "hundred", "proceed", "seed", "feed"}
 
@@ -265,9 +264,8 @@ def detect_tense(text: str, start: int, end: int, lo: int, hi: int, *, weak: boo
     point forward for dates ("payable Dec. 7") but mislead on weekdays ("had been due to expire
     Friday").
     """
-    if _FUTURE_ADJACENT.search(text, max(lo, start - 25), start):
-        return "future"
-    best: tuple[int, Tense] | None = None
+    adjacent = _FUTURE_ADJACENT.search(text, max(lo, start - 25), start) is not None
+    best: tuple[int, Tense, str] | None = None
     lo = max(lo, start - 150)
     hi = min(hi, end + 150)
     for m in _CUE_RE.finditer(text, lo, hi):
@@ -280,16 +278,20 @@ def detect_tense(text: str, start: int, end: int, lo: int, hi: int, *, weak: boo
             continue
         if (
             m.lastgroup == "past"
-            and word.endswith("ed")
+            and word not in ("been", "was", "were", "had", "did")
             and _PASSIVE_BEFORE.search(text, max(lo, m.start() - 8), m.start())
         ):
             continue  # "to be adopted", "will be held": a participle, not the past tense
         tense: Tense = "future" if m.lastgroup == "fut" else "past"
+        if tense == "future" and _PAST_PERFECT_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+            tense = "past"  # "had been due to expire Friday": a plan that is over
         dist = start - m.end() if m.end() <= start else m.start() - end
         # A cue before the expression binds a little more tightly than one after it, and one
         # after a clause break belongs to another clause ("will visit on Friday, her office said").
         if m.end() > start:
             dist += 40 if _CLAUSE_BREAK.search(text, end, m.start()) else 5
         if best is None or dist < best[0]:
-            best = (dist, tense)
+            best = (dist, tense, word)
+    if adjacent and not (best and best[1] == "past" and best[2] in ("had", "was", "were")):
+        return "future"  # "until Thursday", unless the clause is past ("until Thursday, they had not")
     return best[1] if best else None

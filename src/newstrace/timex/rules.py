@@ -29,6 +29,8 @@ from newstrace.timex.patterns import (
 
 # Placeholder resolved in the final pass: "the same period one year before the discourse anchor".
 YEAR_BACK = "@YEARBACK"
+# Prefix of placeholders resolved against the last date mentioned: "@ANA <unit> <delta>".
+ANAPHOR = "@ANA"
 
 
 @dataclass(slots=True)
@@ -123,6 +125,16 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
 def _dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _day_value(ctx, m, m["mon"], int(re.sub(r"\D", "", m["day"])), m["year"])
+
+
+@rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:(?:,\s*|\s+)(?P<year>{YEAR}))?")
+def _week_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The ISO week holding a day: "the week of March 6"."""
+    c = _day_value(ctx, m, m["mon"], int(re.sub(r"\D", "", m["day"])), m["year"])
+    if c is None or not c.anchored:
+        return c
+    c.value = N.iso_week(dt.date.fromisoformat(c.value))
+    return c
 
 
 @rule(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?")
@@ -306,6 +318,24 @@ def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @rule(
+    r"mid[\s-]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<d>yesterday|today|tomorrow))?"
+    r"|(?<=\bin\s)the\s+(?P<pod2>morning|afternoon|evening)(?!\s+(?:of|after|before|when|paper|news|show))"
+)
+def _part_of_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """A part of the day the story is about: "mid-afternoon", "(in) the morning"."""
+    pod = N.PART_OF_DAY[(m["pod"] or m["pod2"]).lower()]
+    if m["d"]:
+        if ctx.dct is None:
+            return _cand(m, "TIME", f"XXXX-XX-XXT{pod}", anchored=False)
+        return _cand(
+            m, "TIME", f"{(ctx.dct + dt.timedelta(days=_DEICTIC[m['d'].lower()])).isoformat()}T{pod}"
+        )
+    if m["pod2"] and ctx.tense(m.start(), m.end(), weak=False) != "past":
+        return None  # "in the morning" of habits and plans: no particular day
+    return _cand(m, "TIME", f"{ANAPHOR} day 0 T{pod}")
+
+
+@rule(
     r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm|o'clock)"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC)))?"
     rf"(?:(?:,\s*|\s+)(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>yesterday|today|tomorrow)"
@@ -341,6 +371,9 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
         date, anchored = c.value, c.anchored
     elif ctx.dct is None:
         date, anchored = "XXXX-XX-XX", False
+    elif not m["deic"] and ctx.tense(m.start(), m.end(), weak=False) == "past":
+        # "was shot at 10 p.m.": the day the story is telling about, not necessarily the DCT.
+        return _cand(m, "TIME", f"{ANAPHOR} day 0 T{hh}:{mm}")
     else:
         offset = _DEICTIC.get((m["deic"] or "today").lower(), 0)
         date = (ctx.dct + dt.timedelta(days=offset)).isoformat()
@@ -428,17 +461,21 @@ def _the_quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @rule(
     r"(?:(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year's)\s+)?"
     r"(?:(?:fiscal|calendar|year-earlier|year-ago)\s+)?(?P<yr>(?:19|20)\d\d\s+)?"
-    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<what>quarter|half)(?P<pl>s)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+(?P<what>quarter|half)(?P<pl>s)?"
     rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<year>{YEAR})|\s+(?P<year2>{YEAR}))?"
 )
 def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     n = N.ORDINALS[m["ord"].lower()]
     what = m["what"].lower()
+    year_s = m["year"] or m["year2"] or (m["yr"] or "").strip()
+    if m["ord"].lower() in ("last", "final"):
+        if not year_s or m["pl"]:
+            return None  # "the last quarter": the previous one (see _relative)
+        n = 2 if what == "half" else 4
     if what == "half" and n > 2:
         return None
     letter = "Q" if what == "quarter" else "H"
     text = m.group(0).lower()
-    year_s = m["year"] or m["year2"] or (m["yr"] or "").strip()
     if m["pl"]:
         return _cand(m, "SET", f"XXXX-{letter}{n}")
     if "year-earlier" in text or "year-ago" in text or text.startswith("last year's"):
@@ -525,6 +562,17 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     q = (m["q"] or "").lower()
     the = (m["the"] or "").lower()
+    if (
+        m.group(0).lower() == "one day"
+        and re.search(
+            r"(?i)\b(?:will|would|could|may|might|can|to|he|she|it|they|we|i|you)\s+$",
+            ctx.before(m.start(), 8),
+        )
+        and not re.match(
+            r"\s+(?:of|after|before|later|earlier|and|or|to|in)\b", ctx.text[m.end() : m.end() + 10]
+        )
+    ):
+        return _cand(m, "DATE", "FUTURE_REF")  # "Islam will one day be...": some day in the future
     # "$5 a year", "twice a day": a frequency, not a length.
     if num in ("a", "an", "one") and not q and not the and _SET_BEFORE.search(ctx.before(m.start(), 25)):
         return _cand(m, "SET", N.duration_value(1, unit))
@@ -553,7 +601,7 @@ def _bare_plural(m: re.Match[str], ctx: Ctx) -> Cand | None:
     unit = m["unit"].lower()
     base = {"centuries": "century"}.get(unit, unit[:-1])
     if not adj:
-        if not re.search(r"(?i)\b(?:over|within)\s+$", ctx.before(m.start(), 10)):
+        if not re.search(r"(?i)\b(?:over|within|for)\s+$", ctx.before(m.start(), 10)):
             return None
         return _cand(m, "DURATION", N.duration_value(None, base))
     if adj == "in":  # "in years": only "for the first time in years" style
@@ -584,7 +632,9 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     before = ctx.before(m.start(), 20)
     if not rel:
         # Without a modifier, only "in (the) summer" and the like; "fall" is too often a drop.
-        prep = "in|during|this|last|next" + ("" if s == "FA" else "|over|since|until|by|through")
+        prep = "in|into|during|this|last|next" + (
+            "" if s == "FA" else "|over|since|until|by|through|throughout"
+        )
         if not re.search(rf"(?i)\b(?:{prep})\s+(?:the\s+)?$", before):
             return None
     if rel in ("early", "late", "mid"):
@@ -709,15 +759,21 @@ _REFS = {
 @rule(
     r"right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|the\s+present"
     r"|(?:more\s+)?recently|recent|lately|the\s+past"
-    r"|the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|a\s+later\s+date"
+    r"|the\s+(?:near\s+)?future|as\s+soon\s+as\s+possible|a\s+later\s+date|(?<!as\s)soon"
 )
 def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = re.sub(r"\s+", " ", m.group(0).lower())
     nxt = ctx.text[m.end() : m.end() + 12].lower()
-    if word == "now" and re.match(r"\s*(?:that|,?\s*then)\b", nxt):
+    if word == "now" and re.match(r"\s*,?\s*then\b", nxt):
         return None
     if word == "current" and re.match(r"[\s-]*accounts?\b", nxt):
         return None  # "current account": economics, not time
+    if word == "soon" and (
+        re.match(r"\s*(?:after|afterwards?|as|than|enough|thereafter)\b", nxt)
+        or re.search(r"(?i)\b(?:was|were|had|been)\s+$", ctx.before(m.start(), 8))
+        or re.match(r"\s+(?:became|\w+ed)\b", nxt)
+    ):
+        return None  # "soon after the vote", "was soon released": narrative, not the future
     return _cand(m, "DATE", _REFS.get(word, "PRESENT_REF"))
 
 
@@ -733,7 +789,36 @@ def _end_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", value, anchored, mod=mod)
 
 
-@rule(r"year-(?:earlier|ago)(?=\s+(?!period|quarter)\w)|(?:a|one)\s+year\s+(?:earlier|ago)")
+@rule(
+    r"(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|week|month|year|quarter)"
+    r"|the\s+(?P<rel>following|next)\s+(?P<unit2>day|morning|evening|week|month|year)"
+)
+def _anaphoric(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """Dates of the narrative, not the DCT: "that day", "the following year" (resolved later)."""
+    after = ctx.text[m.end() : m.end() + 12]
+    if m["unit"]:
+        if re.match(r"-|\s+(?:of|when|in|before|after)\b", after):
+            return None  # "that day when...", "that year-end": other readings
+        return _cand(m, "DATE", f"{ANAPHOR} {m['unit'].lower()} 0")
+    unit = m["unit2"].lower()
+    if unit in ("week", "month", "year") and m["rel"].lower() == "next":
+        return None  # "the next year" is a stretch of time (see _relative)
+    if re.match(r"'s|-|\s+or\b", after):
+        return None
+    return _cand(m, "DATE", f"{ANAPHOR} {'day' if unit in ('morning', 'evening') else unit} 1")
+
+
+@rule(
+    r"(?:the\s+)?(?:comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year"
+    r"|a\s+year\s+(?:ago|earlier))|last\s+year's\s+(?:quarter|period)"
+    r"|the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)"
+)
+def _period_year_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The reported period a year back: "the corresponding period last year", "last year's quarter"."""
+    return _cand(m, "DATE", YEAR_BACK)
+
+
+@rule(r"year-(?:earlier|ago)(?=\s+(?!period|quarter|\w+\s+months)\w)|(?:a|one)\s+year\s+(?:earlier|ago)")
 def _year_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", YEAR_BACK)
 
