@@ -150,19 +150,34 @@ def extract(
 @app.command()
 def demo(
     path: Annotated[Path, typer.Argument(help="Corpus to run on.")] = Path("examples/corpus"),
-    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of the summary.")] = False,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write the comparison as Markdown here.")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Run `extract` on the bundled example corpus (examples/corpus in a checkout)."""
+    """Run the main job, `compare`, on the bundled example corpus (examples/corpus in a checkout)."""
+    import importlib.util
+
     if not path.exists():
         err.print(f"[red]error[/red] example corpus not found at {path}: run this from the repository root")
         raise typer.Exit(2)
-    try:
-        code = _run_extract([str(path)], _settings(config, None), None, as_json, False)
-    except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2) from None
-    raise typer.Exit(code)
+    if importlib.util.find_spec("sentence_transformers") is None:
+        err.print(
+            "comparison needs the embeddings extra (`pip install 'newstrace[embeddings]'`); "
+            "showing the per-article extraction instead"
+        )
+        try:
+            code = _run_extract([str(path)], _settings(config, None), None, False, False)
+        except NewstraceError as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2) from None
+        raise typer.Exit(code)
+    args = ["compare", str(path)]
+    if markdown is not None:
+        args += ["--markdown", str(markdown)]
+    if config is not None:
+        args += ["--config", str(config)]
+    app(args, standalone_mode=False)
 
 
 @app.command()

@@ -78,6 +78,15 @@ def load_embedder(name: str) -> Any:
     # Offline by construction: a local folder never needs the hub, and this stops stray lookups.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Weight-loading progress bars would interleave with our own output on stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - sentence-transformers always brings transformers
+        pass
     try:
         return SentenceTransformer(path, device="cpu")
     except Exception as exc:  # many loader exception types; report them uniformly

@@ -198,3 +198,11 @@ def test_example_corpus_conflict_precision():
 
 def files_key(name: str) -> str:
     return name
+
+
+def test_demo_runs_compare_on_the_example_corpus():
+    res = CliRunner().invoke(app, ["demo", str(EXAMPLES / "corpus")])
+    assert res.exit_code == 0, res.output
+    assert "12 articles" in res.stdout and "CONFLICT" in res.stdout
+    res = CliRunner().invoke(app, ["demo", str(EXAMPLES / "missing")])
+    assert res.exit_code == 2
