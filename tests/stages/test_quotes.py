@@ -239,3 +239,86 @@ def test_scanner_doubled_apostrophes() -> None:
     pairs, bad = scan_double(text, 0, len(text))
     assert bad == []
     assert [text[m.inner[0] : m.inner[1]] for m in pairs] == ["It is over,", "Buffett rule."]
+
+
+def test_quote_after_sentence_end_is_not_the_verbs(run) -> None:  # type: ignore[no-untyped-def]
+    text = 'The mill declared bankruptcy.\n\n"We saw it coming for years," Rosa Lind said.'
+    ann = run(text)
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Rosa Lind", "said", "We saw it coming for years")
+
+
+def test_colon_then_quote_parsed_into_the_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("In a post on Friday, Omar Reyes said: \u201cDid the council ever read the report?\u201d")
+    (q,) = ann.quotes
+    assert words(ann, q)[:2] == ("Omar Reyes", "said")
+    assert q.kind == "direct"
+
+
+def test_colon_block_paragraph(run) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor spoke for an hour.\n\nThe mayor added:\n\nThe harbor will be dredged before the spring floods."
+    ann = run(text)
+    q = next(q for q in ann.quotes if q.cue is not None and words(ann, q)[1] == "added")
+    assert words(ann, q)[2] == "The harbor will be dredged before the spring floods"
+
+
+def test_object_stance_verb(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Senator Ivy Holt praised the new harbor budget on Tuesday.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Senator Ivy Holt", "praised", "the new harbor budget")
+
+
+def test_preposition_cue(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Lena Ortiz spoke about the flood barriers at length.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Mayor Lena Ortiz", "spoke about", "the flood barriers")
+
+
+def test_preposition_cue_skips_dates(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Lena Ortiz spoke on Monday.")
+    assert ann.quotes == ()
+
+
+def test_stance_adjective(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Governor Tom Hale was critical of the port authority.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Governor Tom Hale", "was critical of", "the port authority")
+
+
+def test_wants_to(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Lena Ortiz wants to rebuild the pier by June.")
+    (q,) = ann.quotes
+    assert words(ann, q)[:2] == ("Mayor Lena Ortiz", "wants")
+    assert words(ann, q)[2].startswith("to rebuild the pier")
+
+
+def test_dash_signed_quotes(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Readers wrote to us.\n\n"
+        "\u201cThe new bridge changed my commute completely.\u201d \u2015 Mara Quist\n"
+        "\u201cI still take the ferry every single day.\u201d\u2015 Jon Ebbe\n"
+    )
+    ann = run(text)
+    got = {words(ann, q) for q in ann.quotes}
+    assert ("Mara Quist", "\u2015", "The new bridge changed my commute completely.") in got
+    assert ("Jon Ebbe", "\u2015", "I still take the ferry every single day.") in got
+
+
+def test_transcript_turns(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A partial transcript follows.\n\n"
+        '"HOST: Will the council vote on the plan this week?\n\n'
+        '"ORTIZ: We will vote on Thursday, and I expect it to pass."\n'
+    )
+    ann = run(text)
+    got = [words(ann, q) for q in ann.quotes]
+    assert got == [
+        ("HOST", ":", "Will the council vote on the plan this week?"),
+        ("ORTIZ", ":", "We will vote on Thursday, and I expect it to pass"),
+    ]
+
+
+def test_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nLISBON -- Mayor Lena Ortiz said the pier would reopen.")
+    q = next(q for q in ann.quotes if q.cue is not None)
+    assert words(ann, q)[0] == "Mayor Lena Ortiz"

@@ -33,6 +33,11 @@ XCOMP_CUES = frozenset(
     """.split()
 )
 
+# Infinitive cues that count on their own, not only as a reporting verb's complement ("wants to").
+XCOMP_ENTRY = frozenset(
+    "want plan refuse decline intend seek encourage demand urge vow promise pledge".split()
+)
+
 # Verbs whose direct object (or "for"/"of"/"about" object) states a position ("criticized the
 # plan", "called for a recount", "accused her of lying"). They need a subject to count.
 OBJECT_CUES = frozenset(
@@ -45,6 +50,30 @@ OBJECT_CUES = frozenset(
     congratulate thank compare warn ask seek favor favour champion pitch outline detail recount
     release issue share voice publish order credit portray invoke deem liken assail label
     articulate deride characterize characterise reference advocate chant refer rail lash
+    want recognize appreciate target prefer challenge applaud mock share identify question favor
+    """.split()
+) - frozenset("release issue pledge seek tweet".split())
+
+# Verbs that state a position through a preposition ("spoke about X", "railed against Y"); the
+# preposition's object is the content.
+PREP_VERBS = frozenset(
+    """
+    talk speak comment focus write tweet complain boast brag worry joke rail vote campaign argue
+    testify weigh reflect care apologize apologise advocate lobby push fight refer point respond
+    react cheer vouch agree disagree side insist harp dwell elaborate muse opine lash hit fire
+    crack rant riff touch warn caution remark
+    """.split()
+)
+PREPS = frozenset("about of on for against to with over at".split())
+
+# Predicate adjectives stating a stance ("is critical of", "was upbeat about").
+STANCE_ADJ = frozenset(
+    """
+    critical supportive skeptical sceptical optimistic pessimistic upbeat bullish bearish confident
+    concerned worried appreciative proud wary silent vocal outspoken adamant dismissive enthusiastic
+    hopeful doubtful certain sure convinced divided opposed angry furious frustrated happy pleased
+    disappointed unhappy excited nervous afraid fearful cautious candid coy complimentary harsh
+    clear quiet mum firm unequivocal emphatic insistent open tough soft
     """.split()
 )
 

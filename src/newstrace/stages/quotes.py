@@ -35,8 +35,12 @@ from newstrace.stages._quote_rules import (
     OBJECT_CUES,
     OUTLET_HEADS,
     PERSON_PRONOUNS,
+    PREP_VERBS,
+    PREPS,
     ROLE_HEADS,
+    STANCE_ADJ,
     XCOMP_CUES,
+    XCOMP_ENTRY,
     Marks,
     scan_double,
     scan_single,
@@ -70,6 +74,7 @@ class _Cand:
     kind: str = "indirect"
     direct: tuple[Marks, ...] = ()
     split: tuple[tuple[int, int], ...] = ()  # content fragments around "X, he said, Y"
+    fixed: bool = False  # content set by the layout (transcript turn): not widened to quote marks
 
 
 def _gchar(off: int, tok: Token) -> tuple[int, int]:
@@ -191,7 +196,9 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
     """
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     for c in tok.children:
-        if (c.dep_ in ("relcl", "acl") and _states(c)) or (c.dep_ in ("advmod", "predet") and c.i < tok.i):
+        if (c.dep_ in ("relcl", "acl") and _states(c)) or (
+            c.dep_ in ("advmod", "predet", "preconj") and c.i < tok.i
+        ):
             skip.update(t.i for t in c.subtree)
         elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i:
             skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said"
@@ -200,7 +207,11 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
     if not toks:
         return None
     span = _tokens_span(off, _block(tok, toks) if tok in toks else toks)
-    return _trim(ctx.text, *span) if span else None
+    if span is None:
+        return None
+    if span[0] < ctx.dateline_end <= off + tok.idx:
+        span = (ctx.dateline_end, span[1])  # "WASHINGTON -- President Obama said"
+    return _trim(ctx.text, *span)
 
 
 def _cue_span(v: Token, off: int) -> tuple[int, int]:
@@ -258,23 +269,31 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             c.dep_ == "xcomp" or (c.dep_ == "oprd" and v.lemma_ in ("seem", "appear"))
         ) and v.lemma_ in XCOMP_CUES:
             out.append(c)
-    if out or v.lemma_ not in OBJECT_CUES:
+    if out or (v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS):
         return out
     # Stance verbs: the object is the position taken ("criticized the plan", "called for X").
-    objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")]
+    objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")] if v.lemma_ in OBJECT_CUES else []
     if v.lemma_ in ("accuse", "warn", "ask", "urge", "thank", "congratulate", "blame", "tell"):
         objs = [c for c in objs if c.dep_ == "oprd"]  # their object is the addressee
     preps = [
         c
         for c in v.children
         if c.dep_ == "prep"
-        and c.lower_ in ("for", "of", "about", "as", "to", "against")
+        and (
+            c.lower_ in PREPS
+            if v.lemma_ in PREP_VERBS
+            else c.lower_ in ("for", "of", "about", "as", "to", "against")
+        )
         and c.i > v.i
-        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
     ]
     if objs and preps and preps[0].lower_ == "as":
         return objs + preps[:1]  # "described it as a disaster"
-    return objs or preps[:1]
+    if objs:
+        return objs
+    # "called for a recount", "spoke about the plan": the preposition's object, the preposition
+    # itself being part of the cue.
+    return [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] if preps else []
 
 
 def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> Marks | None:
@@ -283,19 +302,40 @@ def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> Marks 
     right = max(max(t.right_edge.i for t in toks), v.i)
     left = min(min(t.left_edge.i if t == subj else t.i for t in toks), v.i)
     doc = v.doc
-    after = off + doc[right].idx + len(doc[right].text)
-    m = re.match(r"[\s,:\u2014\u2013-]*", ctx.text[after:])
-    pos = after + (m.end() if m else 0)
-    hit = ctx.mark_at(pos)
-    if hit is not None and hit.open == pos and hit.double:
-        return hit
+    near = v.i + 1 if v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "prt" else v.i
+    for r in dict.fromkeys((near, right)):
+        after = off + doc[r].idx + len(doc[r].text)
+        m = re.match(r"[\s,:\u2014\u2013-]*", ctx.text[after:])
+        pos = after + (m.end() if m else 0)
+        hit = ctx.mark_at(pos)
+        # Not across a sentence end ("declared bankruptcy. “...”") or a paragraph break without a colon.
+        gap = ctx.text[off + doc[r].idx : pos]
+        crosses = doc[r].text in (".", "!", "?") or ("\n" in gap and ":" not in gap)
+        if hit is not None and hit.open == pos and hit.double and not crosses:
+            return hit
     before = off + doc[left].idx
     m2 = re.search(r"[\s,:\u2014\u2013-]*$", ctx.text[max(ctx.start, before - 40) : before])
     pos2 = before - (len(m2.group(0)) if m2 else 0) - 1
     hit = ctx.mark_at(pos2) if pos2 >= ctx.start else None
-    if hit is not None and hit.outer[1] - 1 == pos2:
+    if hit is not None and hit.outer[1] - 1 == pos2 and "\n" not in ctx.text[pos2:before]:
         return hit
     return None
+
+
+def _colon_block(v: Token, ctx: _Doc, off: int) -> tuple[int, int] | None:
+    """ "X added:" closing its paragraph: the next paragraph is what X said."""
+    doc = v.doc
+    i = v.i + 1
+    while i < len(doc) and (doc[i].dep_ == "prt" or (doc[i].is_space and "\n" not in doc[i].text)):
+        i += 1
+    if i >= len(doc) or doc[i].text != ":":
+        return None
+    after = off + doc[i].idx + 1
+    m = re.compile(r"[ \t\u00a0]*\n\s*([^\n]+)").match(ctx.text, after)
+    if m is None:
+        return None
+    span = _trim(ctx.text, m.start(1), m.end(1))
+    return span if span[1] > span[0] else None
 
 
 def _parenthetical(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[tuple[int, int], ...]:
@@ -333,6 +373,9 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     adj = _adjacent_quote(v, subj, ctx, off)
     if adj is not None:
         return adj.outer
+    block = _colon_block(v, ctx, off)
+    if block is not None or v.lemma_ == "continue":
+        return block
     if v.lemma_ in FRAME_VERBS:
         kids = _content_children(v, ctx, off)
         span = _tokens_span(off, [t for k in kids for t in k.subtree])
@@ -426,7 +469,19 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             if c is not None:
                 cands.append(c)
             continue
-        if v.pos_ not in ("VERB", "AUX") or (lemma not in CUE_VERBS and lemma not in FRAME_VERBS):
+        if v.pos_ == "ADJ" and lemma in STANCE_ADJ:
+            c = _stance_adj(v, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
+        if v.pos_ not in ("VERB", "AUX") or (
+            lemma not in CUE_VERBS
+            and lemma not in FRAME_VERBS
+            and lemma not in OBJECT_CUES
+            and lemma not in XCOMP_ENTRY
+            and lemma != "continue"
+            and lemma not in PREP_VERBS
+        ):
             continue
         if v.dep_ == "amod" or (lemma == "cite" and v.head.lemma_ in CUE_VERBS and v.head != v):
             continue  # "reported, citing X" is the report's relay, handled with the report
@@ -442,14 +497,10 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         if subj is None and lemma not in CUE_VERBS:
             continue  # a stance verb without a holder ("was criticized") is not an attribution
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
-        nxt = v.i + 1 if v.i + 1 < len(doc) and doc[v.i + 1].dep_ != "prt" else v.i + 2
-        if (
-            nxt + 1 < len(doc)
-            and doc[nxt].dep_ == "prep"
-            and doc[nxt].head == v
-            and content[0] == off + doc[nxt + 1].idx
-        ):
-            cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
+        for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
+            if doc[nxt].dep_ == "prep" and doc[nxt].head == v and content[0] == off + doc[nxt + 1].idx:
+                cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
+                break
         cand = _Cand(cue=cue, content=content, split=split)
         if subj is not None:
             if subj.lower_ in REL_PRONOUNS and ante is not None:
@@ -462,6 +513,29 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         _apply_relay_detail(cand, v, subj, ctx, off)
         cands.append(cand)
     return cands
+
+
+def _stance_adj(a: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """ "X is critical of Y", "X was upbeat about Y": a stance adjective's object, its holder the
+    subject of the copula; the cue runs from the copula to the preposition."""
+    head = a.head
+    if a.dep_ != "acomp" or head.pos_ not in ("AUX", "VERB"):
+        return None
+    subj = next((c for c in head.children if c.dep_ in SUBJ_DEPS and ctx.mark_at(off + c.idx) is None), None)
+    prep = next((c for c in a.children if c.dep_ == "prep" and c.lower_ in PREPS and c.i > a.i), None)
+    if subj is None or prep is None or subj.lower_ in REL_PRONOUNS:
+        return None
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    span = _tokens_span(off, [t for g in objs for t in g.subtree])
+    if span is None:
+        return None
+    content = _trim(ctx.text, *span)
+    cue = (_cue_span(head, off)[0], off + prep.idx + len(prep.text))
+    if content[1] <= content[0] or cue[0] >= cue[1]:
+        return None
+    cand = _Cand(cue=cue, content=content, speaker=_phrase(subj, ctx, off), speaker_tok=subj)
+    cand.head_pos = off + subj.idx
+    return cand
 
 
 def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
@@ -525,6 +599,9 @@ def _attach_marks(cands: list[_Cand], ctx: _Doc) -> set[Marks]:
     for c in cands:
         ms = ctx.marks_in(*c.content)
         if not ms:
+            continue
+        if c.fixed:
+            used.update(ms)
             continue
         s, e = c.content
         residual = ctx.text[s:e]
@@ -597,6 +674,58 @@ def _inner(ctx: _Doc, m: Marks) -> Span:
     return Span(s, e)
 
 
+# "“...” ― Name" closing a line: a quote signed with a dash.
+_DASH_SIGNED = re.compile(
+    r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([A-Z][^\n.!?\u201c\"]{1,60}?)[ \t.]*(?=\n|$)"
+)
+# A transcript turn: "PENCE: Well, look, ..." (an upper-case or personal name label).
+_TURN = re.compile(r"[ \t]*[\"\u201c]?[ \t]*([A-Z][A-Za-z.'\- ]{1,40}?):[ \t]+(\S[^\n]*)")
+_NOT_SPEAKERS = frozenset(
+    """
+    the latest contributing poll twitter breaking revealed report wow update byline note editor's
+    editors note watch read related photos video source sources correction clarification so q a
+    """.split()
+)
+
+
+def _dash_signed(ctx: _Doc) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in ctx.marks:
+        if not m.double:
+            continue
+        hit = _DASH_SIGNED.match(ctx.text, m.outer[1])
+        if hit is None or len(hit.group(2).split()) > 6:
+            continue
+        src = _trim(ctx.text, hit.start(2), hit.end(2))
+        out.append(_Cand(cue=hit.span(1), content=m.outer, speaker=src, head_pos=src[0]))
+    return out
+
+
+def _turns(ctx: _Doc) -> list[_Cand]:
+    out: list[_Cand] = []
+    for p in ctx.par_starts[1:]:
+        m = _TURN.match(ctx.text, p)
+        if m is None:
+            continue
+        label = m.group(1)
+        words = label.split()
+        if len(words) > 3 or label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+            continue
+        ent = ctx.entity_at(m.start(1))
+        if not (label.isupper() and len(label) > 1) and (ent is None or ent.type != "PERSON"):
+            continue
+        content = _trim(ctx.text, m.start(2), m.end(2))
+        while content[1] > content[0] and ctx.text[content[1] - 1] in '"\u201d':
+            content = (content[0], content[1] - 1)  # the mark closing the whole transcript
+        if content[1] <= content[0]:
+            continue
+        colon = m.end(1)
+        out.append(
+            _Cand(cue=(colon, colon + 1), content=content, speaker=m.span(1), head_pos=m.start(1), fixed=True)
+        )
+    return out
+
+
 _HEADLINE = re.compile(r"([A-Z][^:\n.?!]{1,60}?):[ \t]+(\S[^\n]*)")
 
 
@@ -623,6 +752,10 @@ def extract_quotes(ann: AnnotatedArticle) -> tuple[list[Quote], list[str]]:
     head = _headline(ctx)
     if head is not None:
         cands.append(head)
+    turns = _turns(ctx)
+    if turns:
+        cands = [c for c in cands if not any(_within(c.content[0], t.content) for t in turns)] + turns
+    cands.extend(_dash_signed(ctx))
     cands = _resolve_relays(cands)
     used = _attach_marks(cands, ctx)
     quotes: list[Quote] = []
@@ -630,7 +763,9 @@ def extract_quotes(ann: AnnotatedArticle) -> tuple[list[Quote], list[str]]:
         speaker, ent_id, sspan = _speaker_fields(c, ctx)
         cue = Span(*c.cue) if c.cue is not None else None
         via = tuple(c.via)
-        if c.kind == "direct":
+        if c.fixed:
+            quotes.append(Quote(speaker, ent_id, sspan, cue, _content(ctx, *c.content), "direct", via))
+        elif c.kind == "direct":
             taken = {(q.content.start, q.content.end) for q in quotes}
             for m in c.direct:
                 span = _inner(ctx, m)
