@@ -496,6 +496,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             continue
         if subj is None and lemma not in CUE_VERBS:
             continue  # a stance verb without a holder ("was criticized") is not an attribution
+        if lemma not in CUE_VERBS and not _holder_like(subj):
+            continue  # "The event highlighted ...": things do not hold stances, people and bodies do
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
         for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
             if doc[nxt].dep_ == "prep" and doc[nxt].head == v and content[0] == off + doc[nxt + 1].idx:
@@ -513,6 +515,27 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         _apply_relay_detail(cand, v, subj, ctx, off)
         cands.append(cand)
     return cands
+
+
+_HOLDER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who", "that", "which"})
+_HOLDER_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson analyst analysts critic critics lawmaker
+    lawmakers expert experts resident residents voter voters supporter supporters opponent opponents
+    campaign group party company court government administration committee union council agency
+    ministry department police prosecutor prosecutors lawyer lawyers attorney candidate candidates
+    democrat democrats republican republicans member members leader leaders aide aides adviser
+    advisers advisor advisors source sources observer observers economist economists""".split()
+)
+
+
+def _holder_like(subj: Token | None) -> bool:
+    """Whether a subject can hold a stance: a named person or body, a pronoun, or a role noun."""
+    if subj is None:
+        return False
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    return low in _HOLDER_PRONOUNS or lemma in ROLE_HEADS or lemma in _HOLDER_NOUNS or low in _HOLDER_NOUNS
 
 
 def _stance_adj(a: Token, off: int, ctx: _Doc) -> _Cand | None:
