@@ -532,8 +532,8 @@ def _holder_like(subj: Token | None) -> bool:
     """Whether a subject can hold a stance: a named person or body, a pronoun, or a role noun."""
     if subj is None:
         return False
-    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ == "PROPN":
+        return True  # names, even ones the small model does not tag ("Ivy Holt")
     low, lemma = subj.lower_, subj.lemma_.lower()
     return low in _HOLDER_PRONOUNS or lemma in ROLE_HEADS or lemma in _HOLDER_NOUNS or low in _HOLDER_NOUNS
 
