@@ -176,3 +176,45 @@ def test_until_in_a_past_clause_is_past() -> None:
 def test_had_been_due_is_past() -> None:
     assert find("The offer had been due to expire Friday evening.", "Friday evening").value == "2025-05-16TEV"
     assert find("The offer is due to expire Friday evening.", "Friday evening").value == "2025-05-23TEV"
+
+
+# --- results stories: which period "a year earlier" and "the 1988 quarter" lean on ---------------
+
+
+def test_year_back_after_a_stretch_of_quarters_is_the_year() -> None:
+    text = "For the nine months, the maker earned $40 million, up from $31 million a year earlier."
+    assert find(text, "a year earlier", Q_DCT).value == "1988"
+    text = "Orders for the first half rose, compared with year-earlier orders of 2,000 units."
+    assert find(text, "year-earlier", Q_DCT).value == "1988"
+
+
+def test_year_back_leans_on_the_latest_completed_quarter() -> None:
+    text = (
+        "After a weak second quarter, the grocer's third-quarter sales rose. It expects losses in "
+        "the third quarter of 1990. In the year-ago period, it earned $3 million."
+    )
+    assert find(text, "the year-ago period", Q_DCT).value == "1988-Q3"
+
+
+def test_year_period_takes_the_reported_quarter() -> None:
+    text = "Third-quarter net fell to $2 million from $5 million in the 1988 quarter."
+    assert find(text, "the 1988 quarter", Q_DCT).value == "1988-Q3"
+    text = "In the first nine months, net rose, compared with a loss in the 1988 period."
+    assert find(text, "the 1988 period", Q_DCT).value == "1988"
+    assert find("Sales dipped in the 1988 period.", "the 1988 period", Q_DCT).value == "1988"
+
+
+# --- tense cues -----------------------------------------------------------------------------
+
+
+def test_attributive_participle_is_not_a_past_cue() -> None:
+    # "unspecified" modifies "date"; the clause is future ("would be paid"), so next January.
+    text = "The split would be paid on an as yet unspecified date in January."
+    assert find(text, "January", Q_DCT).value == "1990-01"
+    # "the stalled accord": no tense cue left, so the nearest Jan. 9 (not the one that is past).
+    assert find("Talks on the stalled accord resume Jan. 9.", "Jan. 9", Q_DCT).value == "1990-01-09"
+
+
+def test_as_early_as_points_forward() -> None:
+    text = "The father, who arrived from Havana, could meet the boy as early as Friday."
+    assert find(text, "Friday", WED).value == "2025-05-23"

@@ -7,16 +7,21 @@ relative to the document creation time (DCT). Conventions (news reading, after H
   ``2024-08``, "1998" -> ``1998``, "the 1990s" -> ``199X``, "the 20th century" -> ``19``.
 - Tense decides direction. The tense of an expression is the nearest cue word within its sentence:
   "will", "is to", "is expected to", "next"... mean future; "said", "was", "ago", past-tense
-  verbs mean past. A bare weekday resolves to the most recent such day on or before the DCT in
-  past narration (the DCT itself when it is that weekday) and to the next one on or after it in
-  future; "last Friday"/"next Friday" exclude the DCT itself. A month-day without a year goes
-  to the year that fits the tense (past: on/before the DCT; future: on/after; no cue: nearest),
-  likewise a bare month ("in March") and a season.
+  verbs mean past ("the proposed sale", "an unspecified date": a participle after a determiner is
+  an adjective, no cue); "by", "until", "as early as" right before it point forward. A bare
+  weekday resolves to the most recent such day on or before the DCT in past narration (the DCT
+  itself when it is that weekday) and to the next one on or after it in future; "last Friday"/
+  "next Friday" exclude the DCT itself. A month-day without a year goes to the year that fits
+  the tense (past: on/before the DCT; future: on/after; no cue: nearest), likewise a bare month
+  ("in March") and a season.
 - Deictic and relative: "today" is the DCT, "yesterday"/"tomorrow" +-1 day, "tonight" the DCT's
   night (``...TNI``), "last month" the previous calendar month, "next week" the next ISO week
   (``2025-W22``), "this year" the DCT's year, "two days ago" a date, "five months ago" a month,
   "a year earlier" one year back (in a results story that talks of quarters, the quarter one
-  year back: ``1988-Q3``), "the quarter"/"the latest quarter" the last completed quarter.
+  year back: ``1988-Q3``; the quarter leaned on is the latest completed one mentioned, never an
+  outlook such as "the third quarter of 1990"; after "the nine months"/"the first half" in the
+  same sentence, the year back: ``1988``), "the quarter"/"the latest quarter" the last completed
+  quarter, "the 1988 quarter"/"the 1988 period" that year's reported quarter (``1988-Q3``).
 - Anaphoric: "that day", "later that year", "the following month", "the next morning" lean on the
   last date the text mentioned, not on the DCT ("June 1998 ... later that year" -> ``1998``), as
   do a bare clock time or "mid-afternoon" in past narration ("was shot at 10 p.m."). "the week of
@@ -44,7 +49,7 @@ from collections.abc import Sequence
 
 from newstrace.records import TimeExpr
 from newstrace.timex import normalize as N
-from newstrace.timex.rules import ANAPHOR, RULES, YEAR_BACK, Cand, Ctx
+from newstrace.timex.rules import ANAPHOR, PERIOD_OF, RULES, YEAR_BACK, YEAR_BACK_WHOLE, Cand, Ctx
 
 __all__ = ["tag_times"]
 
@@ -138,7 +143,22 @@ def _merge_month_year(cands: list[Cand], text: str) -> list[Cand]:
     return out
 
 
+def _anchor_rank(qm: re.Match[str], dct: dt.date | None) -> tuple[int, int, int] | None:
+    """How good a quarter or half value is as the reported period: a completed one beats the
+    DCT's own, a later one an earlier one; None for one still ahead at the DCT (an outlook)."""
+    year, part = int(qm[1]), qm[2]
+    end = int(part[1]) * (3 if part[0] == "Q" else 6)
+    if dct is None:
+        return (1, year, end)
+    own_end = (N.quarter_of(dct) * 3) if part[0] == "Q" else ((dct.month - 1) // 6 + 1) * 6
+    if (year, end) > (dct.year, own_end):
+        return None
+    return (int((year, end) < (dct.year, own_end)), year, end)
+
+
 def _resolve_year_back(c: Cand, dct: dt.date | None, anchor: str | None) -> None:
+    if c.value.endswith(YEAR_BACK_WHOLE):  # "for the nine months ..., up from ... a year earlier"
+        anchor = None
     if anchor is not None:
         qm = _QUARTER_VALUE.match(anchor)
         if qm:
@@ -235,18 +255,27 @@ def tag_times(
     out: list[TimeExpr] = []
     prev_end = start
     anchor: str | None = None
+    anchor_rank: tuple[int, int, int] | None = None
     last: str | None = None
     for c in taken:
         saved = c.start
         _apply_prefix(c, text)
         if c.start < max(prev_end, start):
             c.start = saved
-        if c.value == YEAR_BACK:
+        if c.value.startswith(YEAR_BACK):
             _resolve_year_back(c, dct, anchor)
+        elif c.value.startswith(PERIOD_OF):
+            year = c.value.split()[1]
+            qm = _QUARTER_VALUE.match(anchor or "")
+            c.value = f"{year}-{qm[2]}" if qm and qm[2][0] == "Q" else year
         elif c.value.startswith(ANAPHOR):
             _resolve_anaphor(c, dct, last)
-        elif c.type == "DATE" and _QUARTER_VALUE.match(c.value):
-            anchor = c.value
+        elif c.type == "DATE" and (qm := _QUARTER_VALUE.match(c.value)):
+            # The reported period: the latest completed quarter or half the text has mentioned
+            # ("after a flat second quarter" compares); an outlook ("the third quarter of 1990") is none.
+            rank = _anchor_rank(qm, dct)
+            if rank is not None and (anchor_rank is None or rank >= anchor_rank):
+                anchor, anchor_rank = c.value, rank
         if c.type in ("DATE", "TIME") and _ANCHOR_VALUE.match(c.value):
             last = c.value
         prev_end = c.end

@@ -249,8 +249,13 @@ _PAST_CUE = (
 )
 _CUE_RE = re.compile(rf"(?i)\b(?:(?P<fut>{_FUTURE_CUE})|(?P<past>{_PAST_CUE}))\b")
 # Words that point forward only when they come right before the expression ("by Friday").
-_FUTURE_ADJACENT = re.compile(r"(?i)\b(?:by|until|till|through|starting|as\s+soon\s+as)\s+(?:on\s+|at\s+)?$")
+_FUTURE_ADJACENT = re.compile(
+    r"(?i)\b(?:by|until|till|through|starting|as\s+(?:soon|early)\s+as)\s+(?:on\s+|at\s+)?$"
+)
 _PASSIVE_BEFORE = re.compile(r"(?i)\bbe(?:ing)?\s+$")
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those)\s+(?:(?:still|as\s+yet|newly|previously)\s+)?$"
+)
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+been\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;\u2014]|\s-\s")
 _NOT_PAST = {"need", "indeed", "speed", "united", "red", "bed", "hundred", "proceed", "seed", "feed"}
@@ -276,6 +281,8 @@ def detect_tense(text: str, start: int, end: int, lo: int, hi: int, *, weak: boo
             continue
         if m.lastgroup == "past" and word in _NOT_PAST:
             continue
+        if m.lastgroup == "past" and _ATTRIBUTIVE_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
+            continue  # "the proposed sale", "an unspecified date": an adjective, not a verb
         if (
             m.lastgroup == "past"
             and word not in ("been", "was", "were", "had", "did")

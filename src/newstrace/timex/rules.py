@@ -29,6 +29,10 @@ from newstrace.timex.patterns import (
 
 # Placeholder resolved in the final pass: "the same period one year before the discourse anchor".
 YEAR_BACK = "@YEARBACK"
+# Suffix for a year-back that compares a multi-quarter stretch ("the nine months"): the year back.
+YEAR_BACK_WHOLE = " Y"
+# Placeholder "@PERIOD <year>": the reported quarter (the discourse anchor's) in that year.
+PERIOD_OF = "@PERIOD"
 # Prefix of placeholders resolved against the last date mentioned: "@ANA <unit> <delta>".
 ANAPHOR = "@ANA"
 
@@ -519,7 +523,7 @@ def _offset(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if n is None or n != int(n):
         return _cand(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
     if m["num"].lower() in ("a", "an", "one") and unit == "year" and direction in ("ago", "earlier"):
-        return _cand(m, "DATE", YEAR_BACK, mod=mod)
+        return _cand(m, "DATE", _year_back_value(m, ctx), mod=mod)
     if ctx.dct is None:
         return _cand(m, "DATE", "XXXX-XX-XX" if unit == "day" else "XXXX", anchored=False, mod=mod)
     if unit in ("hour", "minute", "second"):
@@ -818,9 +822,29 @@ def _period_year_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", YEAR_BACK)
 
 
+@rule(r"the\s+(?P<yr>(?:19|20)\d\d)(?:\s+(?:fiscal|calendar))?\s+(?P<unit>quarter|period)(?![-\w])")
+def _year_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """The 1988 quarter, the 1989 period: that year's counterpart of the period being reported."""
+    whole = m["unit"].lower() == "period" and _year_back_value(m, ctx).endswith(YEAR_BACK_WHOLE)
+    return _cand(m, "DATE", m["yr"] if whole else f"{PERIOD_OF} {m['yr']}")
+
+
 @rule(r"year-(?:earlier|ago)(?=\s+(?!period|quarter|\w+\s+months)\w)|(?:a|one)\s+year\s+(?:earlier|ago)")
 def _year_back(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    return _cand(m, "DATE", YEAR_BACK)
+    return _cand(m, "DATE", _year_back_value(m, ctx))
+
+
+def _year_back_value(m: re.Match[str], ctx: Ctx) -> str:
+    """YEAR_BACK, marked whole-year when the sentence compares a stretch of several quarters."""
+    lo, _ = ctx.sentence(m.start())
+    words = list(_PERIOD_WORD.finditer(ctx.text, lo, m.start()))
+    return YEAR_BACK + YEAR_BACK_WHOLE if words and words[-1]["whole"] else YEAR_BACK
+
+
+# The period a results sentence talks about: a quarter, or a stretch of several quarters.
+_PERIOD_WORD = re.compile(
+    r"(?i)\b(?:quarter|(?P<whole>(?:nine|six)\s+months|(?:first|second)\s+half|fiscal\s+year))\b"
+)
 
 
 @rule(
