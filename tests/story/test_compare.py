@@ -206,3 +206,23 @@ def test_demo_runs_compare_on_the_example_corpus():
     assert "12 articles" in res.stdout and "CONFLICT" in res.stdout
     res = CliRunner().invoke(app, ["demo", str(EXAMPLES / "missing")])
     assert res.exit_code == 2
+
+
+def test_actor_and_place_conflicts(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "date 2025-04-03 Tarnov, April 3 (North Wire) - Governor Marta Kowal opened the new Lesna bridge "
+        "on Wednesday, officials said.\n\nThe ceremony took place in Tarnov on Wednesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2025-04-03 Kostrivka, April 3 (River Post) - Mayor Jan Novak opened the new Lesna bridge "
+        "on Wednesday, city hall said.\n\nThe ceremony took place in Kostrivka on Wednesday.\n",
+        encoding="utf-8",
+    )
+    arts, _ = read_articles([tmp_path])
+    report = compare_articles(arts)
+    types = {c.type: c for g in report.groups for c in g.conflicts}
+    assert "actor" in types, [g.explanation for g in report.groups]
+    assert {v.value for v in types["actor"].values} == {"Marta Kowal", "Jan Novak"}
+    assert "place" in types
+    assert {v.value for v in types["place"].values} == {"Tarnov", "Kostrivka"}

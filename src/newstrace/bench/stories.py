@@ -104,10 +104,18 @@ def score_story(
 ) -> StoryScore:
     s = StoryScore(name)
     gold_sides = []
+    texts = {a.article.id: a.article.text for a in report.articles}
+    gold_spans: list[list[tuple[str, int, int]]] = []
     for c in gold.get("conflicts", []):
         a = _claim_at(report, file_to_id[c["a"]["file"]], c["a"]["text"])
         b = _claim_at(report, file_to_id[c["b"]["file"]], c["b"]["text"])
         gold_sides.append((c["type"], frozenset(x for x in (a, b) if x is not None)))
+        spans = []
+        for side in (c["a"], c["b"]):
+            aid = file_to_id[side["file"]]
+            at = texts[aid].find(side["text"])
+            spans.append((aid, at, at + len(side["text"])))
+        gold_spans.append(spans)
     s.gold_conflicts = len(gold_sides)
     found_keys: list[tuple[str, frozenset[ClaimRef]]] = []
     for g in report.groups:

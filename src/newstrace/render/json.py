@@ -91,6 +91,7 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
             "action": f.action,
             "objects": list(f.objects),
             "times": list(f.times),
+            "time_heads": list(f.time_heads),
             "places": list(f.places),
             "quantities": [
                 {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit}

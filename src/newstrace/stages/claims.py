@@ -689,6 +689,10 @@ def _actors(art: _Article, cl: _Clause, pred: Token) -> list[str]:
                 sides += [p for p in c.children if p.dep_ == "pobj"]
     else:
         subj = _subject(pred)
+        if subj is not None and _g(cl, subj)[0] < cl.start:
+            # A dateline parsed as a second subject ("Kostrivka, April 3 - Mayor Novak opened"):
+            # take the subject inside the claim.
+            subj = next((c for c in pred.children if c.dep_ in SUBJ_DEPS and _g(cl, c)[0] >= cl.start), None)
         if subj is not None:
             sides.append(subj)
     out: list[str] = []
@@ -697,7 +701,9 @@ def _actors(art: _Article, cl: _Clause, pred: Token) -> list[str]:
             eid = _resolve_pronoun(art, _g(cl, s)[0])
             ids = [eid] if eid is not None else []
         else:
-            ids = art.entities_in(*_span_of(cl, s), types=ACTOR_TYPES)
+            a, b = _span_of(cl, s)
+            # The parser may hang a dateline ("Kostrivka, April 3 (River Post) -") on the subject.
+            ids = art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
         out += [i for i in ids if i not in out]
     return out
 

@@ -293,10 +293,19 @@ def _best_type(ms: list[Mention], gaz: dict[str, Place]) -> str:
 
 class EntitiesStage:
     def __call__(self, batch: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
-        return [
-            ann.replace(entities=group_mentions(ann.article.text, ann.article.body_start, ann.mentions))
-            for ann in batch
-        ]
+        return [ann.replace(entities=group_mentions(ann.article.text, ann.article.body_start, _dateline_typed(ann)))
+                for ann in batch]  # fmt: skip
+
+
+def _dateline_typed(ann: AnnotatedArticle) -> tuple[Mention, ...]:
+    """The dateline names a place: a mention there is a GPE whatever the model said ("Kostrivka")."""
+    span = ann.article.place_span
+    if span is None:
+        return ann.mentions
+    return tuple(
+        Mention(m.start, m.end, m.text, "GPE") if span.start <= m.start and m.end <= span.end else m
+        for m in ann.mentions
+    )
 
 
 @register("entities", requires=("mentions",), assigns=("entities",))

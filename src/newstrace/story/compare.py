@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 
 from newstrace._unionfind import UnionFind
+from newstrace.lexicon import gazetteer
 from newstrace.records import (
     AnnotatedArticle,
     Claim,
@@ -402,15 +403,23 @@ _CONTEXT_STOP = set(
 )
 
 
-def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], set[str]]:
-    """Content-word stems and count kinds within a few words of a quantity."""
+def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None]:
+    """Content-word stems near a quantity, and the count kind of the nearest kind word
+    ("killing two people and injuring 47": 47 counts the injured)."""
     text = sc.ann.article.text
     lo = max(sc.claim.start, start - 45)
     hi = min(sc.claim.end, end + 45)
     words = re.findall(r"[a-z]+", (text[lo:start] + " " + text[end:hi]).casefold())
-    own = re.findall(r"[a-z]+", text[start:end].casefold())  # "two injured workers"
-    kinds = {_COUNT_KIND[w] for w in (*words, *own) if w in _COUNT_KIND}
-    return {w[:5] for w in words if w not in _CONTEXT_STOP and len(w) > 2}, kinds
+    kind: str | None = None
+    best = 10**9
+    for m in re.finditer(r"[a-z]+", text[lo:hi].casefold()):
+        w = m.group(0)
+        if w in _COUNT_KIND:
+            pos = lo + m.start()
+            dist = 0 if start <= pos < end else min(abs(pos - end), abs(start - pos))
+            if dist < best:
+                best, kind = dist, _COUNT_KIND[w]
+    return {w[:5] for w in words if w not in _CONTEXT_STOP and len(w) > 2}, kind
 
 
 def _same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
@@ -423,7 +432,7 @@ def _same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> 
         return False
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
-    if (ka or kb) and ka != kb:
+    if ka != kb:
         return False
     if not wa & wb:
         return False
@@ -466,9 +475,7 @@ def _same_act(a: StoryClaim, b: StoryClaim) -> bool:
     fa, fb = a.claim.frame, b.claim.frame
     if not fa.action or fa.action != fb.action or fa.action not in _AUTHORED:
         return False
-    oa = {_head_word(o) for o in fa.objects}
-    ob = {_head_word(o) for o in fb.objects}
-    return bool(oa & ob - {""})
+    return _same_act_object(fa.objects, fb.objects)
 
 
 def _head_word(obj: str) -> str:
@@ -516,6 +523,57 @@ def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
     return Conflict("negation", (va, vb), why, "medium")
 
 
+def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
+    """The same act on the same thing done by different people ("Novak opened the bridge" /
+    "Kowal opened the bridge"). Statements and authored acts are attribution conflicts instead."""
+    fa, fb = a.claim.frame, b.claim.frame
+    if not fa.action or fa.action != fb.action or fa.action in _AUTHORED or fa.negated != fb.negated:
+        return None
+    if not _same_act_object(fa.objects, fb.objects):
+        return None
+    pa = [x for x in a.actors if x in names and names[x].type == "PERSON"]
+    pb = [x for x in b.actors if x in names and names[x].type == "PERSON"]
+    if len(pa) != 1 or len(pb) != 1 or pa[0] == pb[0] or pa[0] in b.entities or pb[0] in a.entities:
+        return None  # a person named on both sides may have acted together with the other
+    va, vb = _entity_value(a, names[pa[0]]), _entity_value(b, names[pb[0]])
+    why = (
+        f"Different people are said to have done the same thing ({fa.action!r}): article "
+        f"{a.ref.article} names {names[pa[0]].name}, article {b.ref.article} names {names[pb[0]].name}."
+    )
+    return Conflict("actor", (va, vb), why, "high")
+
+
+def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
+    """The same dated event placed in two different towns or regions. Countries are left out: a
+    country contains the towns named with it, so "in Russia" and "in Kursk" can both be right."""
+    ea, eb = _event_dates(a), _event_dates(b)
+    shared = [h for h in ea.keys() & eb.keys() if any(_same_date(x, y) for x in ea[h] for y in eb[h])]
+    if not shared:
+        return None
+    countries = {p.name for p in gazetteer().values() if p.demonyms}  # entries with a demonym are countries
+
+    def towns(sc: StoryClaim) -> list[str]:
+        return [
+            p
+            for p in sc.places
+            if p in names and names[p].type in ("GPE", "LOC", "FAC") and names[p].name not in countries
+        ]
+
+    ta, tb = towns(a), towns(b)
+    if len(ta) != 1 or len(tb) != 1 or ta[0] == tb[0] or ta[0] in b.entities or tb[0] in a.entities:
+        return None
+    va, vb = _entity_value(a, names[ta[0]]), _entity_value(b, names[tb[0]])
+    why = (
+        f"The same event ({shared[0]!r}) is placed differently: article {a.ref.article} says "
+        f"{names[ta[0]].name}, article {b.ref.article} says {names[tb[0]].name}."
+    )
+    return Conflict("place", (va, vb), why, "medium")
+
+
+def _same_act_object(oa: Sequence[str], ob: Sequence[str]) -> bool:
+    return bool({_head_word(o) for o in oa} & {_head_word(o) for o in ob} - {""})
+
+
 def conflicts(
     group: Sequence[StoryClaim],
     names: dict[str, StoryEntity],
@@ -533,6 +591,8 @@ def conflicts(
                 _date_conflict(a, b),
                 _number_conflict(a, b),
                 _attribution_conflict(a, b, names),
+                _actor_conflict(a, b, names),
+                _place_conflict(a, b, names),
                 _negation_conflict(a, b),
             ):
                 if c is not None:
