@@ -322,3 +322,134 @@ def test_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Headline\n\nLISBON -- Mayor Lena Ortiz said the pier would reopen.")
     q = next(q for q in ann.quotes if q.cue is not None)
     assert words(ann, q)[0] == "Mayor Lena Ortiz"
+
+
+def _cued(ann: AnnotatedArticle) -> set[tuple[str | None, str | None, str]]:
+    return {words(ann, q) for q in ann.quotes if q.cue is not None}
+
+
+def test_noun_cue_with_possessive_holder(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nCritics dismissed the senator's claim that the budget was balanced.")
+    assert ("the senator's", "claim", "that the budget was balanced") in _cued(ann)
+    ann = run("Headline\n\nThe senator's criticism of the plan was sharp.")
+    assert _cued(ann) == {("The senator's", "criticism of", "the plan")}
+    assert_offsets(ann)
+
+
+def test_noun_cue_needs_a_holder(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe criticism of the plan was sharp.")
+    assert _cued(ann) == set()
+
+
+def test_light_verb_cues(run) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "Trump took a swipe at Bush over the war.": ("Trump", "took a swipe at", "Bush"),
+        "She had harsh words for the governor.": ("She", "had harsh words for", "the governor"),
+        "The union came out against the deal.": ("The union", "came out against", "the deal"),
+        "He made no mention of the scandal.": ("He", "made no mention of", "the scandal"),
+        "Mayor Ortiz made clear that the bridge would reopen.": (
+            "Mayor Ortiz",
+            "made clear",
+            "that the bridge would reopen",
+        ),
+    }
+    for sentence, expected in cases.items():
+        ann = run("Headline\n\n" + sentence)
+        assert expected in _cued(ann), sentence
+        assert_offsets(ann)
+
+
+def test_light_verb_audience_is_not_content(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe mayor made the case to voters on Tuesday.")
+    assert not any(c and c.startswith("made the case") for _, c, _ in _cued(ann))
+
+
+def test_call_for_with_infinitive_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nClinton is calling for the United States to take a stronger role in the conflict.")
+    assert _cued(ann) == {
+        ("Clinton", "is calling for", "the United States to take a stronger role in the conflict")
+    }
+
+
+def test_participle_after_quote_does_not_take_the_quote(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "Headline\n\n\u201cThe census will show it,\u201d Ramos said, referring to the growing Hispanic community."
+    )
+    got = _cued(ann)
+    assert ("Ramos", "said", "The census will show it") in got
+    assert ("Ramos", "referring to", "the growing Hispanic community") in got
+
+
+def test_gerund_clause_misparsed_as_xcomp(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nShe said banning it would cost the state thousands of jobs.")
+    assert _cued(ann) == {("She", "said", "banning it would cost the state thousands of jobs")}
+
+
+def test_said_that_with_lost_clause(run) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    text = "He said that the plan was a failure."
+    ann = run(text)
+    (off, good), *_ = ann.docs
+    # A misparse that hangs "failure" on "said" as its object: the clause after "that" is still the content.
+    bad = Doc(
+        good.vocab,
+        words=[t.text for t in good],
+        spaces=[bool(t.whitespace_) for t in good],
+        heads=[1, 1, 7, 4, 7, 7, 7, 1, 1],
+        deps=["nsubj", "ROOT", "mark", "det", "nsubj", "cop", "det", "dobj", "punct"],
+        pos=["PRON", "VERB", "SCONJ", "DET", "NOUN", "AUX", "DET", "NOUN", "PUNCT"],
+        tags=["PRP", "VBD", "IN", "DT", "NN", "VBD", "DT", "NN", "."],
+        lemmas=["he", "say", "that", "the", "plan", "be", "a", "failure", "."],
+    )
+    quotes, _ = newstrace.stages.quotes.extract_quotes(ann.replace(docs=((off, bad),)))
+    got = {words(ann, q) for q in quotes}
+    assert got == {("He", "said", "that the plan was a failure")}
+
+
+def test_parenthetical_cue_around_mixed_quote(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe bridge, the mayor said, is \u201csafer than ever\u201d after the repairs.")
+    got = [words(ann, q) for q in ann.quotes]
+    assert ("the mayor", "said", "The bridge") in got
+    assert ("the mayor", "said", "is \u201csafer than ever\u201d after the repairs") in got
+
+
+def test_quote_on_both_sides_of_cue_is_one_statement(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\n\u201cWe are ready,\u201d Brafman said, \u201cand we will win this case.\u201d")
+    got = [words(ann, q) for q in ann.quotes]
+    assert got == [("Brafman", "said", "We are ready"), ("Brafman", "said", "and we will win this case.")]
+    assert all(q.kind == "direct" for q in ann.quotes)
+
+
+def test_reported_clause_without_comma_is_not_a_trailing_cue(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nClinton's spokesman said the campaign would respond.")
+    assert _cued(ann) == {("Clinton's spokesman", "said", "the campaign would respond")}
+
+
+def test_audience_and_venue_are_not_content(run) -> None:  # type: ignore[no-untyped-def]
+    for sentence in ("Trump spoke to reporters at the airport.", "He spoke at a rally in Ohio."):
+        assert _cued(run("Headline\n\n" + sentence)) == set(), sentence
+
+
+def test_subject_of_controlling_adjective(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nVoters are more likely to say the economy is weak.")
+    assert ("Voters", "to say", "the economy is weak") in _cued(ann)
+    ann = run("Headline\n\nThe senator was quick to point out that the bill failed.")
+    assert ("The senator", "to point out", "that the bill failed") in _cued(ann)
+
+
+def test_wire_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    # A wire dateline the article layout did not recognise (not at the top of the body).
+    ann = run(
+        "Headline\n\nLead paragraph.\n\n"
+        "Nov 3 (Reuters) - U.S. Democratic presidential candidate Ann Lee said she would win."
+    )
+    (q,) = [q for q in ann.quotes if q.cue is not None]
+    assert words(ann, q)[0] == "U.S. Democratic presidential candidate Ann Lee"
+
+
+def test_restrictive_participle_stays_in_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nA database tracking such deaths shows that the number rose.")
+    assert ("A database tracking such deaths", "shows", "that the number rose") in _cued(ann)
+    ann = run("Headline\n\nTrump, appearing after Clinton, said the race was close.")
+    assert ("Trump", "said", "the race was close") in _cued(ann)

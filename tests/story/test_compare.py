@@ -226,3 +226,12 @@ def test_actor_and_place_conflicts(tmp_path):
     assert {v.value for v in types["actor"].values} == {"Marta Kowal", "Jan Novak"}
     assert "place" in types
     assert {v.value for v in types["place"].values} == {"Tarnov", "Kostrivka"}
+
+
+def test_same_date_across_precisions():
+    from newstrace.story.compare import _same_date
+
+    assert _same_date("2025-04", "2025-04-26")
+    assert _same_date("XXXX-05-21", "2025-05-21")
+    assert not _same_date("2025-05-20", "2025-05-21")
+    assert not _same_date("2024", "2025-01-02")

@@ -58,13 +58,47 @@ OBJECT_CUES = frozenset(
 # preposition's object is the content.
 PREP_VERBS = frozenset(
     """
-    talk speak comment focus write tweet complain boast brag worry joke rail vote campaign argue
-    testify weigh reflect care apologize apologise advocate lobby push fight refer point respond
+    talk speak comment focus write tweet complain boast brag worry joke rail campaign argue
+    testify weigh reflect care apologize apologise advocate lobby push refer point respond
     react cheer vouch agree disagree side insist harp dwell elaborate muse opine lash hit fire
     crack rant riff touch warn caution remark
     """.split()
 )
 PREPS = frozenset("about of on for against to with over at".split())
+
+# Verb + preposition pairs whose object is an audience, a venue or a request, not a position
+# ("spoke to reporters", "spoke at a rally", "wrote to the committee", "asked for time").
+NON_CONTENT_PREPS = frozenset(
+    tuple(p.split("+"))
+    for p in """
+    speak+to speak+at speak+on speak+with talk+to talk+with talk+at write+to write+at write+about
+    write+for write+on ask+for
+    """.split()
+)
+
+# Nouns naming a statement (not a stance: "his views on", "her position on" are mostly background);
+# with a holder ("Trump's claim", "the criticism by X") and a
+# complement ("that ...", "of/about/on/for/against ...") they are a cue of their own.
+CUE_NOUNS = frozenset(
+    """
+    claim statement comment remark criticism critique warning argument assertion allegation
+    accusation suggestion call demand insistence announcement admission denial threat pledge vow
+    complaint plea assurance contention endorsement acknowledgment acknowledgement confirmation
+    reminder condemnation denunciation rebuke declaration assessment request appeal objection
+    """.split()
+)
+NOUN_PREPS = frozenset("of about on for against over".split())
+
+# Light verbs that state a position with a noun object ("took a swipe at", "raised questions about",
+# "made no mention of", "had harsh words for") or an adjective ("made clear that").
+LIGHT_VERBS = frozenset("make take raise have level pose draw come".split())
+LIGHT_NOUNS = frozenset(
+    """
+    swipe shot aim jab dig question doubt concern mention word case exception criticism objection
+    charge accusation point argument stand issue
+    """.split()
+)
+LIGHT_ADJS = frozenset("clear plain known obvious".split())
 
 # Predicate adjectives stating a stance ("is critical of", "was upbeat about").
 STANCE_ADJ = frozenset(

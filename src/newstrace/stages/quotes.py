@@ -30,8 +30,14 @@ from typing import Any
 from newstrace.config import Settings
 from newstrace.records import AnnotatedArticle, Entity, Quote, Span
 from newstrace.stages._quote_rules import (
+    CUE_NOUNS,
     CUE_VERBS,
     DOCUMENT_HEADS,
+    LIGHT_ADJS,
+    LIGHT_NOUNS,
+    LIGHT_VERBS,
+    NON_CONTENT_PREPS,
+    NOUN_PREPS,
     OBJECT_CUES,
     OUTLET_HEADS,
     PERSON_PRONOUNS,
@@ -56,6 +62,13 @@ REL_PRONOUNS = frozenset({"who", "that", "which"})
 _DATELINE_TAIL = re.compile(
     r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,30}\))?\s*[-\u2014\u2013:]*\s*"
 )
+# A dateline inside a speaker phrase: "MACAU (Reuters) –", "Dec 29 (Reuters) -", "WASHINGTON --".
+_LEAD_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z.]*(?:[ ,]+[A-Z0-9][A-Za-z0-9.]*){0,4}\s*)?(?:\([A-Za-z. ]{1,20}\)\s*)?(?<=[)A-Z])\s*"
+    r"(?:--|[-\u2013\u2014])\s+"
+)
+# Punctuation between a statement and a trailing cue clause ("A happened, B said"; "A" -- B said).
+_HANDOVER = frozenset({",", "\u2014", "\u2013", "--", "-", ":", ";", "\u201d", '"', "''"})
 _TRIM = " \t\r\n\u00a0,;:.\u2014\u2013-"
 
 
@@ -200,8 +213,9 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
             c.dep_ in ("advmod", "predet", "preconj") and c.i < tok.i
         ):
             skip.update(t.i for t in c.subtree)
-        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i:
-            skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said"
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i and c.left_edge.nbor(-1).text == ",":
+            skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said" (not "a database
+            # tracking deaths shows": a participle without a comma restricts the noun)
     toks = [t for t in tok.subtree if t.i not in skip]
     toks = [t for t in _block(tok, toks) if ctx.mark_at(off + t.idx) is None]
     if not toks:
@@ -211,6 +225,9 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
         return None
     if span[0] < ctx.dateline_end <= off + tok.idx:
         span = (ctx.dateline_end, span[1])  # "WASHINGTON -- President Obama said"
+    lead = _LEAD_DATELINE.match(ctx.text, span[0], off + tok.idx)
+    if lead is not None:
+        span = (lead.end(), span[1])  # "MACAU (Reuters) – Top donor Sheldon Adelson said"
     return _trim(ctx.text, *span)
 
 
@@ -234,8 +251,9 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
     A "subject" inside quote marks is a misparse of the quoted words ("“The dam held,” said X").
     """
     cur = v
+    controlled = False  # reached through an infinitive: "was quick to point out", "was prompted to say"
     for _ in range(4):
-        deps = SUBJ_DEPS + (("nsubjpass",) if cur.lemma_ == "quote" else ())
+        deps = SUBJ_DEPS + (("nsubjpass",) if cur.lemma_ == "quote" or controlled else ())
         subj = next((c for c in cur.children if c.dep_ in deps and ctx.mark_at(off + c.idx) is None), None)
         if subj is not None:
             ante = cur.head if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl" else None
@@ -244,7 +262,10 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
             return cur.head, None
         # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
+            controlled = cur.dep_ == "xcomp" and (cur != v or cur.tag_ == "VB")  # not "kept saying"
             cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
+            if cur.dep_ == "acomp" and controlled:
+                cur = cur.head  # "voters are more likely to say", "he is correct to note"
             continue
         break
     return None, None
@@ -269,8 +290,21 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             c.dep_ == "xcomp" or (c.dep_ == "oprd" and v.lemma_ in ("seem", "appear"))
         ) and v.lemma_ in XCOMP_CUES:
             out.append(c)
+        elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > v.i and v.lemma_ in CUE_VERBS:
+            out.append(c)  # "said legalizing it could put people to work" (a clause misparsed)
     if out or (v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS):
         return out
+    for c in v.children:
+        # "called for the United States to lead": "for" marks an infinitive clause with a subject.
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if (
+            c.dep_ == "advcl"
+            and c.i > v.i
+            and mark is not None
+            and mark.i == c.left_edge.i
+            and any(x.dep_ in SUBJ_DEPS for x in c.children)
+        ):
+            return [x for x in c.children if x != mark]
     # Stance verbs: the object is the position taken ("criticized the plan", "called for X").
     objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")] if v.lemma_ in OBJECT_CUES else []
     if v.lemma_ in ("accuse", "warn", "ask", "urge", "thank", "congratulate", "blame", "tell"):
@@ -279,6 +313,7 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
         c
         for c in v.children
         if c.dep_ == "prep"
+        and (v.lemma_, c.lower_) not in NON_CONTENT_PREPS
         and (
             c.lower_ in PREPS
             if v.lemma_ in PREP_VERBS
@@ -296,13 +331,15 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     return [g for g in preps[0].children if g.dep_ in ("pobj", "pcomp")] if preps else []
 
 
-def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> Marks | None:
-    """A quote right after the cue ("said: “...”") or right before its clause ("“...,” X said")."""
+def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[int, int] | None:
+    """A quote right after the cue ("said: “...”") or right before its clause ("“...,” X said"), or
+    both around it ("“A,” X said, “B.”": one statement in two fragments)."""
     toks = [v] + ([subj] if subj is not None else [])
     right = max(max(t.right_edge.i for t in toks), v.i)
     left = min(min(t.left_edge.i if t == subj else t.i for t in toks), v.i)
     doc = v.doc
     near = v.i + 1 if v.i + 1 < len(doc) and doc[v.i + 1].dep_ == "prt" else v.i
+    after_hit: Marks | None = None
     for r in dict.fromkeys((near, right)):
         after = off + doc[r].idx + len(doc[r].text)
         m = re.match(r"[\s,:\u2014\u2013-]*", ctx.text[after:])
@@ -312,14 +349,24 @@ def _adjacent_quote(v: Token, subj: Token | None, ctx: _Doc, off: int) -> Marks 
         gap = ctx.text[off + doc[r].idx : pos]
         crosses = doc[r].text in (".", "!", "?") or ("\n" in gap and ":" not in gap)
         if hit is not None and hit.open == pos and hit.double and not crosses:
-            return hit
+            after_hit = hit
+            break
+    if subj is not None and subj.head != v and subj.head.i < v.i:
+        return after_hit.outer if after_hit else None  # "“...,” Ramos said, referring to X"
     before = off + doc[left].idx
     m2 = re.search(r"[\s,:\u2014\u2013-]*$", ctx.text[max(ctx.start, before - 40) : before])
     pos2 = before - (len(m2.group(0)) if m2 else 0) - 1
     hit = ctx.mark_at(pos2) if pos2 >= ctx.start else None
-    if hit is not None and hit.outer[1] - 1 == pos2 and "\n" not in ctx.text[pos2:before]:
-        return hit
-    return None
+    before_hit = (
+        hit if hit is not None and hit.outer[1] - 1 == pos2 and "\n" not in ctx.text[pos2:before] else None
+    )
+    if after_hit is not None:
+        if before_hit is not None and ctx.text[before_hit.inner[0] : before_hit.inner[1]].rstrip().endswith(
+            ","
+        ):
+            return before_hit.open, after_hit.outer[1]  # "“A,” X said, “B.”"
+        return after_hit.outer
+    return before_hit.outer if before_hit is not None else None
 
 
 def _colon_block(v: Token, ctx: _Doc, off: int) -> tuple[int, int] | None:
@@ -363,7 +410,17 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     kids = [] if v.lemma_ in FRAME_VERBS else _content_children(v, ctx, off)
     if kids:
         toks = [t for k in kids for t in k.subtree]
+        last = max(toks, key=lambda t: t.i)
+        if last.pos_ == "CCONJ":
+            # "talk about the border and how ...": a conjunction left dangling by a misparse ends
+            # no content (following the misparsed conjunct costs more than it gains on PolNeAR).
+            toks = [t for t in toks if t != last]
         span = _tokens_span(off, toks)
+        return _trim(ctx.text, *span) if span else None
+    nxt = v.doc[v.i + 1] if v.i + 1 < v.sent.end - 1 else None
+    if v.lemma_ in CUE_VERBS and nxt is not None and nxt.lower_ == "that" and nxt.tag_ == "IN":
+        # "said that ..." whose clause the parser lost: the rest of the sentence.
+        span = _tokens_span(off, list(v.doc[nxt.i : v.sent.end]))
         return _trim(ctx.text, *span) if span else None
     if v.lemma_ in FRAME_VERBS or v.lemma_ == "quote":
         # "called them 'heroes'": the quoted words inside the verb's own phrase.
@@ -372,7 +429,7 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
             return inside[0].outer
     adj = _adjacent_quote(v, subj, ctx, off)
     if adj is not None:
-        return adj.outer
+        return adj
     block = _colon_block(v, ctx, off)
     if block is not None or v.lemma_ == "continue":
         return block
@@ -396,6 +453,8 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     ):
         # "A happened, B said": the content is the head clause before the cue's own clause.
         cut = min(v.left_edge.i, subj.left_edge.i)
+        if cut == 0 or v.doc[cut - 1].text not in _HANDOVER:
+            return None  # "X said the campaign would respond": no comma, no "A happened, B said"
         toks = [t for t in head.subtree if t.i < cut]
         span = _tokens_span(off, toks)
         return _trim(ctx.text, *span) if span else None
@@ -457,6 +516,12 @@ def _quote_cue_span(v: Token, off: int) -> tuple[int, int]:
     return s, e
 
 
+def _quote_led(split: tuple[tuple[int, int], ...], ctx: _Doc) -> bool:
+    """Whether a parenthetical cue's sentence opens with a quote ("“A,” he said, “B.”"): that one
+    is a direct quote; "The industry, she said, is ''doing better''" stays a mixed one."""
+    return ctx.mark_at(split[0][0]) is not None or ctx.mark_at(split[0][0] - 1) is not None
+
+
 def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
     cands: list[_Cand] = []
     for v in doc:
@@ -466,6 +531,16 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         lemma = v.lemma_.lower()
         if v.lower_ == "according" and v.i + 1 < len(doc) and v.nbor(1).lower_ == "to":
             c = _according(v, doc, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
+        if v.pos_ == "NOUN" and lemma in CUE_NOUNS:
+            c = _noun_cue(v, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
+        if v.pos_ == "VERB" and lemma in LIGHT_VERBS:
+            c = _light_cue(v, off, ctx)
             if c is not None:
                 cands.append(c)
             continue
@@ -488,7 +563,7 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         subj, ante = _subject(v, ctx, off)
         content = _content_span(v, subj, ctx, off)
         split = _parenthetical(v, subj, ctx, off) if lemma in CUE_VERBS else ()
-        if split and (ctx.marks_in(split[0][0], split[-1][1]) or content is None and v.dep_ == "ROOT"):
+        if split and (_quote_led(split, ctx) or content is None and v.dep_ == "ROOT"):
             split = ()
         if split:
             content = (split[0][0], split[-1][1])
@@ -500,7 +575,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             continue  # "The event highlighted ...": things do not hold stances, people and bodies do
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
         for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
-            if doc[nxt].dep_ == "prep" and doc[nxt].head == v and content[0] == off + doc[nxt + 1].idx:
+            linked = doc[nxt].head == v or (doc[nxt].lower_ == "for" and doc[nxt].head.head == v)
+            if doc[nxt].dep_ in ("prep", "mark") and linked and content[0] == off + doc[nxt + 1].idx:
                 cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
                 break
         cand = _Cand(cue=cue, content=content, split=split)
@@ -557,6 +633,110 @@ def _stance_adj(a: Token, off: int, ctx: _Doc) -> _Cand | None:
     if content[1] <= content[0] or cue[0] >= cue[1]:
         return None
     cand = _Cand(cue=cue, content=content, speaker=_phrase(subj, ctx, off), speaker_tok=subj)
+    cand.head_pos = off + subj.idx
+    return cand
+
+
+def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """ "Trump's claim that X", "her criticism of Y", "the attack on Z by W": a statement noun with a
+    holder (possessive, or "by"/"from" phrase) and a complement (a that-clause or a preposition's
+    object). The cue is the noun, through the preposition when the content is its object."""
+    holder = next((c for c in n.children if c.dep_ == "poss"), None)
+    if holder is None:
+        holder = next(
+            (
+                g
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > n.i
+                for g in c.children
+                if g.dep_ == "pobj" and _holder_like(g)
+            ),
+            None,
+        )
+    if holder is None or ctx.mark_at(off + holder.idx) is not None:
+        return None
+    cue_end = off + n.idx + len(n.text)
+    toks: list[Token] = []
+    for c in n.children:
+        if c.i < n.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "appos") and any(
+            m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children
+        ):
+            toks = list(c.subtree)
+            break
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i == n.i + 1:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs and all(g.ent_type_ not in ("DATE", "TIME") for g in objs):
+                toks = [t for g in objs for t in g.subtree]
+                cue_end = off + c.idx + len(c.text)
+                break
+    span = _tokens_span(off, toks)
+    if span is None:
+        return None
+    content = _trim(ctx.text, *span)
+    if content[1] <= content[0]:
+        return None
+    speaker = _phrase(holder, ctx, off)
+    if speaker is None:
+        return None
+    cand = _Cand(cue=(off + n.idx, cue_end), content=content, speaker=speaker, speaker_tok=holder)
+    cand.head_pos = off + holder.idx
+    return cand
+
+
+def _that_clause(tok: Token) -> Token | None:
+    """A clause under ``tok`` introduced by "that" (its complement, not a relative clause)."""
+    for c in tok.children:
+        if (
+            c.dep_ in ("ccomp", "acl", "advcl")
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+        ):
+            return c
+    return None
+
+
+def _light_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """Multi-word cues built on a light verb: "made clear that X", "took a swipe at X", "raised
+    questions about X", "made no mention of X", "had harsh words for X", "came out against X".
+    The cue runs from the verb through the preposition (or the noun or adjective before "that")."""
+    toks: list[Token] = []
+    cue_end = 0
+    adj = next((c for c in v.children if c.lower_ in LIGHT_ADJS and c.i == v.i + 1), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in LIGHT_NOUNS), None)
+    came_out = v.lemma_ == "come" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
+    if v.lemma_ == "make" and adj is not None:
+        clause = _that_clause(v) or _that_clause(adj)
+        if clause is not None:
+            toks, cue_end = list(clause.subtree), off + adj.idx + len(adj.text)
+    elif obj is not None and (clause := _that_clause(obj)) is not None:
+        toks, cue_end = list(clause.subtree), off + obj.idx + len(obj.text)
+    elif obj is not None or came_out:
+        after = obj.i if obj is not None else v.i
+        preps = [
+            c
+            for h in ([obj, v] if obj is not None else [v])
+            for c in h.children
+            if c.dep_ == "prep" and c.i > after and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ]
+        prep = min(preps, key=lambda c: c.i) if preps else None
+        # "made the case to voters", "had questions for the witness": an audience, not a position.
+        to_whom = prep is not None and (
+            prep.lower_ == "to" or prep.lower_ == "for" and obj is not None and obj.lemma_ == "question"
+        )
+        if prep is not None and prep.lower_ in PREPS and not to_whom:
+            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            toks, cue_end = [t for g in objs for t in g.subtree], off + prep.idx + len(prep.text)
+    span = _tokens_span(off, toks)
+    subj, _ = _subject(v, ctx, off)
+    if span is None or subj is None or not _holder_like(subj):
+        return None
+    content = _trim(ctx.text, *span)
+    if content[1] <= content[0]:
+        return None
+    cand = _Cand(cue=(_cue_span(v, off)[0], cue_end), content=content, speaker_tok=subj)
+    cand.speaker = _phrase(subj, ctx, off, exclude=v if subj.head != v else None)
     cand.head_pos = off + subj.idx
     return cand
 
@@ -628,9 +808,11 @@ def _attach_marks(cands: list[_Cand], ctx: _Doc) -> set[Marks]:
             continue
         s, e = c.content
         residual = ctx.text[s:e]
-        for m in sorted(ms, key=lambda m: -m.open):
-            a, b = max(m.open, s) - s, min(m.outer[1], e) - s
-            residual = residual[:a] + residual[b:]
+        own = [(m.open, m.outer[1]) for m in ms] + [x for x in (c.cue, c.speaker) if x is not None]
+        for a0, b0 in sorted(own, key=lambda x: -x[0]):
+            a, b = max(a0, s) - s, min(b0, e) - s
+            if a < b:
+                residual = residual[:a] + residual[b:]
         if not re.search(r"\w", residual):
             c.kind = "direct"
             c.direct = tuple(sorted(ms, key=lambda m: m.open))

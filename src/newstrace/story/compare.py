@@ -346,7 +346,8 @@ def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
 
 def _same_date(x: str, y: str) -> bool:
     """Equal where both are known: XXXX-05-21 and 2025-05-21 agree."""
-    return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=True))
+    # Parts known on both sides must agree; a coarser value ("2025-04") agrees with a finer one.
+    return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=False))
 
 
 def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictValue) -> str:
