@@ -208,24 +208,12 @@ def _event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     return out
 
 
-def _dates_agree(a: str, b: str) -> bool | None:
-    """True/False for two day values (X-aware: XXXX-05-21 vs 2025-05-21 compares month-day)."""
-    ma, mb = _DAY.match(a), _DAY.match(b)
-    if not ma or not mb:
-        return None
-    ya, yb = ma.group(1), mb.group(1)
-    same_md = ma.group(2, 3) == mb.group(2, 3)
-    if "XXXX" in (ya, yb):
-        return same_md
-    return same_md and ya == yb
-
-
 def _evidence(a: StoryClaim, b: StoryClaim) -> float:
     """Agreement beyond wording: shared entities, a shared date, the same action."""
     score = 0.0
     shared = a.entities & b.entities
     score += min(0.15, 0.05 * len(shared))
-    if any(_dates_agree(x, y) for x in _dates(a) for y in _dates(b)):
+    if any(_same_date(x, y) for x in _dates(a) for y in _dates(b)):
         score += 0.1
     if a.claim.frame.action and a.claim.frame.action == b.claim.frame.action:
         score += 0.05
@@ -285,7 +273,7 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
                 a, b = claims[i], claims[j]
                 if a.ref.article == b.ref.article or not a.cues & b.cues:
                     continue
-                if not any(_dates_agree(p, q) for p in _dates(a) for q in _dates(b)):
+                if not any(_same_date(p, q) for p in _dates(a) for q in _dates(b)):
                     continue
                 cos = float(vecs[i] @ vecs[j])
                 if cos >= 0.3:
