@@ -326,3 +326,88 @@ class TimelineEntry:
     text: str
     groups: tuple[str, ...]
     articles: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------- derived-text audit
+
+AuditLabel = Literal["supported", "partially_supported", "unsupported", "contradicted", "opinion"]
+# Ways a derived text can bend what its source says while keeping its words.
+DistortionType = Literal[
+    "entity_swapped",
+    "number_changed",
+    "date_changed",
+    "negation_flipped",
+    "attribution_moved",
+    "hedge_dropped",
+    "relay_dropped",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A source passage that backs (or contradicts) a derived sentence: ``source`` is the
+    source article's id, offsets into its original text."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Distortion:
+    """One specific difference between a derived sentence and its evidence, with both sides'
+    words: ``derived`` as written in the derived text, ``source`` as written in the source."""
+
+    type: DistortionType
+    derived: str
+    source: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSentence:
+    """One sentence of the derived text and how far its sources carry it.
+
+    ``score`` is the probability-like support in [0, 1] (1 = fully carried); offsets are into
+    the derived article's original text.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: AuditLabel
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    reason: str = ""
+    distortions: tuple[Distortion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A report claim of a source that the derived text does not carry, ranked by
+    ``importance`` in [0, 1] (lead facts and quotes first)."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    importance: float
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """The audit of one derived text against its sources.
+
+    ``consistent`` is false when any sentence is contradicted or unsupported; ``score`` (in
+    [0, 1]) ranks derived texts from most to least faithful.
+    """
+
+    derived: str
+    sources: tuple[str, ...]
+    consistent: bool
+    score: float
+    sentences: tuple[AuditSentence, ...]
+    omissions: tuple[Omission, ...] = ()

@@ -1,0 +1,13 @@
+"""Derived-text audit: how far a rewrite, summary or machine-written article is carried by its
+sources, sentence by sentence, and what it leaves out.
+
+    from newstrace.audit import Auditor
+    auditor = Auditor(settings)              # models load once
+    report = auditor.audit(sources, derived)  # Articles in, AuditReport out
+"""
+
+from __future__ import annotations
+
+from newstrace.audit._engine import Auditor, audit_articles
+
+__all__ = ["Auditor", "audit_articles"]
