@@ -8,10 +8,12 @@ from typing import Any
 import numpy as np
 
 from newstrace.config import Settings, load_settings
-from newstrace.records import AnnotatedArticle, Article, AuditReport, AuditSentence, Evidence
+from newstrace.records import AnnotatedArticle, Article, AuditLabel, AuditReport, AuditSentence, Evidence
 from newstrace.story.compare import Embed
 
 SUPPORT_MIN = 0.5  # score from which a sentence counts as carried by the sources
+# Labels that leave a derived text consistent with its sources (an opinion is no factual claim).
+CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
 
 
 class Auditor:
@@ -63,10 +65,10 @@ def audit_annotated(
             for j in order
         )
         score = float(row.max()) if row.size else 0.0
-        label = "supported" if score >= SUPPORT_MIN else "unsupported"
+        label: AuditLabel = "supported" if score >= SUPPORT_MIN else "unsupported"
         out.append(AuditSentence(start, end, body[start:end], label, score, ev, ""))
     scores = [s.score for s in out]
-    consistent = all(s.label in ("supported", "partially_supported", "opinion") for s in out)
+    consistent = all(s.label in CONSISTENT_LABELS for s in out)
     return AuditReport(
         derived=derived.article.id,
         sources=tuple(a.article.id for a in sources),
