@@ -53,7 +53,7 @@ def audit_annotated(
     out: list[AuditSentence] = []
     for i, (start, end) in enumerate(dsents):
         row = sims[i]
-        order = np.argsort(-row)[:3] if row.size else []
+        order: list[int] = [int(j) for j in np.argsort(-row)[:3]] if row.size else []
         ev = tuple(
             Evidence(
                 ssents[j][0].article.id,
