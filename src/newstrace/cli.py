@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,7 +15,7 @@ from rich.console import Console
 from newstrace import __version__
 from newstrace.config import Settings, load_settings
 from newstrace.errors import NewstraceError
-from newstrace.records import AnnotatedArticle, ReadError
+from newstrace.records import AnnotatedArticle, Article, ReadError
 
 app = typer.Typer(
     name="newstrace",
@@ -227,6 +227,225 @@ def compare(
 
 def _report_error(rec: ReadError) -> None:
     err.print(f"[red]error[/red] {rec}", markup=True)
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Evidence and omissions name articles by id: give two files with the same stem distinct ids."""
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id in seen:
+            a = replace(a, id=a.path if a.path not in seen else f"{a.path}#{len(seen)}")
+        seen.add(a.id)
+        out.append(a)
+    return out
+
+
+def _pair_texts(obj: Any, path: str, line: int) -> tuple[Any, list[str], str]:
+    """Validate one ``--pairs`` record: ``{"id", "source": text | [texts], "derived": text}``."""
+    from newstrace.errors import E_EMPTY, E_FIELD, InputError
+
+    if not isinstance(obj, dict):
+        raise InputError(
+            f"expected a JSON object, got {type(obj).__name__}", path=path, line=line, code=E_FIELD
+        )
+    pid = obj.get("id")
+    if pid is None or pid == "" or not isinstance(pid, (str, int)) or isinstance(pid, bool):
+        raise InputError("record has no string or integer field 'id'", path=path, line=line, code=E_FIELD)
+    source, derived = obj.get("source"), obj.get("derived")
+    sources = [source] if isinstance(source, str) else source
+    if not isinstance(sources, list) or not sources or not all(isinstance(t, str) for t in sources):
+        raise InputError(
+            "record has no field 'source' holding a text or a non-empty list of texts",
+            path=path,
+            line=line,
+            code=E_FIELD,
+        )
+    if not isinstance(derived, str):
+        raise InputError("record has no string field 'derived'", path=path, line=line, code=E_FIELD)
+    if not derived.strip() or not all(t.strip() for t in sources):
+        which = "'derived'" if not derived.strip() else "'source'"
+        raise InputError(f"record has an empty {which} text", path=path, line=line, code=E_EMPTY)
+    return pid, sources, derived
+
+
+def _run_pairs(pairs: Path, settings: Settings, date: dt.date | None, as_json: bool, quiet: bool) -> int:
+    from dataclasses import replace
+
+    from newstrace.audit import Auditor
+    from newstrace.errors import E_EMPTY, E_JSON, E_NOT_FOUND, InputError
+    from newstrace.readers import article_from_text
+    from newstrace.readers._decode import decode
+    from newstrace.render.json import audit_json
+    from newstrace.render.terminal import print_audit
+
+    try:
+        if not pairs.is_file():
+            raise InputError("no such file", path=str(pairs), code=E_NOT_FOUND)
+        # A batch file holds many pairs: no readers.max_bytes cap on the file as a whole.
+        data = pairs.read_bytes()
+        if not data.strip():
+            raise InputError("file is empty", path=str(pairs), code=E_EMPTY)
+        text, _ = decode(data, str(pairs), settings.fallback_encodings)
+    except InputError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        return 1
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    auditor = Auditor(settings)
+    out = Console(highlight=False, soft_wrap=True)
+    show_progress = not quiet and err.is_terminal and len(lines) > 1
+    failures = 0
+
+    def fail(exc: InputError, pid: Any) -> None:
+        nonlocal failures
+        failures += 1
+        err.print(f"[red]error[/red] {exc}", markup=True)
+        if pid is not None:
+            error = {"code": exc.code, "message": exc.message, "path": exc.path, "line": exc.line}
+            if as_json:
+                sys.stdout.write(json.dumps({"id": pid, "error": error}, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"[bold]{pid}[/bold] [red]error[/red] {exc}")
+
+    def dated(a: Article) -> Article:
+        if a.published is None and date is not None:
+            return replace(a, published=date, metadata={**a.metadata, "published_from": "--date"})
+        return a
+
+    for i, (lineno, line) in enumerate(lines, start=1):
+        where = f"{pairs}:{lineno}"
+        pid: Any = None
+        try:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"malformed JSON: {exc.msg} (column {exc.colno})",
+                    path=str(pairs),
+                    line=lineno,
+                    code=E_JSON,
+                ) from None
+            if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)):
+                pid = obj["id"]
+            pid, source_texts, derived_text = _pair_texts(obj, str(pairs), lineno)
+            suffix = len(source_texts) > 1
+            sources = [
+                dated(
+                    article_from_text(
+                        t, id=f"{pid}/source" + (f"-{k}" if suffix else ""), path=where, settings=settings
+                    )
+                )
+                for k, t in enumerate(source_texts, start=1)
+            ]
+            derived = dated(
+                article_from_text(derived_text, id=f"{pid}/derived", path=where, settings=settings)
+            )
+            report = auditor.audit(sources, derived)
+        except InputError as exc:
+            fail(exc, pid)
+            continue
+        except NewstraceError as exc:
+            fail(InputError(exc.message, path=str(pairs), line=lineno, code=exc.code), pid)
+            continue
+        if as_json:
+            doc = audit_json(report, {a.id: a for a in [*sources, derived]})
+            sys.stdout.write(json.dumps({"id": pid, **doc}, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            out.print(f"[bold]== {pid}[/bold]")
+            print_audit(out, report)
+            out.print()
+        if show_progress:
+            err.print(f"  audited {i}/{len(lines)} pairs", end="\r")
+    if not quiet:
+        err.print(f"{len(lines) - failures} pair(s) audited, {failures} error(s)")
+    return 1 if failures else 0
+
+
+@app.command()
+def audit(
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", help="A source article (file, directory or glob); repeat for several."),
+    ] = None,
+    derived: Annotated[
+        str | None, typer.Option("--derived", help="The derived text to check: a rewrite, summary, ...")
+    ] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option(
+            "--pairs",
+            help='Batch mode: JSON Lines of {"id", "source": text or [texts], "derived": text}; '
+            "one result per line, same id.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the JSON report (schema/audit.schema.json).")
+    ] = False,
+    markdown: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Check a derived text (rewrite, summary) against its sources: what it added, changed or dropped.
+
+    Each derived sentence is labelled supported, partially_supported, unsupported, contradicted or
+    opinion, with evidence in the sources; the source claims it leaves out are listed by importance.
+    """
+    from newstrace.api import read_articles
+    from newstrace.audit import Auditor
+    from newstrace.render.json import audit_json
+    from newstrace.render.markdown import audit_markdown
+    from newstrace.render.terminal import print_audit
+
+    if pairs is not None:
+        if source or derived is not None or markdown is not None:
+            err.print("[red]error[/red] --pairs cannot be combined with --source, --derived or --markdown")
+            raise typer.Exit(2)
+    elif not source or derived is None:
+        err.print("[red]error[/red] give --derived PATH and at least one --source PATH (or --pairs FILE)")
+        raise typer.Exit(2)
+    try:
+        settings = _settings(config, model)
+        ref_date = _parse_date(date)
+        if pairs is not None:
+            raise typer.Exit(_run_pairs(pairs, settings, ref_date, as_json, quiet))
+        assert source is not None and derived is not None
+        derived_arts, derived_failures = read_articles([derived], settings, ref_date, on_error=_report_error)
+        if len(derived_arts) != 1:
+            what = "could not be read" if not derived_arts else f"holds {len(derived_arts)} articles, not one"
+            err.print(f"[red]error[/red] the derived text {derived} {what}")
+            raise typer.Exit(1 if not derived_arts else 2)
+        sources, failures = read_articles(source, settings, ref_date, on_error=_report_error)
+        failures += derived_failures
+        if not sources:
+            err.print("[red]error[/red] no source article could be read")
+            raise typer.Exit(1)
+        *sources, derived_art = _unique_ids([*sources, derived_arts[0]])
+        report = Auditor(settings).audit(sources, derived_art)
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    articles = {a.id: a for a in [*sources, derived_art]}
+    if as_json:
+        sys.stdout.write(json.dumps(audit_json(report, articles), ensure_ascii=False) + "\n")
+    else:
+        print_audit(Console(highlight=False, soft_wrap=True), report)
+    if markdown is not None:
+        markdown.write_text(audit_markdown(report, articles), encoding="utf-8")
+    if not quiet:
+        verdict = "consistent" if report.consistent else "not consistent"
+        err.print(
+            f"{derived_art.id} audited against {len(sources)} source(s): {verdict}, {failures} input error(s)"
+        )
+    raise typer.Exit(1 if failures else 0)
 
 
 @app.command()

@@ -1,11 +1,12 @@
-"""JSON form of annotated articles (the ``extract --json`` schema, ``schema/extract.schema.json``)."""
+"""JSON form of annotated articles (the ``extract --json`` schema, ``schema/extract.schema.json``),
+of story comparisons (``schema/compare.schema.json``) and of audits (``schema/audit.schema.json``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newstrace.records import AnnotatedArticle, Claim, Span, StoryEntity
+from newstrace.records import AnnotatedArticle, Article, AuditReport, Claim, Span, StoryEntity
 from newstrace.story.compare import StoryReport
 
 
@@ -195,3 +196,69 @@ def _story_refs(c: Claim, article: str, story_ids: Mapping[str, str]) -> list[st
     f = c.frame
     local = [*f.actors, *f.places, *(o for o in f.objects if o.startswith("e") and o[1:].isdigit())]
     return sorted({sid for e in local if (sid := story_ids.get(f"{article}/{e}"))})
+
+
+# ---------------------------------------------------------------------------- derived-text audit
+
+
+def file_span(article: Article | None, start: int, end: int) -> tuple[int | None, int | None]:
+    """``text[start:end]`` of ``article`` as offsets into its original file text (for HTML through
+    the source map); ``(None, None)`` when the span cannot be placed in the markup."""
+    if article is None:
+        return start, end
+    span = article.source_span(start, end)
+    return (None, None) if span is None else span
+
+
+def audit_json(report: AuditReport, articles: Mapping[str, Article]) -> dict[str, Any]:
+    """The ``audit --json`` document (``schema/audit.schema.json``). ``articles`` maps ids to the
+    audited articles; every offset is turned into an offset into that article's original file."""
+    derived = articles.get(report.derived)
+
+    def where(article_id: str, start: int, end: int) -> dict[str, int | None]:
+        a, b = file_span(articles.get(article_id), start, end)
+        return {"start": a, "end": b}
+
+    sentences = []
+    for s in report.sentences:
+        start, end = file_span(derived, s.start, s.end)
+        sentences.append(
+            {
+                "start": start,
+                "end": end,
+                "text": s.text,
+                "label": s.label,
+                "score": round(float(s.score), 4),
+                "evidence": [
+                    {
+                        "source": e.source,
+                        **where(e.source, e.start, e.end),
+                        "text": e.text,
+                        "score": round(float(e.score), 4),
+                    }
+                    for e in s.evidence
+                ],
+                "reason": s.reason,
+                "distortions": [
+                    {"type": d.type, "derived": d.derived, "source": d.source, "explanation": d.explanation}
+                    for d in s.distortions
+                ],
+            }
+        )
+    return {
+        "derived": report.derived,
+        "sources": list(report.sources),
+        "consistent": bool(report.consistent),
+        "score": round(float(report.score), 4),
+        "sentences": sentences,
+        "omissions": [
+            {
+                "source": o.source,
+                **where(o.source, o.start, o.end),
+                "text": o.text,
+                "importance": round(float(o.importance), 4),
+                "reason": o.reason,
+            }
+            for o in report.omissions
+        ],
+    }

@@ -1,7 +1,12 @@
-"""Markdown report of a story comparison (``compare --markdown FILE``)."""
+"""Markdown reports: a story comparison (``compare --markdown FILE``) and a derived-text audit
+(``audit --markdown FILE``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from newstrace.records import Article, AuditReport
+from newstrace.render.json import file_span
 from newstrace.story.compare import StoryReport, claim_index
 
 _TITLES = {
@@ -56,5 +61,66 @@ def compare_markdown(report: StoryReport) -> str:
         for link in report.lineage:
             orig = f", original {link.original}" if link.original else ""
             lines.append(f"- {link.a} ~ {link.b}: similarity {link.similarity}{orig}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+_LABELS = {
+    "supported": "Supported",
+    "partially_supported": "Partially supported",
+    "unsupported": "Unsupported",
+    "contradicted": "Contradicted",
+    "opinion": "Opinion",
+}
+
+
+def _at(article: Article | None, start: int, end: int) -> str:
+    a, b = file_span(article, start, end)
+    return "?" if a is None else f"{a}-{b}"
+
+
+def audit_markdown(report: AuditReport, articles: Mapping[str, Article] | None = None) -> str:
+    """The audit for people: verdict, sentences in order with label and evidence, omissions.
+    Offsets (``start-end``) are into each file's original text, as in the JSON."""
+    articles = articles or {}
+    derived = articles.get(report.derived)
+    verdict = "consistent" if report.consistent else "**not consistent**"
+    counts = {label: sum(s.label == label for s in report.sentences) for label in _LABELS}
+    lines = [
+        f"# newstrace audit: {report.derived}",
+        "",
+        f"Sources: {', '.join(report.sources)}",
+        "",
+        f"Verdict: {verdict} with its sources (score {report.score:.2f}).",
+        "",
+        " · ".join(f"{title}: {counts[label]}" for label, title in _LABELS.items())
+        + f" · Omissions: {len(report.omissions)}",
+        "",
+        "## Sentences",
+        "",
+    ]
+    for i, s in enumerate(report.sentences, start=1):
+        lines.append(
+            f"{i}. **{_LABELS.get(s.label, s.label)}** ({s.score:.2f}, {_at(derived, s.start, s.end)}): "
+            f"{_quote(s.text)}"
+        )
+        if s.reason:
+            lines.append(f"   - why: {s.reason}")
+        for d in s.distortions:
+            lines.append(f"   - {d.type.replace('_', ' ')}: {d.derived!r} vs {d.source!r} — {d.explanation}")
+        for e in s.evidence[:2]:
+            lines.append(
+                f"   - evidence {e.source} ({e.score:.2f}, {_at(articles.get(e.source), e.start, e.end)}): "
+                f"{_quote(e.text, 160)}"
+            )
+    lines.append("")
+    if report.omissions:
+        lines += ["## Omissions", ""]
+        for o in sorted(report.omissions, key=lambda o: -o.importance):
+            why = f" — {o.reason}" if o.reason else ""
+            lines.append(
+                f"- {o.importance:.2f} **{o.source}** ({_at(articles.get(o.source), o.start, o.end)}): "
+                f"{_quote(o.text, 160)}{why}"
+            )
         lines.append("")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from newstrace.records import AnnotatedArticle, StoryEntity
+from newstrace.records import AnnotatedArticle, AuditReport, StoryEntity
 from newstrace.story.compare import StoryReport
 
 
@@ -137,3 +137,62 @@ def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> 
         for link in report.lineage:
             orig = f", original {link.original}" if link.original else ""
             console.print(f"  {link.a} ~ {link.b} (similarity {link.similarity}{orig})")
+
+
+_LABEL_STYLE = {
+    "supported": "green",
+    "partially_supported": "cyan",
+    "unsupported": "yellow",
+    "contradicted": "bold red",
+    "opinion": "dim",
+}
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def audit_counts(report: AuditReport) -> dict[str, int]:
+    """Sentences per label, in a fixed order (every label present, zero or not)."""
+    counts: Counter[str] = Counter(s.label for s in report.sentences)
+    return {label: counts.get(label, 0) for label in _LABEL_STYLE}
+
+
+def print_audit(console: Console, report: AuditReport, max_omissions: int = 10) -> None:
+    """Each derived sentence with its label, score, reason and best evidence; then what the
+    derived text left out, most important first; then the verdict."""
+    console.print(
+        f"[bold]{report.derived}[/bold] audited against {', '.join(report.sources)}: "
+        f"{len(report.sentences)} sentences"
+    )
+    for s in report.sentences:
+        style = _LABEL_STYLE.get(s.label, "")
+        label = s.label.replace("_", " ").upper()
+        console.print(f"\n  [{style}]{label}[/{style}] {s.score:.2f}  {_short(s.text, 110)}", markup=True)
+        if s.reason:
+            console.print(f"     [dim]why[/dim] {s.reason}")
+        for d in s.distortions:
+            console.print(
+                f"     [{style}]{d.type.replace('_', ' ')}[/{style}] {d.derived!r} vs {d.source!r}: {d.explanation}"
+            )
+        if s.evidence:
+            best = max(s.evidence, key=lambda e: e.score)
+            console.print(
+                f"     [dim]evidence {best.source} ({best.score:.2f})[/dim] {_short(best.text, 100)}"
+            )
+    omissions = sorted(report.omissions, key=lambda o: -o.importance)
+    if omissions:
+        console.print(f"\n[bold]OMISSIONS[/bold] ({len(omissions)}, most important first)")
+        for o in omissions[:max_omissions]:
+            why = f"  [dim]({o.reason})[/dim]" if o.reason else ""
+            console.print(f"  {o.importance:.2f} [dim]{o.source}[/dim] {_short(o.text, 100)}{why}")
+        if len(omissions) > max_omissions:
+            console.print(
+                f"  [dim]... {len(omissions) - max_omissions} more (use --json or --markdown)[/dim]"
+            )
+    counts = ", ".join(f"{n} {label.replace('_', ' ')}" for label, n in audit_counts(report).items())
+    verdict = "[green]CONSISTENT[/green]" if report.consistent else "[bold red]NOT CONSISTENT[/bold red]"
+    console.print(
+        f"\n{verdict} with its sources (score {report.score:.2f}): {counts}; {len(omissions)} omission(s)"
+    )
