@@ -329,8 +329,8 @@ def _cued(ann: AnnotatedArticle) -> set[tuple[str | None, str | None, str]]:
 
 
 def test_noun_cue_with_possessive_holder(run) -> None:  # type: ignore[no-untyped-def]
-    ann = run("Headline\n\nCritics dismissed the senator's claim that the budget was balanced.")
-    assert ("the senator's", "claim", "that the budget was balanced") in _cued(ann)
+    ann = run("Headline\n\nThe senator's claim that the budget was balanced drew scorn.")
+    assert ("The senator's", "claim", "that the budget was balanced") in _cued(ann)
     ann = run("Headline\n\nThe senator's criticism of the plan was sharp.")
     assert _cued(ann) == {("The senator's", "criticism of", "the plan")}
     assert_offsets(ann)
@@ -453,3 +453,18 @@ def test_restrictive_participle_stays_in_speaker(run) -> None:  # type: ignore[n
     assert ("A database tracking such deaths", "shows", "that the number rose") in _cued(ann)
     ann = run("Headline\n\nTrump, appearing after Clinton, said the race was close.")
     assert ("Trump", "said", "the race was close") in _cued(ann)
+
+
+def test_embedded_cue_is_part_of_the_outer_statement(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe mayor said the residents wanted a new bridge.")
+    assert _cued(ann) == {("The mayor", "said", "the residents wanted a new bridge")}
+    ann = run("Headline\n\nCritics dismissed the senator's claim that the budget was balanced.")
+    assert _cued(ann) == {("Critics", "dismissed", "the senator's claim that the budget was balanced")}
+    assert_offsets(ann)
+
+
+def test_reporting_verb_object_is_content(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe governor proclaimed a new era of thrift.")
+    assert _cued(ann) == {("The governor", "proclaimed", "a new era of thrift")}
+    ann = run("Headline\n\nThe mill declared bankruptcy on Monday.")
+    assert _cued(ann) == set()

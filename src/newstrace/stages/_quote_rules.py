@@ -54,6 +54,16 @@ OBJECT_CUES = frozenset(
     """.split()
 ) - frozenset("release issue pledge seek tweet".split())
 
+# Reporting verbs whose direct object is what was said ("said little", "proclaimed a goal",
+# "did not suggest retaliation"); other reporting verbs' objects are addressees or facts learned.
+REPORT_OBJECT_VERBS = frozenset(
+    """
+    say post recall reiterate explain stress emphasize emphasise underscore underline signal
+    proclaim suggest pledge protest lament bemoan decry affirm reaffirm charge rebut predict
+    forecast expect fear indicate
+    """.split()
+)
+
 # Verbs that state a position through a preposition ("spoke about X", "railed against Y"); the
 # preposition's object is the content.
 PREP_VERBS = frozenset(

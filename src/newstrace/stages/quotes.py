@@ -43,6 +43,7 @@ from newstrace.stages._quote_rules import (
     PERSON_PRONOUNS,
     PREP_VERBS,
     PREPS,
+    REPORT_OBJECT_VERBS,
     ROLE_HEADS,
     STANCE_ADJ,
     XCOMP_CUES,
@@ -292,7 +293,12 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             out.append(c)
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > v.i and v.lemma_ in CUE_VERBS:
             out.append(c)  # "said legalizing it could put people to work" (a clause misparsed)
-    if out or (v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS):
+    if out:
+        return out
+    if v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS:
+        if v.lemma_ in REPORT_OBJECT_VERBS:
+            # "proclaimed a goal", "did not suggest retaliation": a reporting verb's object.
+            return [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
         return out
     for c in v.children:
         # "called for the United States to lead": "for" marks an infinitive clause with a subject.
@@ -796,6 +802,18 @@ def _resolve_relays(cands: list[_Cand]) -> list[_Cand]:
     return [c for i, c in enumerate(cands) if i not in drop]
 
 
+def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
+    """A cue inside another statement's content ("X said they would refuse to leave", "X argued
+    that Y, saying Z") is part of that statement: PolNeAR annotates the outer attribution and
+    rarely the embedded one (about one embedded cue in four is gold), so only the outer one is kept."""
+    return [
+        c
+        for c in cands
+        if c.cue is None
+        or not any(o is not c and o.cue is not None and _within(c.cue[0], o.content) for o in cands)
+    ]
+
+
 def _attach_marks(cands: list[_Cand], ctx: _Doc) -> set[Marks]:
     """Classify each candidate as direct, mixed or indirect by the quote marks in its content."""
     used: set[Marks] = set()
@@ -962,6 +980,7 @@ def extract_quotes(ann: AnnotatedArticle) -> tuple[list[Quote], list[str]]:
         cands = [c for c in cands if not any(_within(c.content[0], t.content) for t in turns)] + turns
     cands.extend(_dash_signed(ctx))
     cands = _resolve_relays(cands)
+    cands = _drop_nested(cands)
     used = _attach_marks(cands, ctx)
     quotes: list[Quote] = []
     for c in cands:
