@@ -561,6 +561,72 @@ def bench_stories(
     print(json.dumps(report.totals(), indent=2) if as_json else report.format())
 
 
+@bench_app.command("audit")
+def bench_audit(
+    path: Annotated[
+        Path, typer.Argument(help="Folder with the QAGS files mturk_cnndm.jsonl and mturk_xsum.jsonl.")
+    ],
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N summaries of each file.")
+    ] = None,
+    baseline: Annotated[
+        bool,
+        typer.Option("--baseline/--no-baseline", help="Also score the embedding-similarity baseline."),
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list the first N sentences the audit got wrong.")
+    ] = 0,
+    min_sentence_bacc: Annotated[
+        float | None,
+        typer.Option(
+            "--min-sentence-bacc", help="Exit 1 if the pooled sentence-level balanced accuracy is below this."
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Audit scores against QAGS judgements: balanced accuracy (sentence and summary), P/R, pairs/s.
+
+    A summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
+    cosine against the article's sentences >= 0.5) runs in the same process for ratios.
+    """
+    from dataclasses import asdict
+
+    from newstrace.bench.audit import QAGS_FILES, run_audit_bench
+
+    if not path.is_dir() or not any((path / f).is_file() for f in QAGS_FILES):
+        err.print(f"[red]error[/red] {path} holds none of {', '.join(QAGS_FILES)}")
+        raise typer.Exit(2)
+
+    def skip(file: str, line: int, message: str) -> None:
+        err.print(f"[red]error[/red] {file}:{line}: cannot read QAGS record: {message}")
+
+    def progress(name: str, i: int, total: int) -> None:
+        if not quiet and err.is_terminal:
+            err.print(f"  {name}: audited {i}/{total}", end="\r")
+
+    try:
+        report = run_audit_bench(
+            path,
+            limit=limit,
+            baseline=baseline,
+            settings=_settings(config, None),
+            on_error=skip,
+            progress=progress,
+        )
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+    for e in report.errors()[:errors]:
+        print(json.dumps(asdict(e), ensure_ascii=False))
+    bacc = report.pooled().newstrace.sentence.balanced_accuracy
+    if min_sentence_bacc is not None and bacc < min_sentence_bacc:
+        err.print(f"[red]below floor[/red] sentence balanced accuracy {bacc:.3f} < {min_sentence_bacc}")
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
