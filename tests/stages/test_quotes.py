@@ -468,3 +468,19 @@ def test_reporting_verb_object_is_content(run) -> None:  # type: ignore[no-untyp
     assert _cued(ann) == {("The governor", "proclaimed", "a new era of thrift")}
     ann = run("Headline\n\nThe mill declared bankruptcy on Monday.")
     assert _cued(ann) == set()
+
+
+def test_seem_is_a_sourceless_hedge(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe harbor plan seems to have stalled over the winter.")
+    assert _cued(ann) == {(None, "seems", "The harbor plan"), (None, "seems", "to have stalled over the winter")}
+    ann = run("Headline\n\nThe new ferry appeared on the river at dawn.")
+    assert _cued(ann) == set()
+    assert_offsets(ann)
+
+
+def test_passive_expectation_is_a_sourceless_hedge(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe council is expected to approve the budget on Tuesday.")
+    assert _cued(ann) == {
+        (None, "is expected", "The council"),
+        (None, "is expected", "to approve the budget on Tuesday"),
+    }

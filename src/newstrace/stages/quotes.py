@@ -545,6 +545,19 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             if c is not None:
                 cands.append(c)
             continue
+        if v.pos_ == "VERB" and (
+            lemma in ("seem", "appear")
+            or (
+                lemma in _PASSIVE_HEDGES
+                and v.tag_ == "VBN"
+                and any(c.dep_ == "auxpass" for c in v.children)
+                and not any(c.dep_ == "agent" for c in v.children)
+            )
+        ):
+            c = _seem_cue(v, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
         if v.pos_ == "VERB" and lemma in LIGHT_VERBS:
             c = _light_cue(v, off, ctx)
             if c is not None:
@@ -745,6 +758,41 @@ def _light_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
     cand.speaker = _phrase(subj, ctx, off, exclude=v if subj.head != v else None)
     cand.head_pos = off + subj.idx
     return cand
+
+
+# "is expected to", "is said to": a passive statement with no speaker, read like "seems to".
+_PASSIVE_HEDGES = frozenset("expect believe think say report rumor rumour estimate".split())
+
+
+def _seem_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """The writer's hedge "X seems/appears to Y", "X seemed unperturbed": no source, the content
+    being the subject and the complement (two fragments; the complement alone after "it")."""
+    comp = next(
+        (
+            c
+            for c in v.children
+            if c.i > v.i
+            and (c.dep_ in ("xcomp", "acomp", "oprd", "attr", "ccomp") or (c.dep_ == "prep" and c.lower_ == "like"))
+        ),
+        None,
+    )
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < v.i), None)
+    if comp is None or subj is None or ctx.mark_at(off + comp.idx) is not None:
+        return None
+    frags = []
+    if subj.lower_ != "it" or comp.dep_ == "xcomp":
+        span = _tokens_span(off, list(subj.subtree))
+        if span is not None:
+            frags.append(_trim(ctx.text, *span))
+    span = _tokens_span(off, list(comp.subtree))
+    if span is None:
+        return None
+    frags.append(_trim(ctx.text, *span))
+    frags = [f for f in frags if f[1] > f[0]]
+    if not frags:
+        return None
+    cue = _cue_span(v, off)
+    return _Cand(cue=cue, content=(frags[0][0], frags[-1][1]), split=tuple(frags) if len(frags) > 1 else ())
 
 
 def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
