@@ -472,7 +472,10 @@ def test_reporting_verb_object_is_content(run) -> None:  # type: ignore[no-untyp
 
 def test_seem_is_a_sourceless_hedge(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Headline\n\nThe harbor plan seems to have stalled over the winter.")
-    assert _cued(ann) == {(None, "seems", "The harbor plan"), (None, "seems", "to have stalled over the winter")}
+    assert _cued(ann) == {
+        (None, "seems", "The harbor plan"),
+        (None, "seems", "to have stalled over the winter"),
+    }
     ann = run("Headline\n\nThe new ferry appeared on the river at dawn.")
     assert _cued(ann) == set()
     assert_offsets(ann)

@@ -772,7 +772,10 @@ def _seem_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
             c
             for c in v.children
             if c.i > v.i
-            and (c.dep_ in ("xcomp", "acomp", "oprd", "attr", "ccomp") or (c.dep_ == "prep" and c.lower_ == "like"))
+            and (
+                c.dep_ in ("xcomp", "acomp", "oprd", "attr", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ == "like")
+            )
         ),
         None,
     )
