@@ -487,3 +487,9 @@ def test_passive_expectation_is_a_sourceless_hedge(run) -> None:  # type: ignore
         (None, "is expected", "The council"),
         (None, "is expected", "to approve the budget on Tuesday"),
     }
+
+
+def test_opening_in_a_poll_is_the_source(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nIn a new county poll, the mayor leads her rival by nine points.")
+    assert _cued(ann) == {("a new county poll", "In", "the mayor leads her rival by nine points")}
+    assert_offsets(ann)

@@ -130,6 +130,9 @@ OUTLET_HEADS = frozenset(
     """.split()
 )
 
+# Nouns naming a survey or study: "in a new poll, ..." makes it the source of the clause around it.
+SURVEY_HEADS = frozenset("poll polls survey surveys study studies analysis".split())
+
 # Nouns naming a document rather than a speaker: "citing a statement from X" -> X speaks.
 DOCUMENT_HEADS = frozenset("statement report reports release communique letter remarks note comments".split())
 

@@ -46,6 +46,7 @@ from newstrace.stages._quote_rules import (
     REPORT_OBJECT_VERBS,
     ROLE_HEADS,
     STANCE_ADJ,
+    SURVEY_HEADS,
     XCOMP_CUES,
     XCOMP_ENTRY,
     Marks,
@@ -89,6 +90,7 @@ class _Cand:
     direct: tuple[Marks, ...] = ()
     split: tuple[tuple[int, int], ...] = ()  # content fragments around "X, he said, Y"
     fixed: bool = False  # content set by the layout (transcript turn): not widened to quote marks
+    shallow: bool = False  # a survey's finding ("In a poll, 38 percent said"): statements inside count
 
 
 def _gchar(off: int, tok: Token) -> tuple[int, int]:
@@ -535,6 +537,16 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         if g < ctx.start or ctx.mark_at(g) is not None:
             continue
         lemma = v.lemma_.lower()
+        if (
+            v.lower_ == "in"
+            and v.dep_ == "prep"
+            and v.i == v.sent.start
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in SURVEY_HEADS for c in v.children)
+        ):
+            c = _in_survey(v, off, ctx)
+            if c is not None:
+                cands.append(c)
+            continue
         if v.lower_ == "according" and v.i + 1 < len(doc) and v.nbor(1).lower_ == "to":
             c = _according(v, doc, off, ctx)
             if c is not None:
@@ -798,6 +810,16 @@ def _seem_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
     return _Cand(cue=cue, content=(frags[0][0], frags[-1][1]), split=tuple(frags) if len(frags) > 1 else ())
 
 
+def _in_survey(v: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """ "In the new poll, Smith leads by 9 points": the survey is the source, "in" the cue, the
+    clause around it the content (as with "according to")."""
+    obj = next(c for c in v.children if c.dep_ == "pobj")
+    cand = _according_content(v, obj, (off + v.idx, off + v.idx + len(v.text)), off, ctx)
+    if cand is not None:
+        cand.shallow = True
+    return cand
+
+
 def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
     to = v.nbor(1)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -805,6 +827,10 @@ def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
         obj = next((c for c in v.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    return _according_content(v, obj, (off + v.idx, off + to.idx + len(to.text)), off, ctx)
+
+
+def _according_content(v: Token, obj: Token, cue: tuple[int, int], off: int, ctx: _Doc) -> _Cand | None:
     head = v.head
     if head == v or head.pos_ not in ("VERB", "AUX"):
         head = v.sent.root
@@ -822,7 +848,7 @@ def _according(v: Token, doc: Any, off: int, ctx: _Doc) -> _Cand | None:
     content = _trim(ctx.text, *span)
     if content[1] <= content[0]:
         return None
-    cand = _Cand(cue=(off + v.idx, off + to.idx + len(to.text)), content=content)
+    cand = _Cand(cue=cue, content=content)
     cand.speaker = _phrase(obj, ctx, off)
     cand.speaker_tok = obj
     cand.head_pos = off + obj.idx
@@ -861,7 +887,9 @@ def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
         c
         for c in cands
         if c.cue is None
-        or not any(o is not c and o.cue is not None and _within(c.cue[0], o.content) for o in cands)
+        or not any(
+            o is not c and o.cue is not None and not o.shallow and _within(c.cue[0], o.content) for o in cands
+        )
     ]
 
 
