@@ -493,3 +493,9 @@ def test_opening_in_a_poll_is_the_source(run) -> None:  # type: ignore[no-untype
     ann = run("Headline\n\nIn a new county poll, the mayor leads her rival by nine points.")
     assert _cued(ann) == {("a new county poll", "In", "the mayor leads her rival by nine points")}
     assert_offsets(ann)
+
+
+def test_as_reported_by_an_outlet(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nAs the Valley Courier reported, the county sold the old depot in May.")
+    assert _cued(ann) == {("the Valley Courier", "reported", "the county sold the old depot in May")}
+    assert_offsets(ann)

@@ -591,6 +591,11 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             continue
         if v.dep_ == "amod" or (lemma == "cite" and v.head.lemma_ in CUE_VERBS and v.head != v):
             continue  # "reported, citing X" is the report's relay, handled with the report
+        if lemma in CUE_VERBS and v.dep_ == "advcl" and v.left_edge.lower_ == "as":
+            c = _as_reported(v, off, ctx)
+            if c is not None:
+                cands.append(c)
+                continue
         subj, ante = _subject(v, ctx, off)
         content = _content_span(v, subj, ctx, off)
         split = _parenthetical(v, subj, ctx, off) if lemma in CUE_VERBS else ()
@@ -808,6 +813,35 @@ def _seem_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
         return None
     cue = _cue_span(v, off)
     return _Cand(cue=cue, content=(frags[0][0], frags[-1][1]), split=tuple(frags) if len(frags) > 1 else ())
+
+
+def _as_reported(v: Token, off: int, ctx: _Doc) -> _Cand | None:
+    """ "As The Daily Post reported, X happened", "as reported by Y, ...": the clause the "as"
+    phrase modifies is the content."""
+    mark = v.left_edge
+    if not any(c.i == mark.i and c.dep_ == "mark" for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None:
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or ctx.mark_at(off + subj.idx) is not None:
+        return None
+    skip = {t.i for t in v.subtree}
+    toks = [t for t in v.head.subtree if t.i not in skip and v.sent.start <= t.i < v.sent.end]
+    before = [t for t in toks if t.i < v.i]
+    after = [t for t in toks if t.i > v.i]
+    span = _tokens_span(off, before if len(before) >= len(after) else after)
+    if span is None:
+        return None
+    content = _trim(ctx.text, *span)
+    if content[1] <= content[0]:
+        return None
+    cand = _Cand(cue=_cue_span(v, off), content=content, speaker=_phrase(subj, ctx, off), speaker_tok=subj)
+    cand.head_pos = off + subj.idx
+    if _is_outlet(subj, ctx, off):
+        cand.outlet = _outlet_name(subj, ctx, off)
+    return cand
 
 
 def _in_survey(v: Token, off: int, ctx: _Doc) -> _Cand | None:
