@@ -499,3 +499,17 @@ def test_as_reported_by_an_outlet(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Headline\n\nAs the Valley Courier reported, the county sold the old depot in May.")
     assert _cued(ann) == {("the Valley Courier", "reported", "the county sold the old depot in May")}
     assert_offsets(ann)
+
+
+def test_parenthetical_needs_the_cue_next_to_its_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('Headline\n\nThe ferry will run again in May, Dana Holt said, adding, "It is overdue."')
+    got = _cued(ann)
+    assert ("Dana Holt", "said", "The ferry will run again in May") in got
+    assert ("Dana Holt", "adding", "It is overdue.") in got or ("Dana Holt", "adding", "It is overdue") in got
+
+
+def test_mixed_quote_styles_pair() -> None:
+    text = 'He said "the dam will hold\u201d and left. \u201cWe are fine," she said.'
+    pairs, bad = scan_double(text, 0, len(text))
+    assert [text[m.inner[0] : m.inner[1]] for m in pairs] == ["the dam will hold", "We are fine,"]
+    assert bad == []

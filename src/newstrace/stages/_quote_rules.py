@@ -259,6 +259,10 @@ def scan_double(text: str, start: int, end: int) -> tuple[list[Marks], list[int]
                 pairs.append(Marks(pos, i, True, width.get(pos, 1), w))
         elif ch in _OPENERS and (ch != '"' or _opener_context(p, n)):
             stack.append((i, fam))  # nested quote in another style
+        elif len(stack) == 1 and ch in _CLOSERS and fam != "g" and _closer_context(p, n):
+            # Mixed styles: "..." opened straight and closed curly (or the reverse).
+            pos, _ = stack.pop()
+            pairs.append(Marks(pos, i, True, width.get(pos, 1), w))
         i += w
     if stack:
         bad.append(stack[0][0])

@@ -406,6 +406,11 @@ def _parenthetical(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[t
         lo - 1 > sent.start and doc[lo - 1].text == "," and hi + 2 < sent.end and doc[hi + 1].text == ","
     ):
         return ()
+    own = {t.i for t in subj.subtree} | {v.i, hi}
+    if any(doc[i].i not in own and doc[i].head != v for i in range(lo, hi + 1)):
+        return ()  # "A, B said, adding, C": "adding" is no parenthetical of its own
+    if doc[hi + 2].head == v and doc[hi + 2].dep_ in ("advcl", "prep", "npadvmod", "conj", "cc"):
+        return ()  # "A, B said, adding C" / "A, B said, in a statement": the cue's own modifiers
     first = _tokens_span(off, list(doc[sent.start : lo - 1]))
     second = _tokens_span(off, list(doc[hi + 2 : sent.end]))
     if first is None or second is None:
