@@ -513,3 +513,10 @@ def test_mixed_quote_styles_pair() -> None:
     pairs, bad = scan_double(text, 0, len(text))
     assert [text[m.inner[0] : m.inner[1]] for m in pairs] == ["the dam will hold", "We are fine,"]
     assert bad == []
+
+
+def test_definite_bodies_and_documents_hold_stances(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe resolution condemned the new grain tariffs.")
+    assert _cued(ann) == {("The resolution", "condemned", "the new grain tariffs")}
+    ann = run("Headline\n\nA storm highlighted the weak levees.")
+    assert _cued(ann) == set()
