@@ -520,3 +520,10 @@ def test_definite_bodies_and_documents_hold_stances(run) -> None:  # type: ignor
     assert _cued(ann) == {("The resolution", "condemned", "the new grain tariffs")}
     ann = run("Headline\n\nA storm highlighted the weak levees.")
     assert _cued(ann) == set()
+
+
+def test_sourceless_passive_stance(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe new toll was criticized as a tax on commuters.")
+    assert _cued(ann) == {(None, "was criticized as", "a tax on commuters")}
+    ann = run("Headline\n\nThe town has a fund to support local farms.")
+    assert _cued(ann) == set()

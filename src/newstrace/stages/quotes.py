@@ -610,9 +610,14 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             content = (split[0][0], split[-1][1])
         if content is None or content[1] <= content[0]:
             continue
-        if subj is None and lemma not in CUE_VERBS:
-            continue  # a stance verb without a holder ("was criticized") is not an attribution
-        if lemma not in CUE_VERBS and not _holder_like(subj):
+        if (
+            subj is None
+            and lemma not in CUE_VERBS
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
+        ):
+            continue  # "a plan to support X": an infinitive with no holder at all is no stance. (A
+            # passive "was criticized", "is called 'X'" or a participle is one without a source.)
+        if lemma not in CUE_VERBS and subj is not None and not _holder_like(subj):
             continue  # "The event highlighted ...": things do not hold stances, people and bodies do
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
         for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
