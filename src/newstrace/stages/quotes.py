@@ -693,7 +693,8 @@ def _stance_adj(a: Token, off: int, ctx: _Doc) -> _Cand | None:
 def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
     """ "Trump's claim that X", "her criticism of Y", "the attack on Z by W": a statement noun with a
     holder (possessive, or "by"/"from" phrase) and a complement (a that-clause or a preposition's
-    object). The cue is the noun, through the preposition when the content is its object."""
+    object). The cue is the noun, through the preposition when the content is its object. Without
+    a holder ("the criticism of the plan") it is a sourceless attribution."""
     holder = next((c for c in n.children if c.dep_ == "poss"), None)
     if holder is None:
         holder = next(
@@ -706,7 +707,7 @@ def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
             ),
             None,
         )
-    if holder is None or ctx.mark_at(off + holder.idx) is not None:
+    if holder is not None and ctx.mark_at(off + holder.idx) is not None:
         return None
     cue_end = off + n.idx + len(n.text)
     toks: list[Token] = []
@@ -730,6 +731,8 @@ def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
     content = _trim(ctx.text, *span)
     if content[1] <= content[0]:
         return None
+    if holder is None:
+        return _Cand(cue=(off + n.idx, cue_end), content=content)
     speaker = _phrase(holder, ctx, off)
     if speaker is None:
         return None
