@@ -1,35 +1,105 @@
-"""The audit itself: annotate, find evidence for each derived sentence, label it, list omissions."""
+"""The audit itself, in four steps (one function each):
+
+1. ``_evidence``: the source sentences most like each derived sentence (sentence embeddings);
+2. ``_distortions``: typed differences between a derived claim and the source claims that state
+   the same fact. The typed conflicts of ``newstrace compare`` (date, number, attribution, actor,
+   place, negation) are reused, so the audit and the cross-source comparison never disagree on
+   what a conflict is; plus what only an audit sees: a hedge or a relay dropped;
+3. ``_label``: the support model's score (``_model``) over the features (``_features``), then
+   the label with a reason a fact-checker can check;
+4. ``_omissions``: the sources' report claims and quotes the derived text does not carry.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from newstrace.audit._features import SourceIndex, Tok, sentence_features, toks_of, unseen_names
+from newstrace.audit._model import SupportModel
 from newstrace.config import Settings, load_settings
-from newstrace.records import AnnotatedArticle, Article, AuditLabel, AuditReport, AuditSentence, Evidence
-from newstrace.story.compare import Embed
+from newstrace.records import (
+    AnnotatedArticle,
+    Article,
+    AuditLabel,
+    AuditReport,
+    AuditSentence,
+    Distortion,
+    DistortionType,
+    Evidence,
+    Omission,
+    StoryEntity,
+)
+from newstrace.story.compare import (
+    Embed,
+    StoryClaim,
+    _dates,
+    _event_dates,
+    _same_date,
+    _story_claims,
+    conflicts,
+)
+from newstrace.story.resolve import resolve_entities
 
-SUPPORT_MIN = 0.5  # score from which a sentence counts as carried by the sources
 # Labels that leave a derived text consistent with its sources (an opinion is no factual claim).
 CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
+EVIDENCE_K = 3  # evidence sentences kept per derived sentence
+LEXICAL_K = 6  # source sentences embedded per derived sentence, picked by shared words
+SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
+FLAT_RESTATEMENT = 0.7  # cosine from which a derived claim restates a source claim
+OMITTED_BELOW = 0.6  # a source claim no derived sentence matches this well is omitted
+_CONFLICT_DISTORTION: dict[str, DistortionType] = {
+    "date": "date_changed",
+    "number": "number_changed",
+    "attribution": "attribution_moved",
+    "actor": "entity_swapped",
+    "place": "entity_swapped",
+    "negation": "negation_flipped",
+}
+_CONTRADICTING = {"date_changed", "number_changed", "attribution_moved", "entity_swapped", "negation_flipped"}
 
 
 class Auditor:
-    """Build once (spaCy and the embedding model load here), then audit any number of texts."""
+    """Build once (spaCy, the embedding model and the support model load here), then audit any
+    number of derived texts."""
 
-    def __init__(self, settings: Settings | None = None, embed: Embed | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, embed: Embed | None = None, model: SupportModel | None = None
+    ) -> None:
         from newstrace.api import embedder
         from newstrace.pipeline import Pipeline
 
         self.settings = settings or load_settings()
         self.pipeline = Pipeline(self.settings)
         self.embed = embed or embedder(self.settings)
+        self._model = model
+
+    @property
+    def model(self) -> SupportModel:
+        # Loaded on first use: computing features (as training does) needs no model.
+        if self._model is None:
+            self._model = SupportModel.load()
+        return self._model
+
+    def annotate(self, sources: Sequence[Article], derived: Article) -> list[AnnotatedArticle]:
+        return list(self.pipeline.annotate([*sources, derived], keep_docs=True))
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
-        anns = list(self.pipeline.annotate([*sources, derived]))
-        return audit_annotated(anns[:-1], anns[-1], self.embed)
+        anns = self.annotate(sources, derived)
+        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model)
+
+    def features(
+        self, sources: Sequence[Article], derived: Article
+    ) -> list[tuple[int, int, dict[str, float]]]:
+        """(start, end, features) of every derived sentence: what training and evaluation read."""
+        anns = self.annotate(sources, derived)
+        ctx = _Context(anns[:-1], anns[-1], self.embed)
+        return [(s.start, s.end, ctx.features(n)) for n, s in enumerate(ctx.dsents)]
 
 
 def audit_articles(
@@ -39,40 +109,312 @@ def audit_articles(
     return Auditor(settings, embed).audit(sources, derived)
 
 
-def audit_annotated(
-    sources: Sequence[AnnotatedArticle], derived: AnnotatedArticle, embed: Embed
-) -> AuditReport:
-    body = derived.article.text
-    dsents = [(s.start, s.end) for s in derived.sentences if body[s.start : s.end].strip()]
-    ssents = [
-        (a, s.start, s.end) for a in sources for s in a.sentences if a.article.text[s.start : s.end].strip()
+@dataclass(frozen=True)
+class _Sent:
+    ann: AnnotatedArticle
+    start: int
+    end: int
+    toks: list[Tok]
+
+    @property
+    def text(self) -> str:
+        return self.ann.article.text[self.start : self.end]
+
+
+def _sentences(ann: AnnotatedArticle) -> list[_Sent]:
+    text = ann.article.text
+    return [
+        _Sent(ann, s.start, s.end, toks_of(ann.docs, s.start, s.end))
+        for s in ann.sentences
+        if text[s.start : s.end].strip()
     ]
-    dv = embed([body[s:e] for s, e in dsents])
-    sv = embed([a.article.text[s:e] for a, s, e in ssents])
-    sims: np.ndarray[Any, Any] = dv @ sv.T if len(ssents) else np.zeros((len(dsents), 0))
-    out: list[AuditSentence] = []
-    for i, (start, end) in enumerate(dsents):
-        row = sims[i]
-        order: list[int] = [int(j) for j in np.argsort(-row)[:3]] if row.size else []
-        ev = tuple(
-            Evidence(
-                ssents[j][0].article.id,
-                ssents[j][1],
-                ssents[j][2],
-                ssents[j][0].article.text[ssents[j][1] : ssents[j][2]],
-                float(row[j]),
-            )
-            for j in order
+
+
+class _Context:
+    """One audit's parses, embeddings and indexes, shared by the steps."""
+
+    def __init__(self, sources: Sequence[AnnotatedArticle], derived: AnnotatedArticle, embed: Embed) -> None:
+        self.sources = list(sources)
+        self.derived = derived
+        self.dsents = _sentences(derived)
+        self.ssents = [s for a in self.sources for s in _sentences(a)]
+        self.index = SourceIndex()
+        for s in self.ssents:
+            self.index.add(s.toks, s.text)
+        # Embedding every source sentence costs more than the rest of the audit together, so
+        # only the sentences sharing the most (rarer) words with some derived sentence are
+        # embedded; the others keep similarity 0.
+        picked = sorted(self._lexical_candidates())
+        texts = [s.text for s in self.dsents] + [self.ssents[j].text for j in picked]
+        vecs = embed(texts)
+        dv, sv = vecs[: len(self.dsents)], vecs[len(self.dsents) :]
+        self.sims = np.zeros((len(self.dsents), len(self.ssents)), dtype=np.float32)
+        if picked:
+            self.sims[:, picked] = dv @ sv.T
+        self.embedded = set(picked)
+
+    def _lexical_candidates(self) -> set[int]:
+        df: dict[str, int] = defaultdict(int)
+        bags = [{t.lemma for t in s.toks if t.content} for s in self.ssents]
+        for bag in bags:
+            for w in bag:
+                df[w] += 1
+        n = len(bags) + 1
+        idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
+        picked: set[int] = set()
+        for d in self.dsents:
+            words = {t.lemma for t in d.toks if t.content}
+            scored = [(sum(idf[w] for w in words & bag), j) for j, bag in enumerate(bags)]
+            best = sorted((x for x in scored if x[0] > 0), reverse=True)[:LEXICAL_K]
+            picked.update(j for _, j in best)
+        return picked
+
+    def top(self, n: int, k: int = EVIDENCE_K) -> list[tuple[int, float]]:
+        row = self.sims[n]
+        if not row.size:
+            return []
+        order = np.argsort(-row, kind="stable")[:k]
+        return [(int(j), float(row[j])) for j in order]
+
+    def features(self, n: int) -> dict[str, float]:
+        top = self.top(n)
+        d = self.dsents[n]
+        return sentence_features(
+            d.toks, d.text, self.index, [self.ssents[j].toks for j, _ in top], [c for _, c in top]
         )
-        score = float(row.max()) if row.size else 0.0
-        label: AuditLabel = "supported" if score >= SUPPORT_MIN else "unsupported"
-        out.append(AuditSentence(start, end, body[start:end], label, score, ev, ""))
-    scores = [s.score for s in out]
+
+
+def audit_annotated(
+    sources: Sequence[AnnotatedArticle], derived: AnnotatedArticle, embed: Embed, model: SupportModel
+) -> AuditReport:
+    ctx = _Context(sources, derived, embed)
+    entities = resolve_entities([*ctx.sources, derived])
+    story_ids = {ref: e.id for e in entities for ref in e.members}
+    names = {e.id: e for e in entities}
+    claims = _story_claims([*ctx.sources, derived], story_ids, entities)
+    dclaims = [c for c in claims if c.ref.article == derived.article.id and c.ann is derived]
+    sclaims = [c for c in claims if c.ann is not derived]
+    out: list[AuditSentence] = []
+    for n, d in enumerate(ctx.dsents):
+        top = ctx.top(n)
+        evidence = tuple(
+            Evidence(s.ann.article.id, s.start, s.end, s.text, round(cos, 4))
+            for j, cos in top
+            for s in (ctx.ssents[j],)
+        )
+        mine = [c for c in dclaims if d.start <= c.claim.start < d.end]
+        found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names)
+        feats = ctx.features(n)
+        score = model.score(feats)
+        label, reason = _label(
+            mine,
+            feats,
+            score,
+            model.threshold,
+            found,
+            evidence,
+            _only_here(entities, derived, d),
+            unseen_names(d.toks, ctx.index),
+        )
+        out.append(AuditSentence(d.start, d.end, d.text, label, round(score, 4), evidence, reason, found))
+    checked = [s for s in out if s.label != "opinion"]
     consistent = all(s.label in CONSISTENT_LABELS for s in out)
+    # Rank by the weakest factual sentence: one invented or contradicted sentence is what matters.
+    score = min((s.score if s.label != "contradicted" else 0.0 for s in checked), default=1.0)
     return AuditReport(
         derived=derived.article.id,
-        sources=tuple(a.article.id for a in sources),
+        sources=tuple(a.article.id for a in ctx.sources),
         consistent=consistent,
-        score=float(min(scores)) if scores else 1.0,
+        score=round(score, 4),
         sentences=tuple(out),
+        omissions=tuple(_omissions(ctx, sclaims)),
     )
+
+
+# ---------------------------------------------------------------------------- distortions
+
+
+def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryClaim) -> list[StoryClaim]:
+    """Source claims that may state the same fact as derived claim ``d`` (in sentence ``n``):
+    those in sentences worded alike, and, as in ``compare``, those dating the same word or
+    reporting a statement on the same day, however differently worded ("Putin announced on
+    April 26" / "was announced by Gerasimov on April 26")."""
+    near = [ctx.ssents[j] for j, cos in ctx.top(n, k=8) if cos >= SAME_FACT]
+    out = [c for c in sclaims for s in near if c.ann is s.ann and s.start <= c.claim.start < s.end]
+    heads = _event_dates(d)
+    days = _dates(d)
+    for c in sclaims:
+        if c in out:
+            continue
+        ch = _event_dates(c)
+        same_word = any(_same_date(x, y) for h in heads.keys() & ch.keys() for x in heads[h] for y in ch[h])
+        same_day = bool(d.cues & c.cues) and any(_same_date(x, y) for x in days for y in _dates(c))
+        if same_word or same_day:
+            out.append(c)
+    return out
+
+
+def _distortions(
+    pairs: Sequence[tuple[StoryClaim, Sequence[StoryClaim]]], names: dict[str, Any]
+) -> tuple[Distortion, ...]:
+    found: list[Distortion] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: DistortionType, derived: str, source: str, why: str) -> None:
+        if (kind, derived, source) not in seen:
+            seen.add((kind, derived, source))
+            found.append(Distortion(kind, derived, source, why))
+
+    for d, candidates in pairs:
+        for s in candidates:
+            for c in conflicts([d, s], names, lambda a, b: True):
+                dv = next(v for v in c.values if v.article == d.ref.article)
+                sv = next(v for v in c.values if v.article != d.ref.article)
+                add(_CONFLICT_DISTORTION[c.type], dv.text, sv.text, _reword(c.explanation, d, s))
+    for d, candidates in pairs:
+        flat = d.claim.kind == "report" and not d.claim.frame.hedges and not d.claim.frame.speaker
+        if not flat:
+            continue
+        for s in candidates:
+            if not _restates(d, s):
+                continue
+            f = s.claim.frame
+            if f.hedges:
+                add(
+                    "hedge_dropped",
+                    d.claim.text,
+                    s.claim.text,
+                    f"The source hedges this ({', '.join(repr(h) for h in f.hedges)}); the derived text states it as fact.",
+                )
+            elif s.claim.kind == "quote" and (f.speaker or f.via):
+                who = names[f.speaker].name if f.speaker in names else f.speaker
+                via = f" via {', '.join(f.via)}" if f.via else ""
+                add(
+                    "relay_dropped",
+                    d.claim.text,
+                    s.claim.text,
+                    f"The source attributes this to {who or 'a source'}{via}; the derived text presents it as confirmed fact.",
+                )
+    return tuple(found)
+
+
+def _restates(d: StoryClaim, s: StoryClaim) -> bool:
+    """The derived claim says what the source claim says (shared content words, most of them)."""
+    dw = {w for w in _words(d.claim.text) if len(w) > 3}
+    sw = {w for w in _words(s.claim.text) if len(w) > 3}
+    return bool(dw) and len(dw & sw) / len(dw) >= FLAT_RESTATEMENT
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:!?\"'()[]").casefold() for w in text.split()]
+
+
+def _reword(explanation: str, d: StoryClaim, s: StoryClaim) -> str:
+    """Compare's explanation names articles by id; here one side is the derived text."""
+    return explanation.replace(f"article {d.ref.article}", "the derived text").replace(
+        f"article {s.ref.article}", f"source {s.ref.article}"
+    )
+
+
+# ---------------------------------------------------------------------------- labels
+
+
+def _only_here(entities: Sequence[StoryEntity], derived: AnnotatedArticle, d: _Sent) -> list[str]:
+    """Names in sentence ``d`` whose entity no source mentions (after cross-article resolution,
+    so "Khinstin" for the sources' "Khinshtein" is not new)."""
+    aid = derived.article.id
+    out: list[str] = []
+    for e in entities:
+        if e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"):
+            continue
+        here = [m for m in e.mentions if m.article == aid and d.start <= m.start < d.end]
+        if (
+            here
+            and all(m.article == aid for m in e.mentions)
+            and not any(m.article != aid for m in e.related)
+        ):
+            out.append(here[0].text)
+    return out
+
+
+def _label(
+    mine: Sequence[StoryClaim],
+    feats: dict[str, float],
+    score: float,
+    threshold: float,
+    found: Sequence[Distortion],
+    evidence: Sequence[Evidence],
+    new_names: Sequence[str] = (),
+    unseen: Sequence[str] = (),
+) -> tuple[AuditLabel, str]:
+    best = (
+        f"best source match {evidence[0].source} (similarity {evidence[0].score:.2f})"
+        if evidence
+        else "no source text"
+    )
+    contra = [d for d in found if d.type in _CONTRADICTING]
+    if contra:
+        return "contradicted", " ".join(d.explanation for d in contra)
+    if mine and all(c.claim.kind in ("opinion", "speculation") for c in mine):
+        cues = sorted({cue for c in mine for cue in c.claim.cues})
+        kind = "speculation" if any(c.claim.kind == "speculation" for c in mine) else "interpretation"
+        return "opinion", f"The writer's {kind}, not a report" + (
+            f" (cues: {', '.join(cues)})." if cues else "."
+        )
+    share = f"{feats['cov']:.0%} of its content words are in the sources"
+    if score < threshold:
+        missing = []
+        if new_names:
+            missing.append("names the sources never mention: " + ", ".join(new_names))
+        elif unseen:
+            missing.append("words the sources never use: " + ", ".join(unseen))
+        if feats["new_numbers"]:
+            missing.append(f"{int(feats['new_numbers'])} number(s) the sources never give")
+        what = "; ".join(missing) or "no source sentence says this"
+        return "unsupported", f"Not carried by the sources: {what}; {share}; {best}."
+    soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
+    if soft:
+        return "partially_supported", " ".join(d.explanation for d in soft) + f" ({best})."
+    if feats["missing"] >= 2 or feats["new_names"] or feats["new_numbers"]:
+        return "partially_supported", f"Mostly carried, with additions: {share}; {best}."
+    return "supported", f"Carried by the sources: {share}; {best}."
+
+
+# ---------------------------------------------------------------------------- omissions
+
+
+def _omissions(ctx: _Context, sclaims: Sequence[StoryClaim]) -> list[Omission]:
+    """Source reports and quotes no derived sentence carries, most important first: the lead
+    of an article before its tail, quotes and claims rich in names before the rest."""
+    if not ctx.dsents:
+        return []
+    covered = ctx.sims.max(axis=0) if ctx.sims.size else np.zeros(len(ctx.ssents))
+    derived_words = {w for s in ctx.dsents for w in _words(s.text) if len(w) > 3}
+    out: list[Omission] = []
+    for j, s in enumerate(ctx.ssents):
+        if covered[j] >= OMITTED_BELOW:
+            continue
+        inside = [c for c in sclaims if c.ann is s.ann and s.start <= c.claim.start < s.end]
+        facts = [c for c in inside if c.claim.kind in ("report", "quote")]
+        if not facts:
+            continue
+        words = {w for w in _words(s.text) if len(w) > 3}
+        if words and len(words & derived_words) / len(words) >= 0.8:
+            continue  # its words are all there, spread over several derived sentences
+        order = [x for x in ctx.ssents if x.ann is s.ann].index(s)
+        n_sents = sum(1 for x in ctx.ssents if x.ann is s.ann)
+        lead = 1.0 - order / max(1, n_sents)
+        quote = any(c.claim.kind == "quote" for c in facts)
+        rich = min(1.0, len({e for c in facts for e in c.entities}) / 3)
+        importance = round(0.5 * lead + 0.3 * quote + 0.2 * rich, 4)
+        reason = ("a quote" if quote else "a reported fact") + (" from the lead" if lead >= 0.8 else "")
+        out.append(
+            Omission(
+                s.ann.article.id, s.start, s.end, s.text, importance, reason + " the derived text leaves out"
+            )
+        )
+    out.sort(key=lambda o: (-o.importance, o.source, o.start))
+    return out
+
+
+__all__ = ["CONSISTENT_LABELS", "Auditor", "audit_annotated", "audit_articles"]

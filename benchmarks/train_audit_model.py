@@ -1,0 +1,101 @@
+"""Train the audit's support model (src/newstrace/audit/support_model.json), reproducibly.
+
+    python benchmarks/train_audit_model.py CORPUS [CORPUS ...] [--limit N] [--out PATH]
+
+CORPUS: folders or files of news articles in any format newstrace reads (for the shipped model:
+the project's own examples/corpus and tests/fixtures/stories, plus the PolNeAR training texts,
+../shared/data/polnear/train/text, which are never copied into the project). Each article's
+sentences are perturbed (``newstrace.audit.perturb``): kept or shortened ones are supported;
+ones with a name, number, date or negation changed, subject and object swapped, or taken from
+another article are not. The features of each example against its article train a logistic
+regression (``newstrace.audit._model.fit``). Same corpus, same seed: same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from newstrace.api import read_articles
+from newstrace.audit._engine import Auditor
+from newstrace.audit._model import fit
+from newstrace.audit.perturb import perturb
+from newstrace.readers import article_from_text
+
+
+def qags_rows(auditor: Auditor, folder: Path) -> Iterator[tuple[dict[str, float], bool]]:
+    """Features and majority label of every QAGS summary sentence (the weakest audit sentence
+    overlapping it speaks for it), read the way ``newstrace bench audit`` reads them."""
+    from newstrace.bench.audit import QAGS_FILES, read_qags
+
+    for name in QAGS_FILES:
+        for rec in read_qags(folder / name):
+            derived = article_from_text(rec.derived, id="derived")
+            feats = auditor.features([article_from_text(rec.article, id="source")], derived)
+            for g in rec.sentences:
+                over = [f for a, b, f in feats if a < g.end and b > g.start]
+                if over:
+                    yield min(over, key=lambda f: f["cos1"]), g.consistent
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="*", type=Path, help="articles to perturb")
+    ap.add_argument("--qags", type=Path, help="also learn from the QAGS human judgements in this folder")
+    ap.add_argument("--limit", type=int, default=200, help="articles used, in sorted path order")
+    ap.add_argument("--per-article", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--threshold", type=float, default=0.5, help="score from which a sentence counts as supported"
+    )
+    ap.add_argument("--out", type=Path, default=Path("src/newstrace/audit/support_model.json"))
+    args = ap.parse_args(argv)
+
+    rows: list[dict[str, float]] = []
+    labels: list[bool] = []
+    auditor = Auditor()
+    if args.qags:
+        for feats, label in qags_rows(auditor, args.qags):
+            rows.append(feats)
+            labels.append(label)
+        print(f"{len(rows)} QAGS sentences", file=sys.stderr)
+    articles, failed = read_articles(args.corpus) if args.corpus else ([], 0)
+    articles = sorted(articles, key=lambda a: a.path)[: args.limit]
+    print(f"{len(articles)} articles ({failed} unreadable)", file=sys.stderr)
+    anns = list(auditor.pipeline.annotate(articles, keep_docs=True))
+    examples = perturb(anns, per_article=args.per_article, seed=args.seed)
+    print(f"{len(examples)} examples: {dict(Counter(e.kind for e in examples))}", file=sys.stderr)
+    by_id = {a.id: a for a in articles}
+    t0 = time.perf_counter()
+    for n, ex in enumerate(examples, 1):
+        derived = article_from_text(ex.text, id="derived")
+        feats = auditor.features([by_id[ex.source]], derived)
+        if not feats:
+            continue
+        # The weakest sentence speaks for the example (a shortened sentence may split in two).
+        rows.append(min((f for _, _, f in feats), key=lambda f: f["cos1"]))
+        labels.append(ex.supported)
+        if n % 100 == 0:
+            print(f"  {n}/{len(examples)} ({n / (time.perf_counter() - t0):.1f}/s)", file=sys.stderr)
+    corpus = ", ".join(p.name or str(p) for p in args.corpus)
+    model = fit(
+        rows,
+        labels,
+        trained_on=f"{len(rows)} perturbed sentences of {len(articles)} articles ({corpus}); seed {args.seed}",
+    )
+    model = dataclasses.replace(model, threshold=args.threshold)
+    model.save(args.out)
+    acc = sum((model.score(r) >= model.threshold) == y for r, y in zip(rows, labels, strict=True)) / len(rows)
+    print(f"wrote {args.out}; training accuracy {acc:.3f}", file=sys.stderr)
+    for f, c in sorted(zip(model.features, model.coef, strict=True), key=lambda x: -abs(x[1])):
+        print(f"  {f:18s} {c:+.3f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

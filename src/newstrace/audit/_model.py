@@ -1,0 +1,98 @@
+"""The support model: a logistic regression over the features of ``_features``.
+
+Small on purpose: a dozen weights kept as JSON in the package (``support_model.json``), trained
+by ``benchmarks/train_audit_model.py`` on examples made by perturbing source sentences
+(``newstrace.audit.perturb``), so a user can read, retrain and diff it. Plain numpy: no
+scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newstrace.audit._features import FEATURES
+from newstrace.errors import ModelError
+
+MODEL_FILE = "support_model.json"
+
+
+@dataclass(frozen=True)
+class SupportModel:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float = 0.5  # score from which a sentence counts as supported
+    trained_on: str = ""
+
+    def score(self, feats: Mapping[str, float]) -> float:
+        x = np.array([feats[f] for f in self.features], dtype=np.float64)
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.coef) + self.intercept))))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> SupportModel:
+        try:
+            if path is None:
+                raw = resources.files("newstrace.audit").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+            else:
+                raw = Path(path).read_text(encoding="utf-8")
+            data: dict[str, Any] = json.loads(raw)
+            model = cls(**{**data, "features": tuple(data["features"])})
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise ModelError(
+                f"cannot load the audit support model {path or MODEL_FILE}: {exc}", code="E306"
+            ) from None
+        unknown = set(model.features) - set(FEATURES)
+        if unknown:
+            raise ModelError(f"audit model uses unknown features {sorted(unknown)}", code="E306")
+        return model
+
+
+def fit(
+    rows: Sequence[Mapping[str, float]],
+    labels: Sequence[bool],
+    *,
+    features: Sequence[str] = FEATURES,
+    l2: float = 1.0,
+    steps: int = 2000,
+    trained_on: str = "",
+) -> SupportModel:
+    """L2-regularized logistic regression by gradient descent on standardized features, with
+    balanced class weights. Deterministic: same rows, same weights."""
+    x = np.array([[r[f] for f in features] for r in rows], dtype=np.float64)
+    y = np.array(labels, dtype=np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    pos = max(1.0, y.sum())
+    neg = max(1.0, len(y) - y.sum())
+    w_row = np.where(y == 1, len(y) / (2 * pos), len(y) / (2 * neg))
+    coef = np.zeros(z.shape[1])
+    b = 0.0
+    lr = 0.5
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(z @ coef + b)))
+        g = w_row * (p - y)
+        coef -= lr * (z.T @ g / len(y) + l2 * coef / len(y))
+        b -= lr * g.mean()
+    return SupportModel(
+        features=tuple(features),
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        coef=tuple(float(v) for v in coef),
+        intercept=float(b),
+        trained_on=trained_on,
+    )
