@@ -130,6 +130,62 @@ def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
     check(len(wire_op) <= 1, f"wire report sentences as opinion/speculation: {len(wire_op)} (at most 1)")
 
 
+def _audit_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
+    """Issue 5's acceptance: `newstrace audit --source WIRE --derived REWRITE`."""
+    exe = Path(sys.executable).parent / "newstrace"
+    proc = subprocess.run(
+        [str(exe), "audit", "--source", str(seeds / WIRE), "--derived", str(seeds / REWRITE), "--json", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        check(False, f"audit ran ({proc.stderr.strip()[:200]})")
+        return
+    doc = json.loads(proc.stdout)
+    text = (seeds / REWRITE).read_text(encoding="utf-8")
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(offset: int) -> int:
+        return max(i for i, st in enumerate(starts) if st <= offset) + 1
+
+    by_line: dict[int, list[dict]] = {}
+    for s in doc["sentences"]:
+        by_line.setdefault(line_of(s["start"]), []).append(s)
+    first = by_line.get(1, [])
+    check(
+        any(
+            s["label"] == "contradicted" and any(d["type"] == "date_changed" for d in s["distortions"])
+            for s in first
+        ),
+        "audit: line 1 contradicted on the date",
+    )
+    line3 = by_line.get(3, [])
+    check(
+        any(s["label"] == "unsupported" and "Kiriyenko" in s["reason"] for s in line3),
+        "audit: line 3 (Kiriyenko) unsupported, naming him",
+    )
+    check(
+        any(s["label"] == "unsupported" for s in by_line.get(14, [])),
+        "audit: line 14 (Sumy buffer zone) unsupported",
+    )
+    analysis = [
+        n for n in ANALYSIS_LINES if by_line.get(n) and all(s["label"] == "opinion" for s in by_line[n])
+    ]
+    check(len(analysis) >= 12, f"audit: analysis lines labelled opinion: {len(analysis)} of 16 (need 12)")
+    check(
+        any(
+            s["label"] == "contradicted" and any(d["type"] == "attribution_moved" for d in s["distortions"])
+            for s in doc["sentences"]
+        ),
+        "audit: the April 26 announcement moved from Putin to Gerasimov",
+    )
+    omitted = " ".join(o["text"] for o in doc["omissions"])
+    for what in ("special economic zone", "restore damaged homes", "Kursk-2", "united people"):
+        check(what in omitted, f"audit: omission of {what!r}")
+    check(doc["consistent"] is False, "audit: the rewrite is not consistent with the wire")
+
+
 def main() -> int:
     seeds = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/seeds")
     results: list[tuple[bool, str]] = []
@@ -168,6 +224,7 @@ def main() -> int:
         "DPRK, Democratic People's Republic of Korea and North Korea are one entity across both",
     )
     _compare_checks(seeds, check)
+    _audit_checks(seeds, check)
     for ok, what in results:
         print(("PASS " if ok else "FAIL ") + what)
     failed = sum(not ok for ok, _ in results)
