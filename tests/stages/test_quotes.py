@@ -527,3 +527,11 @@ def test_sourceless_passive_stance(run) -> None:  # type: ignore[no-untyped-def]
     assert _cued(ann) == {(None, "was criticized as", "a tax on commuters")}
     ann = run("Headline\n\nThe town has a fund to support local farms.")
     assert _cued(ann) == set()
+
+
+def test_speaker_keeps_a_quoted_title_and_a_closing_dash(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('Headline\n\nJo Lee, host of the "Morning Talk" show, said the ferry would run.')
+    assert ('Jo Lee, host of the "Morning Talk" show', "said", "the ferry would run") in _cued(ann)
+    ann = run("Headline\n\nJo Lee -- a teacher from Ames -- said the school would close.")
+    assert ("Jo Lee -- a teacher from Ames --", "said", "the school would close") in _cued(ann)
+    assert_offsets(ann)

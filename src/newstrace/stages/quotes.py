@@ -220,7 +220,8 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
             skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said" (not "a database
             # tracking deaths shows": a participle without a comma restricts the noun)
     toks = [t for t in tok.subtree if t.i not in skip]
-    toks = [t for t in _block(tok, toks) if ctx.mark_at(off + t.idx) is None]
+    end = off + tok.right_edge.idx + len(tok.right_edge.text)
+    toks = [t for t in _block(tok, toks) if _name_part(t, tok, end, ctx, off)]
     if not toks:
         return None
     span = _tokens_span(off, _block(tok, toks) if tok in toks else toks)
@@ -231,7 +232,24 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
     lead = _LEAD_DATELINE.match(ctx.text, span[0], off + tok.idx)
     if lead is not None:
         span = (lead.end(), span[1])  # "MACAU (Reuters) – Top donor Sheldon Adelson said"
-    return _trim(ctx.text, *span)
+    span = _trim(ctx.text, *span)
+    inside = ctx.text[span[0] : span[1]]
+    for dash in ("\u2014", "--", "\u2013", " - "):
+        m = re.match(r"\s*" + re.escape(dash.strip()), ctx.text[span[1] : span[1] + 6])
+        if dash in inside and m is not None:
+            return span[0], span[1] + m.end()  # "Jo Lee -- a teacher from Ames --": the closing dash too
+    return span
+
+
+def _name_part(t: Token, head: Token, end: int, ctx: _Doc, off: int) -> bool:
+    """Whether ``t`` may be part of a speaker phrase: not inside quote marks (quoted words parsed
+    into the subject: "“The dam held,” said X"), unless the marks hold a short title after the head
+    and inside the phrase ("the host of “Morning Joe”")."""
+    m = ctx.mark_at(off + t.idx)
+    if m is None:
+        return True
+    inner = ctx.text[m.inner[0] : m.inner[1]]
+    return m.open > off + head.idx and m.outer[1] <= end + 1 and len(inner.split()) <= 6 and "," not in inner
 
 
 def _cue_span(v: Token, off: int) -> tuple[int, int]:
