@@ -1,0 +1,206 @@
+"""The audit engine (``newstrace.audit._engine``) on short texts written for these tests: one
+case per label and per distortion type, omissions, the report's consistency and determinism.
+
+Each case is a source the engine can be sure about and a derived text with one change."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.audit import CONSISTENT_LABELS, Auditor
+from newstrace.readers import article_from_text
+from newstrace.records import AuditReport, AuditSentence
+
+DATED = "date 2024-03-13\n"  # a Wednesday: "on Tuesday" in the source is 2024-03-12
+
+COUNCIL = DATED + (
+    "The city council approved the new housing plan on Tuesday. The plan adds 400 flats near the river."
+)
+FIRE = DATED + (
+    "Firefighters battled a large blaze at the Northgate textile warehouse on Tuesday night. "
+    "The fire destroyed most of the stock, the owner said. "
+    "No one was injured, according to the fire brigade."
+)
+COPIED = "Firefighters battled a large blaze at the Northgate textile warehouse on Tuesday night."
+TAX = DATED + (
+    "The government announced a new tax on sugary drinks on Tuesday. "
+    '"This tax will save lives," Health Minister Ewa Lis said. '
+    "The tax takes effect in July. "
+    "Shops will have to display new price labels. "
+    "Some producers said they would cut sugar."
+)
+TAX_QUOTE = '"This tax will save lives," Health Minister Ewa Lis said.'
+TAX_LEAD = "The government announced a new tax on sugary drinks on Tuesday."
+
+
+@pytest.fixture(scope="module")
+def auditor(settings) -> Auditor:
+    return Auditor(settings)
+
+
+def _audit(auditor: Auditor, source: str, derived: str) -> tuple[AuditReport, str]:
+    src = article_from_text(source, id="src")
+    report = auditor.audit([src], article_from_text(derived, id="drv"))
+    return report, src.text
+
+
+def _only(report: AuditReport, text: str) -> AuditSentence:
+    [s] = [s for s in report.sentences if text in s.text]
+    return s
+
+
+def _types(s: AuditSentence) -> set[str]:
+    return {d.type for d in s.distortions}
+
+
+def test_copied_sentence_is_supported_with_its_evidence(auditor):
+    report, src_text = _audit(auditor, FIRE, COPIED)
+    assert report.derived == "drv" and report.sources == ("src",)
+    [s] = report.sentences
+    assert s.text == COPIED
+    assert s.label == "supported"
+    assert s.score >= auditor.model.threshold
+    assert not s.distortions
+    ev = s.evidence[0]
+    assert ev.source == "src"
+    assert src_text[ev.start : ev.end] == COPIED == ev.text
+    assert ev.score == pytest.approx(1.0, abs=1e-3)
+    # Evidence best first.
+    assert [e.score for e in s.evidence] == sorted((e.score for e in s.evidence), reverse=True)
+    assert report.consistent is True
+
+
+def test_date_changed_is_contradicted(auditor):
+    report, _ = _audit(auditor, COUNCIL, "The city council approved the new housing plan on March 14.")
+    [s] = report.sentences
+    assert s.label == "contradicted"
+    [d] = [d for d in s.distortions if d.type == "date_changed"]
+    assert d.derived == "March 14" and d.source == "Tuesday"
+    assert "2024-03-12" in d.explanation  # the source's weekday resolved against its date
+    assert report.consistent is False
+    assert report.score == 0.0  # a contradicted sentence ranks the text lowest
+
+
+def test_number_changed_is_contradicted(auditor):
+    source = DATED + (
+        "A bus crash near Lublin killed 12 people on Monday, police said. "
+        "Rescue teams worked through the night."
+    )
+    report, _ = _audit(auditor, source, "A bus crash near Lublin killed 19 people on Monday, police said.")
+    s = _only(report, "killed 19 people")
+    assert s.label == "contradicted"
+    [d] = [d for d in s.distortions if d.type == "number_changed"]
+    assert "19" in d.derived and "12" in d.source
+    assert report.consistent is False
+
+
+def test_statement_moved_to_another_person_is_contradicted(auditor):
+    source = "date 2024-03-03\nOn March 2, Mayor Anna Kowal announced the bridge closure."
+    derived = "The bridge closure was announced by Deputy Mayor Piotr Nowak on March 2."
+    report, _ = _audit(auditor, source, derived)
+    [s] = report.sentences
+    assert s.label == "contradicted"
+    [d] = [d for d in s.distortions if d.type == "attribution_moved"]
+    assert "Nowak" in d.derived and "Kowal" in d.source
+    assert report.consistent is False
+
+
+def test_invented_person_is_unsupported_and_named(auditor):
+    derived = (
+        "The city council approved the new housing plan on Tuesday. "
+        "Developer Marek Zielinski will build the flats."
+    )
+    report, _ = _audit(auditor, COUNCIL, derived)
+    kept = _only(report, "approved the new housing plan")
+    assert kept.label == "supported"
+    s = _only(report, "Zielinski")
+    assert s.label == "unsupported"
+    assert s.score < auditor.model.threshold
+    assert "Zielinski" in s.reason
+    assert report.consistent is False
+    assert report.score == s.score  # the weakest factual sentence ranks the text
+
+
+def test_writer_speculation_is_opinion_and_keeps_text_consistent(auditor):
+    derived = (
+        "The city council approved the new housing plan on Tuesday. "
+        "This could reshape the city's politics for years."
+    )
+    report, _ = _audit(auditor, COUNCIL, derived)
+    s = _only(report, "could reshape")
+    assert s.label == "opinion"
+    assert "opinion" in CONSISTENT_LABELS
+    assert report.consistent is True
+    # An opinion is not a factual claim: it does not drag the report's score down.
+    assert report.score == _only(report, "approved").score
+
+
+@pytest.mark.parametrize(
+    "hedged",
+    [
+        "Officials said the fire was reportedly caused by faulty wiring.",
+        "The fire was allegedly caused by faulty wiring.",
+    ],
+)
+def test_hedged_claim_stated_flatly_is_partially_supported(auditor, hedged):
+    source = DATED + f"A fire destroyed the old library in Gdansk on Monday. {hedged}"
+    derived = "A fire destroyed the old library in Gdansk on Monday. The fire was caused by faulty wiring."
+    report, _ = _audit(auditor, source, derived)
+    s = _only(report, "caused by faulty wiring")
+    assert _types(s) & {"hedge_dropped", "relay_dropped"}
+    assert s.label == "partially_supported"
+    [d] = [d for d in s.distortions if d.type in ("hedge_dropped", "relay_dropped")]
+    assert d.source == hedged and d.derived == "The fire was caused by faulty wiring."
+    assert report.consistent is True  # softened, not contradicted
+
+
+def test_omissions_ranked_with_exact_offsets(auditor):
+    report, src_text = _audit(auditor, TAX, "Shops will have to display new price labels.")
+    om = report.omissions
+    texts = [o.text for o in om]
+    assert TAX_QUOTE in texts and TAX_LEAD in texts
+    # The carried sentence is not omitted.
+    assert "Shops will have to display new price labels." not in texts
+    for o in om:
+        assert o.source == "src"
+        assert src_text[o.start : o.end] == o.text
+        assert 0.0 <= o.importance <= 1.0
+    assert [o.importance for o in om] == sorted((o.importance for o in om), reverse=True)
+    # A quote from the lead outranks the later, plain fact.
+    quote = next(o for o in om if o.text == TAX_QUOTE)
+    later = next(o for o in om if o.text == "The tax takes effect in July.")
+    assert quote.importance > later.importance
+    assert "quote" in quote.reason
+
+
+def test_faithful_shortened_rewrite_is_consistent(auditor):
+    source = DATED + (
+        "The government announced a new tax on sugary drinks on Tuesday. "
+        "The tax takes effect in July and applies to all drinks with added sugar. "
+        "Shops will have to display new price labels."
+    )
+    derived = "The government announced a new tax on sugary drinks on Tuesday. The tax takes effect in July."
+    report, src_text = _audit(auditor, source, derived)
+    assert report.consistent is True
+    assert all(s.label in CONSISTENT_LABELS for s in report.sentences)
+    assert not any(s.distortions for s in report.sentences)
+    assert report.score >= auditor.model.threshold
+    # What the rewrite dropped is an omission; what it kept is not.
+    assert [o.text for o in report.omissions] == ["Shops will have to display new price labels."]
+    derived_text = article_from_text(derived, id="drv").text
+    for s in report.sentences:
+        assert derived_text[s.start : s.end] == s.text
+        for e in s.evidence:
+            assert src_text[e.start : e.end] == e.text
+
+
+def test_audit_is_deterministic(auditor):
+    derived = (
+        "The city council approved the new housing plan on March 14. "
+        "Developer Marek Zielinski will build the flats. "
+        "This could reshape the city's politics for years."
+    )
+    first, _ = _audit(auditor, COUNCIL, derived)
+    second, _ = _audit(auditor, COUNCIL, derived)
+    assert first == second
+    assert {s.label for s in first.sentences} == {"contradicted", "unsupported", "opinion"}
