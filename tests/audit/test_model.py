@@ -67,11 +67,6 @@ def test_save_load_round_trip(tmp_path):
     assert loaded.score(feats) == model.score(feats)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: SupportModel.load converts only `features` back to a tuple; mean, scale and "
-    "coef come back as lists, so a saved-then-loaded model is not equal (nor hashable) like the original",
-)
 def test_save_load_round_trip_is_equal(tmp_path):
     model = SupportModel(("cos1",), (0.5,), (0.2,), (1.5,), 0.25)
     path = tmp_path / "model.json"

@@ -49,7 +49,8 @@ class SupportModel:
             else:
                 raw = Path(path).read_text(encoding="utf-8")
             data: dict[str, Any] = json.loads(raw)
-            model = cls(**{**data, "features": tuple(data["features"])})
+            vectors = {k: tuple(data[k]) for k in ("features", "mean", "scale", "coef")}
+            model = cls(**{**data, **vectors})
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise ModelError(
                 f"cannot load the audit support model {path or MODEL_FILE}: {exc}", code="E306"
