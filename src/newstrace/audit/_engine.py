@@ -49,7 +49,7 @@ from newstrace.story.resolve import resolve_entities
 # Labels that leave a derived text consistent with its sources (an opinion is no factual claim).
 CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
 EVIDENCE_K = 3  # evidence sentences kept per derived sentence
-LEXICAL_K = 6  # source sentences embedded per derived sentence, picked by shared words
+LEXICAL_K = 4  # source sentences embedded per derived sentence, picked by shared words
 SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
 FLAT_RESTATEMENT = 0.7  # cosine from which a derived claim restates a source claim
 OMITTED_BELOW = 0.6  # a source claim no derived sentence matches this well is omitted
