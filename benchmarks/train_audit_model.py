@@ -17,8 +17,9 @@ import argparse
 import dataclasses
 import sys
 import time
+import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from newstrace.api import read_articles
@@ -28,7 +29,7 @@ from newstrace.audit.perturb import perturb
 from newstrace.readers import article_from_text
 
 
-def qags_rows(auditor: Auditor, folder: Path) -> Iterator[tuple[dict[str, float], bool]]:
+def qags_rows(auditor: Auditor, folder: Path) -> Iterator[tuple[dict[str, float], bool, str]]:
     """Features and majority label of every QAGS summary sentence (the weakest audit sentence
     overlapping it speaks for it), read the way ``newstrace bench audit`` reads them."""
     from newstrace.bench.audit import QAGS_FILES, read_qags
@@ -40,7 +41,32 @@ def qags_rows(auditor: Auditor, folder: Path) -> Iterator[tuple[dict[str, float]
             for g in rec.sentences:
                 over = [f for a, b, f in feats if a < g.end and b > g.start]
                 if over:
-                    yield min(over, key=lambda f: f["cos1"]), g.consistent
+                    yield min(over, key=lambda f: f["cos1"]), g.consistent, rec.id
+
+
+def balanced_accuracy(gold: Sequence[bool], pred: Sequence[bool]) -> float:
+    """Mean of the recalls of the two classes."""
+    pos = [p for g, p in zip(gold, pred, strict=True) if g]
+    neg = [not p for g, p in zip(gold, pred, strict=True) if not g]
+    return 0.5 * (sum(pos) / max(1, len(pos)) + sum(neg) / max(1, len(neg)))
+
+
+def cross_validate(
+    rows: Sequence[dict[str, float]], labels: Sequence[bool], groups: Sequence[str], k: int, threshold: float
+) -> None:
+    """Held-out figures: folds by QAGS record (zlib hash, so deterministic), per file and pooled."""
+    fold = [zlib.crc32(g.encode()) % k for g in groups]
+    pred = [False] * len(rows)
+    for f in range(k):
+        train = [i for i in range(len(rows)) if fold[i] != f]
+        m = fit([rows[i] for i in train], [labels[i] for i in train])
+        for i in range(len(rows)):
+            if fold[i] == f:
+                pred[i] = m.score(rows[i]) >= threshold
+    for name in sorted({g.rsplit("-", 1)[0] for g in groups}) + ["all"]:
+        idx = [i for i, g in enumerate(groups) if name == "all" or g.rsplit("-", 1)[0] == name]
+        bacc = balanced_accuracy([labels[i] for i in idx], [pred[i] for i in idx])
+        print(f"{k}-fold held-out sentence bacc {name}: {bacc:.3f} (n={len(idx)})", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,16 +79,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--threshold", type=float, default=0.5, help="score from which a sentence counts as supported"
     )
+    ap.add_argument("--cv", type=int, default=0, help="also report K-fold held-out balanced accuracy on QAGS")
     ap.add_argument("--out", type=Path, default=Path("src/newstrace/audit/support_model.json"))
     args = ap.parse_args(argv)
 
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
+    groups: list[str] = []  # the QAGS record of each row: cross-validation folds never split one
     auditor = Auditor()
     if args.qags:
-        for feats, label in qags_rows(auditor, args.qags):
+        for feats, label, rid in qags_rows(auditor, args.qags):
             rows.append(feats)
             labels.append(label)
+            groups.append(rid)
         print(f"{len(rows)} QAGS sentences", file=sys.stderr)
     articles, failed = read_articles(args.corpus) if args.corpus else ([], 0)
     articles = sorted(articles, key=lambda a: a.path)[: args.limit]
@@ -89,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         trained_on=f"{len(rows)} perturbed sentences of {len(articles)} articles ({corpus}); seed {args.seed}",
     )
     model = dataclasses.replace(model, threshold=args.threshold)
+    if args.cv and groups:
+        cross_validate(rows[: len(groups)], labels[: len(groups)], groups, args.cv, args.threshold)
     model.save(args.out)
     acc = sum((model.score(r) >= model.threshold) == y for r, y in zip(rows, labels, strict=True)) / len(rows)
     print(f"wrote {args.out}; training accuracy {acc:.3f}", file=sys.stderr)
