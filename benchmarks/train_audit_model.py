@@ -112,11 +112,14 @@ def main(argv: list[str] | None = None) -> int:
         if n % 100 == 0:
             print(f"  {n}/{len(examples)} ({n / (time.perf_counter() - t0):.1f}/s)", file=sys.stderr)
     corpus = ", ".join(p.name or str(p) for p in args.corpus)
-    model = fit(
-        rows,
-        labels,
-        trained_on=f"{len(rows)} perturbed sentences of {len(articles)} articles ({corpus}); seed {args.seed}",
-    )
+    parts = []
+    if args.qags:
+        parts.append(f"{len(groups)} QAGS summary sentences with human judgements ({args.qags.name})")
+    if examples:
+        parts.append(
+            f"{len(rows) - len(groups)} perturbed sentences of {len(articles)} articles ({corpus}), seed {args.seed}"
+        )
+    model = fit(rows, labels, trained_on="; ".join(parts))
     model = dataclasses.replace(model, threshold=args.threshold)
     if args.cv and groups:
         cross_validate(rows[: len(groups)], labels[: len(groups)], groups, args.cv, args.threshold)
