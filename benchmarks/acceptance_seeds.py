@@ -32,18 +32,20 @@ def _extract(paths: list[Path]) -> list[dict]:
 ANALYSIS_LINES = {2, 4, 5, 7, 8, 9, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23}
 
 
-def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
+def _run_json(args: list[str], check: Callable[[bool, str], None]) -> dict | None:
+    """Run a newstrace command that prints one JSON document; a failure is a failed check."""
     exe = Path(sys.executable).parent / "newstrace"
-    proc = subprocess.run(
-        [str(exe), "compare", str(seeds / WIRE), str(seeds / REWRITE), "--json", "-q"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = subprocess.run([str(exe), *args, "--json", "-q"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        check(False, f"compare ran ({proc.stderr.strip()[:200]})")
+        check(False, f"{args[0]} ran ({proc.stderr.strip()[:200]})")
+        return None
+    return json.loads(proc.stdout)
+
+
+def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
+    doc = _run_json(["compare", str(seeds / WIRE), str(seeds / REWRITE)], check)
+    if doc is None:
         return
-    doc = json.loads(proc.stdout)
     claims = {(c["article"], c["id"]): c for c in doc["claims"]}
     texts = {a["id"]: a["text"] for a in doc["articles"]}
 
@@ -132,17 +134,9 @@ def _compare_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
 
 def _audit_checks(seeds: Path, check: Callable[[bool, str], None]) -> None:
     """Issue 5's acceptance: `newstrace audit --source WIRE --derived REWRITE`."""
-    exe = Path(sys.executable).parent / "newstrace"
-    proc = subprocess.run(
-        [str(exe), "audit", "--source", str(seeds / WIRE), "--derived", str(seeds / REWRITE), "--json", "-q"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        check(False, f"audit ran ({proc.stderr.strip()[:200]})")
+    doc = _run_json(["audit", "--source", str(seeds / WIRE), "--derived", str(seeds / REWRITE)], check)
+    if doc is None:
         return
-    doc = json.loads(proc.stdout)
     text = (seeds / REWRITE).read_text(encoding="utf-8")
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 

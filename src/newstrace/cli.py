@@ -33,6 +33,10 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file over
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline name or folder (models.spacy).")
 ]
+MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
+]
 
 
 def _settings(config: Path | None, model: str | None) -> Settings:
@@ -188,12 +192,8 @@ def compare(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSON report (schema/compare.schema.json).")
     ] = False,
-    markdown: Annotated[
-        Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
-    ] = None,
+    markdown: MarkdownOpt = None,
+    date: DateOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     config: ConfigOpt = None,
     model: ModelOpt = None,
@@ -384,12 +384,8 @@ def audit(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSON report (schema/audit.schema.json).")
     ] = False,
-    markdown: Annotated[
-        Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
-    ] = None,
+    markdown: MarkdownOpt = None,
+    date: DateOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
     config: ConfigOpt = None,
     model: ModelOpt = None,
