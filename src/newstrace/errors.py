@@ -68,3 +68,4 @@ E_NOT_FOUND = "E107"  # path or glob matches nothing
 E_HTML = "E108"  # HTML without extractable text
 E_UNSUPPORTED = "E109"  # unsupported file type
 E_DATE = "E110"  # unparseable date in a header or field
+E_DUPLICATE_ID = "E111"  # two articles of one audit or comparison share an id

@@ -204,3 +204,21 @@ def test_audit_is_deterministic(auditor):
     second, _ = _audit(auditor, COUNCIL, derived)
     assert first == second
     assert {s.label for s in first.sentences} == {"contradicted", "unsupported", "opinion"}
+
+
+def test_duplicate_ids_are_refused(auditor: Auditor) -> None:
+    from newstrace.errors import InputError
+
+    src = article_from_text(FIRE, id="same")
+    with pytest.raises(InputError) as err:
+        auditor.audit([src], article_from_text(COPIED, id="same"))
+    assert err.value.code == "E111"
+
+
+def test_sources_are_parsed_once_across_audits(auditor: Auditor) -> None:
+    src = article_from_text(TAX, id="tax-cache")
+    first = auditor.annotate([src], article_from_text(TAX_LEAD, id="d1"))[0]
+    second = auditor.annotate([src], article_from_text(TAX_QUOTE, id="d2"))[0]
+    assert first is second  # the cached parse, not a new one
+    changed = article_from_text(TAX + " A late line.", id="tax-cache")
+    assert auditor.annotate([changed], article_from_text(TAX_LEAD, id="d3"))[0] is not first

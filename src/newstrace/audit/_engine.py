@@ -23,6 +23,7 @@ import numpy as np
 from newstrace.audit._features import SourceIndex, Tok, sentence_features, toks_of, unseen_names
 from newstrace.audit._model import SupportModel
 from newstrace.config import Settings, load_settings
+from newstrace.errors import E_DUPLICATE_ID, InputError
 from newstrace.records import (
     AnnotatedArticle,
     Article,
@@ -49,6 +50,7 @@ from newstrace.story.resolve import resolve_entities
 # Labels that leave a derived text consistent with its sources (an opinion is no factual claim).
 CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
 EVIDENCE_K = 3  # evidence sentences kept per derived sentence
+SOURCE_CACHE = 16  # parsed source articles kept between audits
 LEXICAL_K = 4  # source sentences embedded per derived sentence, picked by shared words
 SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
 FLAT_RESTATEMENT = 0.7  # cosine from which a derived claim restates a source claim
@@ -78,6 +80,7 @@ class Auditor:
         self.pipeline = Pipeline(self.settings)
         self.embed = embed or embedder(self.settings)
         self._model = model
+        self._parsed: dict[tuple[str, str], AnnotatedArticle] = {}
 
     @property
     def model(self) -> SupportModel:
@@ -87,7 +90,21 @@ class Auditor:
         return self._model
 
     def annotate(self, sources: Sequence[Article], derived: Article) -> list[AnnotatedArticle]:
-        return list(self.pipeline.annotate([*sources, derived], keep_docs=True))
+        """Parsed sources and derived text. Sources are kept parsed (a few, keyed by id and text):
+        auditing several rewrites of one wire story parses the wire once."""
+        ids = [a.id for a in (*sources, derived)]
+        if len(set(ids)) != len(ids):
+            dup = next(i for i in ids if ids.count(i) > 1)
+            raise InputError(
+                f"article id {dup!r} is used twice in one audit", path=derived.path, code=E_DUPLICATE_ID
+            )
+        todo = [a for a in sources if (a.id, a.text) not in self._parsed]
+        for art, ann in zip(todo, self.pipeline.annotate(todo, keep_docs=True), strict=True):
+            self._parsed[(art.id, art.text)] = ann
+            while len(self._parsed) > SOURCE_CACHE:
+                self._parsed.pop(next(iter(self._parsed)))
+        anns = [self._parsed[(a.id, a.text)] for a in sources]
+        return [*anns, *self.pipeline.annotate([derived], keep_docs=True)]
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
         anns = self.annotate(sources, derived)
