@@ -66,5 +66,3 @@ def initials(name: str) -> str:
 def strip_titles(text: str) -> str:
     """Drop leading titles from a person's name: "President Vladimir Putin" -> "Vladimir Putin"."""
     return _TITLES.sub("", text).strip()
-
-
