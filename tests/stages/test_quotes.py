@@ -535,3 +535,16 @@ def test_speaker_keeps_a_quoted_title_and_a_closing_dash(run) -> None:  # type: 
     ann = run("Headline\n\nJo Lee -- a teacher from Ames -- said the school would close.")
     assert ("Jo Lee -- a teacher from Ames --", "said", "the school would close") in _cued(ann)
     assert_offsets(ann)
+
+
+def test_dash_signed_names_with_initials_and_no_break_spaces(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Readers wrote to us.\n\n"
+        "\u201cThe harbor smells of diesel every morning.\u201d\u00a0\u2015\u00a0Ida K. Varga.\n"
+        "\u201cWe need a second bus line.\u201d \u2015 Tomas R. Peel\u00a0\n"
+    )
+    ann = run(text)
+    got = {words(ann, q) for q in ann.quotes}
+    assert ("Ida K. Varga", "\u2015", "The harbor smells of diesel every morning.") in got
+    assert ("Tomas R. Peel", "\u2015", "We need a second bus line.") in got
+    assert_offsets(ann)

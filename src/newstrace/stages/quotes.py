@@ -1050,7 +1050,8 @@ def _inner(ctx: _Doc, m: Marks) -> Span:
 
 # "“...” ― Name" closing a line: a quote signed with a dash.
 _DASH_SIGNED = re.compile(
-    r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([A-Z][^\n.!?\u201c\"]{1,60}?)[ \t.]*(?=\n|$)"
+    r"[ \t\u00a0]*(\u2015|\u2014|\u2013|--)[ \t\u00a0]*"
+    r"([A-Z](?:[^\n.!?\u201c\"]|(?<=\b[A-Z])\.){1,60}?)[ \t\u00a0.]*(?=\n|$)"
 )
 # A transcript turn: "PENCE: Well, look, ..." (an upper-case or personal name label).
 _TURN = re.compile(r"[ \t]*[\"\u201c]?[ \t]*([A-Z][A-Za-z.'\- ]{1,40}?):[ \t]+(\S[^\n]*)")
