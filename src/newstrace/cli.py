@@ -33,6 +33,7 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file over
 ModelOpt = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline name or folder (models.spacy).")
 ]
+DEMO_AUDIT = ("meridian_dam_20250310.txt", "derived/dam_rewrite.txt")  # source in the corpus, rewrite
 MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")]
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
@@ -159,7 +160,8 @@ def demo(
     ] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Run the main job, `compare`, on the bundled example corpus (examples/corpus in a checkout)."""
+    """Run the main job, `compare`, on the bundled example corpus (examples/corpus in a checkout),
+    then `audit` on the example rewrite (examples/derived/dam_rewrite.txt)."""
     import importlib.util
 
     if not path.exists():
@@ -182,6 +184,15 @@ def demo(
     if config is not None:
         args += ["--config", str(config)]
     app(args, standalone_mode=False)
+    # Then the audit: a rewrite of one wire report, with a changed number and date, an invented
+    # expert, a dropped attribution and the writer's speculation planted in it.
+    source, derived = path / DEMO_AUDIT[0], path.parent / DEMO_AUDIT[1]
+    if source.exists() and derived.exists():
+        err.print(f"\n[bold]newstrace audit[/bold] --source {source} --derived {derived}\n")
+        audit_args = ["audit", "--source", str(source), "--derived", str(derived)]
+        if config is not None:
+            audit_args += ["--config", str(config)]
+        app(audit_args, standalone_mode=False)
 
 
 @app.command()

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -90,7 +91,9 @@ class Auditor:
         return self._model
 
     def annotate(self, sources: Sequence[Article], derived: Article) -> list[AnnotatedArticle]:
-        """Parsed sources and derived text. Sources are kept parsed (a few, keyed by id and text):
+        """Parsed sources and derived text. An undated derived text is read as of its sources'
+        latest date (recorded as ``metadata.published_from = "sources"``): a rewrite's "on
+        Sunday" must be comparable with the wire's "on Monday"; give it a date to override. Sources are kept parsed (a few, keyed by id and text):
         auditing several rewrites of one wire story parses the wire once."""
         ids = [a.id for a in (*sources, derived)]
         if len(set(ids)) != len(ids):
@@ -104,6 +107,10 @@ class Auditor:
             while len(self._parsed) > SOURCE_CACHE:
                 self._parsed.pop(next(iter(self._parsed)))
         anns = [self._parsed[(a.id, a.text)] for a in sources]
+        dates = [a.published for a in sources if a.published is not None]
+        if derived.published is None and dates:
+            meta = {**derived.metadata, "published_from": "sources"}
+            derived = dataclasses.replace(derived, published=max(dates), metadata=meta)
         return [*anns, *self.pipeline.annotate([derived], keep_docs=True)]
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
@@ -287,6 +294,8 @@ def _distortions(
             for c in conflicts([d, s], names, lambda a, b: True):
                 dv = next(v for v in c.values if v.article == d.ref.article)
                 sv = next(v for v in c.values if v.article != d.ref.article)
+                if c.type == "date" and dv.text.casefold() == sv.text.casefold():
+                    continue  # the same words ("in July"): only the resolver's reading differs
                 add(_CONFLICT_DISTORTION[c.type], dv.text, sv.text, _reword(c.explanation, d, s))
     for d, candidates in pairs:
         flat = d.claim.kind == "report" and not d.claim.frame.hedges and not d.claim.frame.speaker
@@ -303,8 +312,14 @@ def _distortions(
                     s.claim.text,
                     f"The source hedges this ({', '.join(repr(h) for h in f.hedges)}); the derived text states it as fact.",
                 )
-            elif s.claim.kind == "quote" and (f.speaker or f.via):
-                who = names[f.speaker].name if f.speaker in names else f.speaker
+            elif (
+                s.claim.kind == "quote"
+                and (f.speaker or f.via)
+                and not (s.speaker and s.speaker in d.entities)
+            ):
+                # A derived claim naming the speaker reports the speaker's act ("X declared ..."),
+                # not the speaker's words as fact.
+                who = names[s.speaker].name if s.speaker in names else s.speaker
                 via = f" via {', '.join(f.via)}" if f.via else ""
                 add(
                     "relay_dropped",
@@ -371,7 +386,7 @@ def _label(
     )
     contra = [d for d in found if d.type in _CONTRADICTING]
     if contra:
-        return "contradicted", " ".join(d.explanation for d in contra)
+        return "contradicted", " ".join(dict.fromkeys(d.explanation for d in contra))
     if mine and all(c.claim.kind in ("opinion", "speculation") for c in mine):
         cues = sorted({cue for c in mine for cue in c.claim.cues})
         kind = "speculation" if any(c.claim.kind == "speculation" for c in mine) else "interpretation"
