@@ -57,3 +57,10 @@ def test_detect_tense_nearest_cue() -> None:
     i = text.index("Tuesday")
     assert N.detect_tense(text, i, i + 7, 0, len(text)) == "future"
     assert N.detect_tense("Tuesday.", 0, 7, 0, 8) is None
+
+
+def test_participle_after_with_is_no_past_tense() -> None:
+    # "with added sugar" describes the drinks; it says nothing about when July is.
+    text = "The tax takes effect in July and applies to all drinks with added sugar."
+    i = text.index("July")
+    assert N.detect_tense(text, i, i + 4, 0, len(text)) is None

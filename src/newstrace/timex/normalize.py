@@ -254,7 +254,7 @@ _FUTURE_ADJACENT = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"(?i)\bbe(?:ing)?\s+$")
 _ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those)\s+(?:(?:still|as\s+yet|newly|previously)\s+)?$"
+    r"(?i)\b(?:the|a|an|its|their|his|her|our|these|those|with|without)\s+(?:(?:still|as\s+yet|newly|previously)\s+)?$"
 )
 _PAST_PERFECT_BEFORE = re.compile(r"(?i)\bhad\s+been\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;\u2014]|\s-\s")
