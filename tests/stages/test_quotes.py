@@ -548,3 +548,9 @@ def test_dash_signed_names_with_initials_and_no_break_spaces(run) -> None:  # ty
     assert ("Ida K. Varga", "\u2015", "The harbor smells of diesel every morning.") in got
     assert ("Tomas R. Peel", "\u2015", "We need a second bus line.") in got
     assert_offsets(ann)
+
+
+def test_person_citing_is_a_statement_of_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\n\u201cThe pier will reopen,\u201d she said, citing a new state grant.")
+    assert ("she", "citing", "a new state grant") in _cued(ann)
+    assert_offsets(ann)

@@ -553,6 +553,16 @@ def _quote_led(split: tuple[tuple[int, int], ...], ctx: _Doc) -> bool:
     return ctx.mark_at(split[0][0]) is not None or ctx.mark_at(split[0][0] - 1) is not None
 
 
+def _relayed_by_outlet(v: Token, ctx: _Doc, off: int) -> bool:
+    """Is ``v`` ("citing X") the relay of an outlet's report ("TASS reported, citing X")? A
+    person's "he said, citing X" is a statement of its own."""
+    head = v.head
+    if head == v or head.lemma_ not in CUE_VERBS:
+        return False
+    subj = _subject(head, ctx, off)[0]
+    return subj is not None and _is_outlet(subj, ctx, off)
+
+
 def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
     cands: list[_Cand] = []
     for v in doc:
@@ -612,8 +622,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             and lemma not in PREP_VERBS
         ):
             continue
-        if v.dep_ == "amod" or (lemma == "cite" and v.head.lemma_ in CUE_VERBS and v.head != v):
-            continue  # "reported, citing X" is the report's relay, handled with the report
+        if v.dep_ == "amod" or (lemma == "cite" and _relayed_by_outlet(v, ctx, off)):
+            continue  # "TASS reported, citing X" is the report's relay, handled with the report
         if lemma in CUE_VERBS and v.dep_ == "advcl" and v.left_edge.lower_ == "as":
             c = _as_reported(v, off, ctx)
             if c is not None:
