@@ -554,3 +554,19 @@ def test_person_citing_is_a_statement_of_its_own(run) -> None:  # type: ignore[n
     ann = run("Headline\n\n\u201cThe pier will reopen,\u201d she said, citing a new state grant.")
     assert ("she", "citing", "a new state grant") in _cued(ann)
     assert_offsets(ann)
+
+
+def test_sentence_closing_cue_with_a_misparsed_statement(run) -> None:  # type: ignore[no-untyped-def]
+    # The parser takes "failure" as a second subject of "said": the speaker is the nearer one.
+    ann = run(
+        'Headline\n\nThe failure of the dam signals "the end of the era" for the valley, said Ada Brun.'
+    )
+    assert _cued(ann) == {
+        ("Ada Brun", "said", 'The failure of the dam signals "the end of the era" for the valley')
+    }
+    ann = run("Headline\n\nSorry, the mayor said.")
+    assert _cued(ann) == {("the mayor", "said", "Sorry")}
+    # The statement follows the cue after all: no closing cue.
+    ann = run("Headline\n\nIn Ames last week, she told a meeting of farmers that the dam would hold.")
+    assert all(q[2] != "In Ames last week" for q in _cued(ann))
+    assert_offsets(ann)

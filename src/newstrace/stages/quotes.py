@@ -275,7 +275,9 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
     controlled = False  # reached through an infinitive: "was quick to point out", "was prompted to say"
     for _ in range(4):
         deps = SUBJ_DEPS + (("nsubjpass",) if cur.lemma_ == "quote" or controlled else ())
-        subj = next((c for c in cur.children if c.dep_ in deps and ctx.mark_at(off + c.idx) is None), None)
+        subjs = [c for c in cur.children if c.dep_ in deps and ctx.mark_at(off + c.idx) is None]
+        # two subjects: "A happened, B said" misparsed; the speaker is the one nearest the cue
+        subj = min(subjs, key=lambda c: abs(c.i - cur.i)) if subjs else None
         if subj is not None:
             ante = cur.head if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl" else None
             return subj, ante
@@ -489,7 +491,43 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
         toks = [t for t in head.subtree if t.i < cut]
         span = _tokens_span(off, toks)
         return _trim(ctx.text, *span) if span else None
-    return None
+    return _closing_cue_content(v, subj, ctx, off)
+
+
+# What may follow a sentence-closing cue clause ("..., he said on Monday in an interview.").
+_CLOSING_TAIL_DEPS = frozenset("punct prep npadvmod advmod".split())
+
+
+def _closing_cue_content(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[int, int] | None:
+    """ "A happened, B said." where the parser hung A on the cue verb itself (as a second
+    subject, a modifier or an interjection): the content is the sentence before the cue clause."""
+    if v.lemma_ not in CUE_VERBS or v.dep_ != "ROOT" or subj is None or subj.head != v:
+        return None
+    lo = v
+    while lo.i > 0 and lo.nbor(-1).head == v and lo.nbor(-1).dep_ in ("aux", "neg", "advmod"):
+        lo = lo.nbor(-1)
+    if subj.i < v.i:
+        if subj.right_edge.i + 1 != lo.i:
+            return None
+        cut = subj.left_edge.i
+        tail = [t for t in v.children if t.i > v.i]
+    else:
+        if subj.left_edge.i != v.i + 1:
+            return None  # "said Geert Wilders, founder of ...": the subject right after the cue
+        cut = lo.i
+        tail = [t for t in v.children if t.i > subj.right_edge.i]
+    sent = v.sent
+    if cut <= sent.start or v.doc[cut - 1].text not in _HANDOVER:
+        return None
+    if any(t.dep_ not in _CLOSING_TAIL_DEPS for t in tail) or any(
+        x.lower_ == "that" and x.tag_ == "IN" for t in tail for x in t.subtree
+    ):
+        return None  # "he told a meeting that ...": the statement follows the cue after all
+    toks = [t for t in v.doc[sent.start : cut - 1]]
+    if not any(t.pos_ not in ("PUNCT", "SPACE") for t in toks):
+        return None
+    span = _tokens_span(off, toks)
+    return _trim(ctx.text, *span) if span else None
 
 
 def _apply_relay_detail(cand: _Cand, v: Token, subj: Token | None, ctx: _Doc, off: int) -> None:
