@@ -570,3 +570,10 @@ def test_sentence_closing_cue_with_a_misparsed_statement(run) -> None:  # type: 
     ann = run("Headline\n\nIn Ames last week, she told a meeting of farmers that the dam would hold.")
     assert all(q[2] != "In Ames last week" for q in _cued(ann))
     assert_offsets(ann)
+
+
+def test_trailing_cue_with_its_comma_hung_on_the_cue(run) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "said" on "find" as a parataxis with the comma before "she" as its child.
+    ann = run("Headline\n\nHe was unable to find a single ally, she said, on condition of anonymity.")
+    assert ("she", "said", "He was unable to find a single ally") in _cued(ann)
+    assert_offsets(ann)

@@ -486,6 +486,8 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     ):
         # "A happened, B said": the content is the head clause before the cue's own clause.
         cut = min(v.left_edge.i, subj.left_edge.i)
+        while cut < subj.left_edge.i and v.doc[cut].dep_ == "punct" and v.doc[cut].head == v:
+            cut += 1  # the comma hung on the cue: "A happened, B reported"
         if cut == 0 or v.doc[cut - 1].text not in _HANDOVER:
             return None  # "X said the campaign would respond": no comma, no "A happened, B said"
         toks = [t for t in head.subtree if t.i < cut]
