@@ -577,3 +577,11 @@ def test_trailing_cue_with_its_comma_hung_on_the_cue(run) -> None:  # type: igno
     ann = run("Headline\n\nHe was unable to find a single ally, she said, on condition of anonymity.")
     assert ("she", "said", "He was unable to find a single ally") in _cued(ann)
     assert_offsets(ann)
+
+
+def test_indirect_question_parsed_as_adverbial_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe council has not said when it would vote on the levy.")
+    assert ("The council", "has not said", "when it would vote on the levy") in _cued(ann)
+    ann = run("Headline\n\nShe said when asked that the pier would reopen.")
+    assert all(not q[2].startswith("when") for q in _cued(ann))
+    assert_offsets(ann)

@@ -294,6 +294,19 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
     return None, None
 
 
+_WH_WORDS = frozenset("when whether how why what where".split())
+
+
+def _wh_clause(v: Token, c: Token) -> bool:
+    """Is ``c`` an indirect question parsed as an adverbial clause, right after the cue (or its
+    addressee): "did not say when they would vote", "asked reporters whether"? A subjectless
+    "said when asked" is the circumstance, not the statement."""
+    first = c.left_edge
+    between = [t for t in v.doc[v.i + 1 : first.i] if t.dep_ not in ("dobj", "dative", "det", "prt")]
+    wh = first.lower_ in _WH_WORDS or (first.lower_ == "if" and v.lemma_ in ("ask", "wonder"))
+    return first.i > v.i and wh and not between and any(x.dep_ in SUBJ_DEPS for x in c.children)
+
+
 def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     """Clausal complements of a cue verb that carry its content."""
     out: list[Token] = []
@@ -315,6 +328,8 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             out.append(c)
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > v.i and v.lemma_ in CUE_VERBS:
             out.append(c)  # "said legalizing it could put people to work" (a clause misparsed)
+        elif c.dep_ == "advcl" and v.lemma_ in CUE_VERBS and _wh_clause(v, c):
+            out.append(c)  # "have not said when they would vote": an indirect question
     if out:
         return out
     if v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS:
