@@ -585,3 +585,11 @@ def test_indirect_question_parsed_as_adverbial_clause(run) -> None:  # type: ign
     ann = run("Headline\n\nShe said when asked that the pier would reopen.")
     assert all(not q[2].startswith("when") for q in _cued(ann))
     assert_offsets(ann)
+
+
+def test_parenthetical_cue_with_a_trailing_adverb(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe answer, the mayor said then, was that the pier had been sold.")
+    got = _cued(ann)
+    assert ("the mayor", "said", "The answer") in got
+    assert ("the mayor", "said", "was that the pier had been sold") in got
+    assert_offsets(ann)

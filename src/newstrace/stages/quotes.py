@@ -437,11 +437,15 @@ def _parenthetical(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[t
     doc = v.doc
     if hi + 1 < len(doc) and doc[hi + 1].dep_ == "prt":
         hi += 1
+    mods: set[int] = set()
+    while hi + 1 < sent.end and doc[hi + 1].head == v and doc[hi + 1].dep_ in ("advmod", "npadvmod"):
+        mods.update(t.i for t in doc[hi + 1].subtree)  # "A, B said then, C"
+        hi = doc[hi + 1].right_edge.i
     if not (
         lo - 1 > sent.start and doc[lo - 1].text == "," and hi + 2 < sent.end and doc[hi + 1].text == ","
     ):
         return ()
-    own = {t.i for t in subj.subtree} | {v.i, hi}
+    own = {t.i for t in subj.subtree} | {v.i, hi} | mods
     if any(doc[i].i not in own and doc[i].head != v for i in range(lo, hi + 1)):
         return ()  # "A, B said, adding, C": "adding" is no parenthetical of its own
     if doc[hi + 2].head == v and doc[hi + 2].dep_ in ("advcl", "prep", "npadvmod", "conj", "cc"):
