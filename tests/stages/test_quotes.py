@@ -593,3 +593,9 @@ def test_parenthetical_cue_with_a_trailing_adverb(run) -> None:  # type: ignore[
     assert ("the mayor", "said", "The answer") in got
     assert ("the mayor", "said", "was that the pier had been sold") in got
     assert_offsets(ann)
+
+
+def test_issuer_of_a_statement_is_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe mayor issued a statement saying the pier would reopen.")
+    assert ("The mayor", "saying", "the pier would reopen") in _cued(ann)
+    assert_offsets(ann)

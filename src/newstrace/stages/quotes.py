@@ -266,6 +266,10 @@ def _cue_span(v: Token, off: int) -> tuple[int, int]:
     return off + lo.idx, off + hi.idx + len(hi.text)
 
 
+# Verbs that put out a document ("issued a statement saying").
+_ISSUE_VERBS = frozenset("issue release put send post publish sign circulate distribute".split())
+
+
 def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]:
     """(subject token, antecedent for a relative pronoun) of a cue verb, inherited if needed.
 
@@ -282,6 +286,18 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
             ante = cur.head if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl" else None
             return subj, ante
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            issued = cur.head.head
+            if (
+                cur.head.lemma_.lower() in DOCUMENT_HEADS
+                and cur.head.dep_ == "dobj"
+                and issued.lemma_ in _ISSUE_VERBS
+                and issued.i < cur.head.i
+            ):
+                # "X issued a statement saying ...": X speaks, not the statement
+                issuer = next((c for c in issued.children if c.dep_ in SUBJ_DEPS), None)
+                if issuer is not None and ctx.mark_at(off + issuer.idx) is None:
+                    rel = issuer.lower_ in REL_PRONOUNS and issued.dep_ == "relcl"
+                    return issuer, issued.head if rel else None
             return cur.head, None
         # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
