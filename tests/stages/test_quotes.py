@@ -599,3 +599,10 @@ def test_issuer_of_a_statement_is_the_speaker(run) -> None:  # type: ignore[no-u
     ann = run("Headline\n\nThe mayor issued a statement saying the pier would reopen.")
     assert ("The mayor", "saying", "the pier would reopen") in _cued(ann)
     assert_offsets(ann)
+
+
+def test_speaker_phrase_leaves_out_a_date(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Headline\n\nThe state audit on Wednesday showed that the pier fund was short.")
+    assert ("The state audit", "showed", "that the pier fund was short") in _cued(ann)
+    ann = run("Headline\n\nA state audit in June found that the pier fund was short.")
+    assert ("A state audit", "found", "that the pier fund was short") in _cued(ann)

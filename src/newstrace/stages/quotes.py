@@ -216,6 +216,13 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
             c.dep_ in ("advmod", "predet", "preconj") and c.i < tok.i
         ):
             skip.update(t.i for t in c.subtree)
+        elif (
+            c.dep_ == "prep"
+            and c.i > tok.i
+            and c.lower_ in ("on", "in", "during", "last", "this")
+            and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        ):
+            skip.update(t.i for t in c.subtree)  # "the report on Wednesday": when, not who
         elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i and c.left_edge.nbor(-1).text == ",":
             skip.update(t.i for t in c.subtree)  # "Trump, appearing after Clinton, said" (not "a database
             # tracking deaths shows": a participle without a comma restricts the noun)
