@@ -27,13 +27,13 @@ def parse(nlp):
 def source(parse) -> tuple[list[Tok], SourceIndex]:
     toks = parse(SOURCE)
     index = SourceIndex()
-    index.add(toks, SOURCE)
+    index.add(toks)
     return toks, index
 
 
 def _features(parse, source, text: str, cos: float = 0.9) -> dict[str, float]:
     src_toks, index = source
-    return sentence_features(parse(text), text, index, [src_toks], [cos])
+    return sentence_features(parse(text), index, [src_toks], [cos])
 
 
 def test_toks_of_offsets_and_range(nlp):
@@ -107,7 +107,7 @@ def test_negation_differs_from_best_evidence(parse, source):
     # Without evidence there is nothing to differ from.
     _, index = source
     text = "The bridge was not closed."
-    assert sentence_features(parse(text), text, index, [], [])["negation_differs"] == 0.0
+    assert sentence_features(parse(text), index, [], [])["negation_differs"] == 0.0
 
 
 def test_reordered_words_lose_ngrams_not_coverage(parse, source):
@@ -119,8 +119,8 @@ def test_reordered_words_lose_ngrams_not_coverage(parse, source):
 def test_cosines_best_first(parse, source):
     src_toks, index = source
     text = "Mayor Anna Kowal closed the old bridge."
-    feats = sentence_features(parse(text), text, index, [src_toks, src_toks], [0.4, 0.8])
+    feats = sentence_features(parse(text), index, [src_toks, src_toks], [0.4, 0.8])
     assert feats["cos1"] == pytest.approx(0.8)
     assert feats["cos2"] == pytest.approx(0.6)
-    none = sentence_features(parse(text), text, index, [], [])
+    none = sentence_features(parse(text), index, [], [])
     assert none["cos1"] == 0.0 and none["cos2"] == 0.0 and none["cov_ev"] == 0.0

@@ -1,6 +1,7 @@
 """The audit itself, in four steps (one function each):
 
-1. ``_evidence``: the source sentences most like each derived sentence (sentence embeddings);
+1. ``_Context``: the source sentences most like each derived sentence (shared rare words pick
+   candidates, sentence embeddings rank them);
 2. ``_distortions``: typed differences between a derived claim and the source claims that state
    the same fact. The typed conflicts of ``newstrace compare`` (date, number, attribution, actor,
    place, negation) are reused, so the audit and the cross-source comparison never disagree on
@@ -54,7 +55,7 @@ EVIDENCE_K = 3  # evidence sentences kept per derived sentence
 SOURCE_CACHE = 16  # parsed source articles kept between audits
 LEXICAL_K = 4  # source sentences embedded per derived sentence, picked by shared words
 SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
-FLAT_RESTATEMENT = 0.7  # cosine from which a derived claim restates a source claim
+FLAT_RESTATEMENT = 0.7  # share of a derived claim's words in a source claim that restates it
 OMITTED_BELOW = 0.6  # a source claim no derived sentence matches this well is omitted
 _CONFLICT_DISTORTION: dict[str, DistortionType] = {
     "date": "date_changed",
@@ -91,10 +92,12 @@ class Auditor:
         return self._model
 
     def annotate(self, sources: Sequence[Article], derived: Article) -> list[AnnotatedArticle]:
-        """Parsed sources and derived text. An undated derived text is read as of its sources'
+        """Parsed sources and derived text.
+
+        Sources are kept parsed (a few, keyed by id and text): auditing several rewrites of one
+        wire story parses the wire once. An undated derived text is read as of its sources'
         latest date (recorded as ``metadata.published_from = "sources"``): a rewrite's "on
-        Sunday" must be comparable with the wire's "on Monday"; give it a date to override. Sources are kept parsed (a few, keyed by id and text):
-        auditing several rewrites of one wire story parses the wire once."""
+        Sunday" must be comparable with the wire's "on Monday"; give it a date to override."""
         ids = [a.id for a in (*sources, derived)]
         if len(set(ids)) != len(ids):
             dup = next(i for i in ids if ids.count(i) > 1)
@@ -164,7 +167,7 @@ class _Context:
         self.ssents = [s for a in self.sources for s in _sentences(a)]
         self.index = SourceIndex()
         for s in self.ssents:
-            self.index.add(s.toks, s.text)
+            self.index.add(s.toks)
         # Embedding every source sentence costs more than the rest of the audit together, so
         # only the sentences sharing the most (rarer) words with some derived sentence are
         # embedded; the others keep similarity 0.
@@ -175,7 +178,9 @@ class _Context:
         self.sims = np.zeros((len(self.dsents), len(self.ssents)), dtype=np.float32)
         if picked:
             self.sims[:, picked] = dv @ sv.T
-        self.embedded = set(picked)
+        # Claims of each source sentence, found once: distortions and omissions both ask.
+        self.claims_in: list[list[StoryClaim]] = [[] for _ in self.ssents]
+        self.sentence_of: dict[int, int] = {}  # id(claim) -> its source sentence
 
     def _lexical_candidates(self) -> set[int]:
         df: dict[str, int] = defaultdict(int)
@@ -193,6 +198,17 @@ class _Context:
             picked.update(j for _, j in best)
         return picked
 
+    def index_claims(self, sclaims: Sequence[StoryClaim]) -> None:
+        starts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # article -> sentences
+        for j, s in enumerate(self.ssents):
+            starts[id(s.ann)].append((s.start, s.end, j))
+        for c in sclaims:
+            for a, b, j in starts[id(c.ann)]:
+                if a <= c.claim.start < b:
+                    self.claims_in[j].append(c)
+                    self.sentence_of[id(c)] = j
+                    break
+
     def top(self, n: int, k: int = EVIDENCE_K) -> list[tuple[int, float]]:
         row = self.sims[n]
         if not row.size:
@@ -204,7 +220,7 @@ class _Context:
         top = self.top(n)
         d = self.dsents[n]
         return sentence_features(
-            d.toks, d.text, self.index, [self.ssents[j].toks for j, _ in top], [c for _, c in top]
+            d.toks, self.index, [self.ssents[j].toks for j, _ in top], [c for _, c in top]
         )
 
 
@@ -216,8 +232,9 @@ def audit_annotated(
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
     claims = _story_claims([*ctx.sources, derived], story_ids, entities)
-    dclaims = [c for c in claims if c.ref.article == derived.article.id and c.ann is derived]
+    dclaims = [c for c in claims if c.ann is derived]
     sclaims = [c for c in claims if c.ann is not derived]
+    ctx.index_claims(sclaims)
     out: list[AuditSentence] = []
     for n, d in enumerate(ctx.dsents):
         top = ctx.top(n)
@@ -251,7 +268,7 @@ def audit_annotated(
         consistent=consistent,
         score=round(score, 4),
         sentences=tuple(out),
-        omissions=tuple(_omissions(ctx, sclaims)),
+        omissions=tuple(_omissions(ctx)),
     )
 
 
@@ -263,12 +280,13 @@ def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryCl
     those in sentences worded alike, and, as in ``compare``, those dating the same word or
     reporting a statement on the same day, however differently worded ("Putin announced on
     April 26" / "was announced by Gerasimov on April 26")."""
-    near = [ctx.ssents[j] for j, cos in ctx.top(n, k=8) if cos >= SAME_FACT]
-    out = [c for c in sclaims for s in near if c.ann is s.ann and s.start <= c.claim.start < s.end]
+    near = {j for j, cos in ctx.top(n, k=8) if cos >= SAME_FACT}
+    out = [c for c in sclaims if ctx.sentence_of.get(id(c), -1) in near]
+    taken = {id(c) for c in out}
     heads = _event_dates(d)
     days = _dates(d)
     for c in sclaims:
-        if c in out:
+        if id(c) in taken:
             continue
         ch = _event_dates(c)
         same_word = any(_same_date(x, y) for h in heads.keys() & ch.keys() for x in heads[h] for y in ch[h])
@@ -415,27 +433,30 @@ def _label(
 # ---------------------------------------------------------------------------- omissions
 
 
-def _omissions(ctx: _Context, sclaims: Sequence[StoryClaim]) -> list[Omission]:
+def _omissions(ctx: _Context) -> list[Omission]:
     """Source reports and quotes no derived sentence carries, most important first: the lead
     of an article before its tail, quotes and claims rich in names before the rest."""
     if not ctx.dsents:
         return []
     covered = ctx.sims.max(axis=0) if ctx.sims.size else np.zeros(len(ctx.ssents))
     derived_words = {w for s in ctx.dsents for w in _words(s.text) if len(w) > 3}
+    # Position of each sentence in its article, counted once, for the lead weight.
+    order: list[int] = []
+    n_sents: dict[int, int] = defaultdict(int)
+    for s in ctx.ssents:
+        order.append(n_sents[id(s.ann)])
+        n_sents[id(s.ann)] += 1
     out: list[Omission] = []
     for j, s in enumerate(ctx.ssents):
         if covered[j] >= OMITTED_BELOW:
             continue
-        inside = [c for c in sclaims if c.ann is s.ann and s.start <= c.claim.start < s.end]
-        facts = [c for c in inside if c.claim.kind in ("report", "quote")]
+        facts = [c for c in ctx.claims_in[j] if c.claim.kind in ("report", "quote")]
         if not facts:
             continue
         words = {w for w in _words(s.text) if len(w) > 3}
         if words and len(words & derived_words) / len(words) >= 0.8:
             continue  # its words are all there, spread over several derived sentences
-        order = [x for x in ctx.ssents if x.ann is s.ann].index(s)
-        n_sents = sum(1 for x in ctx.ssents if x.ann is s.ann)
-        lead = 1.0 - order / max(1, n_sents)
+        lead = 1.0 - order[j] / max(1, n_sents[id(s.ann)])
         quote = any(c.claim.kind == "quote" for c in facts)
         rich = min(1.0, len({e for c in facts for e in c.entities}) / 3)
         importance = round(0.5 * lead + 0.3 * quote + 0.2 * rich, 4)

@@ -101,10 +101,20 @@ class SourceIndex:
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     trigrams: set[tuple[str, str, str]] = field(default_factory=set)
     arcs: set[tuple[str, str]] = field(default_factory=set)
-    text: str = ""  # lower-cased source tokens joined by spaces, for multi-word names
+    # Lower-cased source tokens joined by spaces, one piece per sentence, for multi-word names;
+    # joined once when first read (growing one string sentence by sentence copies it each time).
+    pieces: list[str] = field(default_factory=list)
+    _text: str | None = None
 
-    def add(self, toks: Sequence[Tok], text: str) -> None:
-        self.text += " " + " ".join(t.lower for t in toks) + " "
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self.pieces)
+        return self._text
+
+    def add(self, toks: Sequence[Tok]) -> None:
+        self.pieces.append(" " + " ".join(t.lower for t in toks) + " ")
+        self._text = None
         for t in toks:
             self.words.update(_keys(t))
         lem = [t.lemma for t in toks if t.pos != "PUNCT"]
@@ -125,12 +135,11 @@ def _share(items: Sequence[Any], found: Iterable[bool]) -> float:
 
 def sentence_features(
     toks: Sequence[Tok],
-    text: str,
     index: SourceIndex,
     evidence: Sequence[Sequence[Tok]],
     cosines: Sequence[float],
 ) -> dict[str, float]:
-    """The feature vector of one derived sentence (``toks``, its ``text``) against the sources;
+    """The feature vector of one derived sentence (its tokens ``toks``) against the sources;
     ``evidence`` are the best-matching source sentences, ``cosines`` their similarities, best first."""
     content = [t for t in toks if t.content]
     ev_words = {k for sent in evidence for t in sent for k in _keys(t)}
