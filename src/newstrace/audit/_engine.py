@@ -424,7 +424,7 @@ def _label(
         return "unsupported", f"Not carried by the sources: {what}; {share}; {best}."
     soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
     if soft:
-        return "partially_supported", " ".join(d.explanation for d in soft) + f" ({best})."
+        return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
     if feats["missing"] >= 2 or feats["new_names"] or feats["new_numbers"]:
         return "partially_supported", f"Mostly carried, with additions: {share}; {best}."
     return "supported", f"Carried by the sources: {share}; {best}."
