@@ -36,10 +36,16 @@ def read_articles(
             if on_error is not None:
                 on_error(rec)
             continue
-        if rec.published is None and date is not None:
-            rec = replace(rec, published=date, metadata={**rec.metadata, "published_from": "--date"})
-        articles.append(rec)
+        articles.append(with_reference_date(rec, date))
     return articles, failures
+
+
+def with_reference_date(article: Article, date: dt.date | None, origin: str = "--date") -> Article:
+    """``article`` with ``date`` as its publication date when it carries none of its own, noting
+    where the date came from in ``metadata.published_from``; an article's own date always wins."""
+    if article.published is not None or date is None:
+        return article
+    return replace(article, published=date, metadata={**article.metadata, "published_from": origin})
 
 
 def embedder(settings: Settings) -> Embed:

@@ -283,8 +283,7 @@ def _pair_texts(obj: Any, path: str, line: int) -> tuple[Any, list[str], str]:
 
 
 def _run_pairs(pairs: Path, settings: Settings, date: dt.date | None, as_json: bool, quiet: bool) -> int:
-    from dataclasses import replace
-
+    from newstrace.api import with_reference_date
     from newstrace.audit import Auditor
     from newstrace.errors import E_EMPTY, E_JSON, E_NOT_FOUND, InputError
     from newstrace.readers import article_from_text
@@ -321,9 +320,7 @@ def _run_pairs(pairs: Path, settings: Settings, date: dt.date | None, as_json: b
                 out.print(f"[bold]{pid}[/bold] [red]error[/red] {exc}")
 
     def dated(a: Article) -> Article:
-        if a.published is None and date is not None:
-            return replace(a, published=date, metadata={**a.metadata, "published_from": "--date"})
-        return a
+        return with_reference_date(a, date)
 
     for i, (lineno, line) in enumerate(lines, start=1):
         where = f"{pairs}:{lineno}"

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from newstrace.api import with_reference_date
 from newstrace.audit._features import SourceIndex, Tok, sentence_features, toks_of, unseen_names
 from newstrace.audit._model import SupportModel
 from newstrace.config import Settings, load_settings
@@ -111,9 +111,7 @@ class Auditor:
                 self._parsed.pop(next(iter(self._parsed)))
         anns = [self._parsed[(a.id, a.text)] for a in sources]
         dates = [a.published for a in sources if a.published is not None]
-        if derived.published is None and dates:
-            meta = {**derived.metadata, "published_from": "sources"}
-            derived = dataclasses.replace(derived, published=max(dates), metadata=meta)
+        derived = with_reference_date(derived, max(dates, default=None), "sources")
         return [*anns, *self.pipeline.annotate([derived], keep_docs=True)]
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
