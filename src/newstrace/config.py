@@ -21,6 +21,7 @@ ENV_CONFIG = "NEWSTRACE_CONFIG"
 class Settings:
     spacy_model: str
     embeddings_model: str
+    cue_model: str
     max_bytes: int
     fallback_encodings: tuple[str, ...]
     expected_language: str
@@ -82,6 +83,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
         settings = Settings(
             spacy_model=str(data["models"]["spacy"]),
             embeddings_model=str(data["models"]["embeddings"]),
+            cue_model=str(data["models"]["cue_model"]),
             max_bytes=int(data["readers"]["max_bytes"]),
             fallback_encodings=tuple(data["readers"]["fallback_encodings"]),
             expected_language=str(data["language"]["expected"]),

@@ -29,6 +29,7 @@ from typing import Any
 
 from newstrace.config import Settings
 from newstrace.records import AnnotatedArticle, Entity, Quote, Span
+from newstrace.stages._cue_model import CueModel, load_cue_model
 from newstrace.stages._quote_rules import (
     CUE_NOUNS,
     CUE_VERBS,
@@ -91,6 +92,7 @@ class _Cand:
     split: tuple[tuple[int, int], ...] = ()  # content fragments around "X, he said, Y"
     fixed: bool = False  # content set by the layout (transcript turn): not widened to quote marks
     shallow: bool = False  # a survey's finding ("In a poll, 38 percent said"): statements inside count
+    learned: bool = False  # the cue is a verb the cue model promoted, not a lexicon entry
 
 
 def _gchar(off: int, tok: Token) -> tuple[int, int]:
@@ -127,7 +129,7 @@ def _block(tok: Token, toks: list[Token]) -> list[Token]:
 class _Doc:
     """Per-article context: text, quote marks, paragraphs and entity mentions."""
 
-    def __init__(self, ann: AnnotatedArticle) -> None:
+    def __init__(self, ann: AnnotatedArticle, cue_model: CueModel | None = None) -> None:
         art = ann.article
         self.text = art.text
         self.start = art.body_start
@@ -141,6 +143,8 @@ class _Doc:
             ((m.start, m.end, e) for e in ann.entities for m in e.mentions), key=lambda x: x[0]
         )
         self.dateline_end = -1
+        self.learned: set[int] = set()  # offsets of verbs the cue model promoted to cues
+        self.cue_model: CueModel | None = cue_model
         if art.place_span is not None and art.place_span.start <= self.start + 2:
             tail = _DATELINE_TAIL.match(self.text, art.place_span.end)
             self.dateline_end = tail.end() if tail else art.place_span.end
@@ -332,6 +336,8 @@ def _wh_clause(v: Token, c: Token) -> bool:
 
 def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     """Clausal complements of a cue verb that carry its content."""
+    # A verb the cue model promoted takes complements, infinitives and objects alike.
+    learned = off + v.idx in ctx.learned
     out: list[Token] = []
     for c in v.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i):
@@ -345,9 +351,9 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             ):
                 continue
             out.append(c)
-        elif (
-            c.dep_ == "xcomp" or (c.dep_ == "oprd" and v.lemma_ in ("seem", "appear"))
-        ) and v.lemma_ in XCOMP_CUES:
+        elif (c.dep_ == "xcomp" or (c.dep_ == "oprd" and v.lemma_ in ("seem", "appear"))) and (
+            v.lemma_ in XCOMP_CUES or learned
+        ):
             out.append(c)
         elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > v.i and v.lemma_ in CUE_VERBS:
             out.append(c)  # "said legalizing it could put people to work" (a clause misparsed)
@@ -355,7 +361,7 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             out.append(c)  # "have not said when they would vote": an indirect question
     if out:
         return out
-    if v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS:
+    if v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS and not learned:
         if v.lemma_ in REPORT_OBJECT_VERBS:
             # "proclaimed a goal", "did not suggest retaliation": a reporting verb's object.
             return [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
@@ -372,7 +378,7 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
         ):
             return [x for x in c.children if x != mark]
     # Stance verbs: the object is the position taken ("criticized the plan", "called for X").
-    objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")] if v.lemma_ in OBJECT_CUES else []
+    objs = [c for c in v.children if c.dep_ in ("dobj", "oprd")] if v.lemma_ in OBJECT_CUES or learned else []
     if v.lemma_ in ("accuse", "warn", "ask", "urge", "thank", "congratulate", "blame", "tell"):
         objs = [c for c in objs if c.dep_ == "oprd"]  # their object is the addressee
     preps = [
@@ -695,15 +701,27 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             if c is not None:
                 cands.append(c)
             continue
-        if v.pos_ not in ("VERB", "AUX") or (
-            lemma not in CUE_VERBS
-            and lemma not in FRAME_VERBS
-            and lemma not in OBJECT_CUES
-            and lemma not in XCOMP_ENTRY
-            and lemma != "continue"
-            and lemma not in PREP_VERBS
-        ):
+        if v.pos_ not in ("VERB", "AUX"):
             continue
+        listed = (
+            lemma in CUE_VERBS
+            or lemma in FRAME_VERBS
+            or lemma in OBJECT_CUES
+            or lemma in XCOMP_ENTRY
+            or lemma == "continue"
+            or lemma in PREP_VERBS
+        )
+        if not listed:
+            # The long tail of cues ("grilled", "unleashed") the lexicons do not list: the cue
+            # model decides. (Promoting nouns and adjectives the same way cost precision on PolNeAR.)
+            if (
+                ctx.cue_model is None
+                or v.pos_ != "VERB"
+                or lemma in _ISSUE_VERBS  # "issued a statement saying": the statement is the cue
+                or not ctx.cue_model.is_cue(v)
+            ):
+                continue
+            ctx.learned.add(g)
         if v.dep_ == "amod" or (lemma == "cite" and _relayed_by_outlet(v, ctx, off)):
             continue  # "TASS reported, citing X" is the report's relay, handled with the report
         if lemma in CUE_VERBS and v.dep_ == "advcl" and v.left_edge.lower_ == "as":
@@ -735,7 +753,7 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             if doc[nxt].dep_ in ("prep", "mark") and linked and content[0] == off + doc[nxt + 1].idx:
                 cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
                 break
-        cand = _Cand(cue=cue, content=content, split=split)
+        cand = _Cand(cue=cue, content=content, split=split, learned=not listed)
         if subj is not None:
             if subj.lower_ in REL_PRONOUNS and ante is not None:
                 cand.speaker = _gchar(off, subj)
@@ -1034,7 +1052,13 @@ def _resolve_relays(cands: list[_Cand]) -> list[_Cand]:
         inner = [
             c
             for j, c in enumerate(cands)
-            if j != i and c.cue is not None and _within(c.cue[0], r.content) and c.outlet is None
+            if j != i
+            and c.cue is not None
+            and _within(c.cue[0], r.content)
+            and c.outlet is None
+            # "The army decided to X, the agency reported": a learned cue ("decided") inside a
+            # report is what was reported, not a statement the agency relays.
+            and not c.learned
         ]
         if inner:
             for c in inner:
@@ -1088,11 +1112,13 @@ def _attach_marks(cands: list[_Cand], ctx: _Doc) -> set[Marks]:
 class QuotesStage:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        name = settings.cue_model
+        self.cue_model = None if name == "none" else load_cue_model(None if name == "bundled" else name)
 
     def __call__(self, batch: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
         out: list[AnnotatedArticle] = []
         for ann in batch:
-            quotes, warnings = extract_quotes(ann)
+            quotes, warnings = extract_quotes(ann, self.cue_model)
             out.append(ann.replace(quotes=tuple(quotes), warnings=ann.warnings + tuple(warnings)))
         return out
 
@@ -1209,9 +1235,11 @@ def _headline(ctx: _Doc) -> _Cand | None:
     return _Cand(cue=(m.end(1), m.end(1) + 1), content=content, speaker=src, head_pos=src[1] - 1)
 
 
-def extract_quotes(ann: AnnotatedArticle) -> tuple[list[Quote], list[str]]:
-    """All quotes of one article, and W003 warnings for the quote marks that were skipped."""
-    ctx = _Doc(ann)
+def extract_quotes(ann: AnnotatedArticle, cue_model: CueModel | None = None) -> tuple[list[Quote], list[str]]:
+    """All quotes of one article, and W003 warnings for the quote marks that were skipped.
+
+    Without ``cue_model`` only the lexicons' cues count (the stage passes the configured model)."""
+    ctx = _Doc(ann, cue_model)
     warnings = [f"W003 unbalanced quote mark at offset {n} skipped" for n in ctx.bad]
     cands: list[_Cand] = []
     for off, doc in ann.docs:
