@@ -606,3 +606,22 @@ def test_speaker_phrase_leaves_out_a_date(run) -> None:  # type: ignore[no-untyp
     assert ("The state audit", "showed", "that the pier fund was short") in _cued(ann)
     ann = run("Headline\n\nA state audit in June found that the pier fund was short.")
     assert ("A state audit", "found", "that the pier fund was short") in _cued(ann)
+
+
+def test_passive_agent_is_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The harbor plan was praised by the mayor as a bold step.")
+    (q,) = [q for q in ann.quotes if q.cue]
+    assert words(ann, q) == ("the mayor", "was praised", "a bold step")
+
+
+def test_participle_after_a_cue_shares_its_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run('"The port will reopen," Governor Ana Ruiz said, suggesting a few dates for the ferries.')
+    got = {words(ann, q) for q in ann.quotes}
+    assert ("Governor Ana Ruiz", "suggesting", "a few dates for the ferries") in got
+    assert ("Governor Ana Ruiz", "said", "The port will reopen") in got
+
+
+def test_stopped_short_of_reaches_the_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Tom Hale described the flood as a disaster but stopped short of calling the repairs a failure.")
+    got = {words(ann, q) for q in ann.quotes}
+    assert ("Mayor Tom Hale", "calling", "the repairs a failure") in got

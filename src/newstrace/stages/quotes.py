@@ -313,12 +313,48 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
         # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
             controlled = cur.dep_ == "xcomp" and (cur != v or cur.tag_ == "VB")  # not "kept saying"
-            cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
+            pcomp = cur.dep_ == "pcomp"
+            cur = cur.head if not pcomp else cur.head.head
             if cur.dep_ == "acomp" and controlled:
                 cur = cur.head  # "voters are more likely to say", "he is correct to note"
+            elif pcomp and cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
+                cur = cur.head  # "stopped short of calling", "was quick about saying"
             continue
         break
-    return None, None
+    return _agent(v, ctx, off) or _after_cue_subject(v, ctx, off), None
+
+
+def _agent(v: Token, ctx: _Doc, off: int) -> Token | None:
+    """ "X was criticized by his rivals", "is considered unclean by Muslims": a passive cue's agent
+    holds the stance."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and ctx.mark_at(off + obj.idx) is None and _holder_like(obj):
+                return obj
+    return None
+
+
+def _after_cue_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
+    """ "X said, suggesting ...", "X said Thursday, not even needing to mention ...": a participle
+    right after a cue clause shares that cue's subject; the parser often hangs it elsewhere."""
+    part = v if v.tag_ == "VBG" else v.head if v.dep_ == "xcomp" and v.head.tag_ == "VBG" else None
+    if part is None:
+        return None
+    doc, start = part.doc, part.sent.start
+    i = part.i - 1
+    while i > start and doc[i].dep_ in ("neg", "advmod"):
+        i -= 1
+    if doc[i].text != ",":
+        return None
+    i -= 1
+    while i > start and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].dep_ == "advmod"):
+        i -= 1  # "said Thursday,", "said later,"
+    prev = doc[i]
+    if prev.pos_ != "VERB" or prev.lemma_ not in CUE_VERBS:
+        return None
+    subjs = [c for c in prev.children if c.dep_ in SUBJ_DEPS and ctx.mark_at(off + c.idx) is None]
+    return min(subjs, key=lambda c: abs(c.i - prev.i)) if subjs else None
 
 
 _WH_WORDS = frozenset("when whether how why what where".split())
@@ -750,6 +786,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
         for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
             linked = doc[nxt].head == v or (doc[nxt].lower_ == "for" and doc[nxt].head.head == v)
+            if doc[nxt].dep_ == "agent":
+                break  # "praised by the mayor as": the agent is the speaker, not part of the cue
             if doc[nxt].dep_ in ("prep", "mark") and linked and content[0] == off + doc[nxt + 1].idx:
                 cue = (cue[0], off + doc[nxt].idx + len(doc[nxt].text))  # "called for", "accused her of"
                 break
@@ -759,7 +797,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
                 cand.speaker = _gchar(off, subj)
                 cand.ante_pos = off + ante.idx
             else:
-                cand.speaker = _phrase(subj, ctx, off, exclude=v if subj.head != v else None)
+                through = subj.head == v or (subj.head.dep_ == "agent" and subj.head.head == v)
+                cand.speaker = _phrase(subj, ctx, off, exclude=None if through else v)
             cand.speaker_tok = subj
             cand.head_pos = off + subj.idx
         _apply_relay_detail(cand, v, subj, ctx, off)
