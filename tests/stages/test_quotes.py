@@ -622,6 +622,8 @@ def test_participle_after_a_cue_shares_its_subject(run) -> None:  # type: ignore
 
 
 def test_stopped_short_of_reaches_the_subject(run) -> None:  # type: ignore[no-untyped-def]
-    ann = run("Mayor Tom Hale described the flood as a disaster but stopped short of calling the repairs a failure.")
+    ann = run(
+        "Mayor Tom Hale described the flood as a disaster but stopped short of calling the repairs a failure."
+    )
     got = {words(ann, q) for q in ann.quotes}
     assert ("Mayor Tom Hale", "calling", "the repairs a failure") in got
