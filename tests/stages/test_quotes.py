@@ -627,3 +627,25 @@ def test_stopped_short_of_reaches_the_subject(run) -> None:  # type: ignore[no-u
     )
     got = {words(ann, q) for q in ann.quotes}
     assert ("Mayor Tom Hale", "calling", "the repairs a failure") in got
+
+
+def test_said_in_a_statement_that(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Port director Ana Ruiz said in a statement that the harbor would reopen in May.")
+    (q,) = ann.quotes
+    assert words(ann, q) == ("Port director Ana Ruiz", "said", "that the harbor would reopen in May")
+
+
+def test_name_between_quote_and_subjectless_cue(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("“Yes, I support the levy,” Brent Hollis III, founder of the Harbor Trust, tells the Gazette.")
+    (q,) = [q for q in ann.quotes if q.cue]
+    assert words(ann, q) == (
+        "Brent Hollis III, founder of the Harbor Trust",
+        "tells",
+        "Yes, I support the levy",
+    )
+
+
+def test_trailing_quantifier_is_not_part_of_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Lena Ortiz and Tom Hale both said that the talks would fail.")
+    (q,) = ann.quotes
+    assert words(ann, q)[0] == "Lena Ortiz and Tom Hale"
