@@ -115,6 +115,8 @@ class CueModel:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CueModel:
+        if not isinstance(data, Mapping) or not isinstance(data.get("weights"), Mapping):
+            raise ValueError('expected a JSON object with "bias" and a "weights" object')
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
