@@ -649,3 +649,11 @@ def test_trailing_quantifier_is_not_part_of_the_speaker(run) -> None:  # type: i
     ann = run("Lena Ortiz and Tom Hale both said that the talks would fail.")
     (q,) = ann.quotes
     assert words(ann, q)[0] == "Lena Ortiz and Tom Hale"
+
+
+def test_participle_on_the_object_speaks_for_the_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Mayor Tom Hale spent much of the run-up to the vote portraying the levy as a tax on families.")
+    got = {words(ann, q) for q in ann.quotes}
+    assert ("Mayor Tom Hale", "portraying", "the levy as a tax on families") in got
+    ann = run("The campaign released a video showing the mayor at a rally.")
+    assert {words(ann, q)[0] for q in ann.quotes} == {"a video"}

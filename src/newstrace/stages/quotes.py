@@ -321,7 +321,8 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
                 if issuer is not None and ctx.mark_at(off + issuer.idx) is None:
                     rel = issuer.lower_ in REL_PRONOUNS and issued.dep_ == "relcl"
                     return issuer, issued.head if rel else None
-            return cur.head, None
+            doer = _doer_of_object(cur, ctx, off)
+            return (doer, None) if doer is not None else (cur.head, None)
         # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
             controlled = cur.dep_ == "xcomp" and (cur != v or cur.tag_ == "VB")  # not "kept saying"
@@ -334,6 +335,42 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
             continue
         break
     return _agent(v, ctx, off) or _after_cue_subject(v, ctx, off), None
+
+
+def _doer_of_object(part: Token, ctx: _Doc, off: int) -> Token | None:
+    """ "Clinton spent the run-up to the caucuses portraying Sanders as ...", "The senator emailed
+    supporters saying ...": a participle hung on the main verb's object (or an object's
+    preposition) speaks for the main verb's subject, unless that object is itself a text or a
+    source ("a video showing", "an ad saying", "voters saying")."""
+    noun = part.head
+    if part.tag_ != "VBG" or noun.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "PERCENT", "CARDINAL") or noun.pos_ == "PROPN":
+        return None
+    if noun.lemma_.lower() in MEDIUM_NOUNS or noun.lemma_.lower() in TEXT_NOUNS or _holder_like_person(noun):
+        return None
+    main = noun.head.head if noun.dep_ == "pobj" else noun.head
+    for _ in range(6):  # "spent much of the run-up to the caucuses portraying": up to the verb
+        if main.pos_ in ("VERB", "AUX") or main.dep_ not in ("prep", "pobj", "dobj"):
+            break
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    subjs = [c for c in main.children if c.dep_ in SUBJ_DEPS and ctx.mark_at(off + c.idx) is None]
+    return subjs[0] if subjs and _holder_like(subjs[0]) else None
+
+
+def _holder_like_person(tok: Token) -> bool:
+    """A pronoun, a role noun ("the governor") or a people noun ("officials", "voters")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low in _HOLDER_PRONOUNS or lemma in ROLE_HEADS or lemma in _HOLDER_NOUNS or low in _HOLDER_NOUNS
+
+
+# Things that speak for themselves when a participle hangs on them ("an ad saying", "a poll showing").
+TEXT_NOUNS = frozenset(
+    "ad ads advertisement spot video clip poll survey study report data letter document book banner sign"
+    " placard website page site message petition chart graphic analysis commercial".split()
+)
 
 
 def _name_after_quote(v: Token, ctx: _Doc, off: int) -> tuple[Token, Marks] | None:
@@ -885,8 +922,7 @@ def _holder_like(subj: Token | None) -> bool:
         return False
     if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ == "PROPN":
         return True  # names, even ones the small model does not tag ("Ivy Holt")
-    low, lemma = subj.lower_, subj.lemma_.lower()
-    if low in _HOLDER_PRONOUNS or lemma in ROLE_HEADS or lemma in _HOLDER_NOUNS or low in _HOLDER_NOUNS:
+    if _holder_like_person(subj):
         return True
     if subj.pos_ in ("VERB", "AUX"):
         return False
