@@ -94,6 +94,16 @@ def test_number_changed_is_contradicted(auditor):
     assert report.consistent is False
 
 
+def test_number_the_sources_never_give_is_unsupported_and_named(auditor):
+    derived = COPIED + " The fire destroyed most of the stock, worth 300000 euros, the owner said."
+    report, _ = _audit(auditor, FIRE, derived)
+    assert _only(report, "Firefighters battled").label == "supported"
+    s = _only(report, "300000 euros")
+    assert s.label == "unsupported"
+    assert "numbers the sources never give: 300000" in s.reason
+    assert report.consistent is False
+
+
 def test_statement_moved_to_another_person_is_contradicted(auditor):
     source = "date 2024-03-03\nOn March 2, Mayor Anna Kowal announced the bridge closure."
     derived = "The bridge closure was announced by Deputy Mayor Piotr Nowak on March 2."

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.audit._features import FEATURES, SourceIndex, Tok, sentence_features, toks_of, unseen_names
+from newstrace.audit._features import (
+    FEATURES,
+    SourceIndex,
+    Tok,
+    sentence_features,
+    toks_of,
+    unseen_names,
+    unseen_numbers,
+)
 from newstrace.models import load_spacy
 
 SOURCE = "Mayor Anna Kowal closed the old bridge in Gdansk on Monday after inspectors found 14 cracks."
@@ -98,6 +106,8 @@ def test_new_number_is_counted(parse, source):
     assert feats["new_names"] == 0.0
     same = _features(parse, source, "Inspectors found 14 cracks in the old bridge.")
     assert same["new_numbers"] == 0.0
+    assert unseen_numbers(parse(text), source[1]) == ["27"]
+    assert unseen_numbers(parse("Inspectors found 14 cracks in the old bridge."), source[1]) == []
 
 
 def test_negation_differs_from_best_evidence(parse, source):

@@ -190,3 +190,13 @@ def unseen_names(toks: Sequence[Tok], index: SourceIndex) -> list[str]:
         if name and t.norm not in index.words and t.lemma not in index.words and t.lower not in out:
             out.append(t.lower)
     return out
+
+
+def unseen_numbers(toks: Sequence[Tok], index: SourceIndex) -> list[str]:
+    """The numbers of a sentence (digits in a numeric entity) that occur nowhere in the sources."""
+    out: list[str] = []
+    for t in toks:
+        number = t.ent in _NUMBER_TYPES and any(c.isdigit() for c in t.norm)
+        if number and t.norm not in index.words and t.lower not in out:
+            out.append(t.lower)
+    return out
