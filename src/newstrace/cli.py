@@ -592,15 +592,15 @@ def bench_audit(
 ) -> None:
     """Audit scores against QAGS judgements: balanced accuracy (sentence and summary), P/R, pairs/s.
 
-    A summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
+    Reads mturk_cnndm.jsonl and mturk_xsum.jsonl, or else every *.jsonl in the QAGS format. A summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
     cosine against the article's sentences >= 0.5) runs in the same process for ratios.
     """
     from dataclasses import asdict
 
-    from newstrace.bench.audit import QAGS_FILES, run_audit_bench
+    from newstrace.bench.audit import QAGS_FILES, qags_files, run_audit_bench
 
-    if not path.is_dir() or not any((path / f).is_file() for f in QAGS_FILES):
-        err.print(f"[red]error[/red] {path} holds none of {', '.join(QAGS_FILES)}")
+    if not path.is_dir() or not qags_files(path):
+        err.print(f"[red]error[/red] {path} holds none of {', '.join(QAGS_FILES)} and no other *.jsonl")
         raise typer.Exit(2)
 
     def skip(file: str, line: int, message: str) -> None:

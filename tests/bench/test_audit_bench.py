@@ -159,3 +159,38 @@ def test_bench_audit_command(tmp_path) -> None:
     assert "mturk_cnndm" in res.stdout and "baseline" in res.stdout
     res = runner.invoke(app, ["bench", "audit", str(tmp_path)])
     assert res.exit_code == 2 and "mturk_cnndm.jsonl" in res.stderr
+
+
+def test_other_jsonl_sets_in_the_qags_format(tmp_path) -> None:
+    import shutil
+
+    from newstrace.bench.audit import qags_files
+
+    assert qags_files(FIX) == ["mturk_cnndm.jsonl", "mturk_xsum.jsonl"]
+    shutil.copy(FIX / "mturk_xsum.jsonl", tmp_path / "summedits_news.jsonl")
+    assert qags_files(tmp_path) == ["summedits_news.jsonl"]
+    report = run_audit_bench(tmp_path, baseline=False)
+    assert [f.name for f in report.files] == ["summedits_news"]
+    assert report.pooled().newstrace.pairs == 2
+
+
+def test_perturbed_set_writer(tmp_path) -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("mpq", root / "benchmarks" / "make_perturbed_qags.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    corpus = root / "examples" / "corpus"
+    assert mod.main([str(corpus), str(tmp_path / "a"), "--limit", "2"]) == 0
+    assert mod.main([str(corpus), str(tmp_path / "b"), "--limit", "2"]) == 0
+    first = (tmp_path / "a" / "perturbed.jsonl").read_text(encoding="utf-8")
+    assert first == (tmp_path / "b" / "perturbed.jsonl").read_text(encoding="utf-8")  # same seed, same file
+    records = read_qags(tmp_path / "a" / "perturbed.jsonl")
+    assert records and all(len(r.sentences) == 1 for r in records)
+    kinds = {
+        json.loads(line)["kind"]: r.sentences[0].consistent
+        for line, r in zip(first.splitlines(), records, strict=True)
+    }
+    assert kinds.get("copy") is True and any(v is False for v in kinds.values())

@@ -415,6 +415,13 @@ def score_file(
     return result
 
 
+def qags_files(path: Path) -> list[str]:
+    """The QAGS files in ``path``; without them, every ``*.jsonl`` there in the same format (another
+    consistency set converted to it, or ``benchmarks/make_perturbed_qags.py`` output)."""
+    found = [f for f in QAGS_FILES if (path / f).is_file()]
+    return found or sorted(p.name for p in path.glob("*.jsonl") if p.is_file())
+
+
 def run_audit_bench(
     path: Path,
     *,
@@ -436,7 +443,7 @@ def run_audit_bench(
         if on_error is not None:
             on_error(file, line, message)
 
-    data = [(f, read_qags(path / f, limit, bad)) for f in QAGS_FILES if (path / f).is_file()]
+    data = [(f, read_qags(path / f, limit, bad)) for f in qags_files(path)]
     auditor = Auditor(settings)  # models load here, before any clock starts
     base = _Baseline(settings, auditor.embed) if baseline else None
     files = []
