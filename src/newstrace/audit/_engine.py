@@ -419,14 +419,19 @@ def _label(
             f" (cues: {', '.join(cues)})." if cues else "."
         )
     share = f"{feats['cov']:.0%} of its content words are in the sources"
+    soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
+    if soft:
+        # The claim was matched to a source claim that says the same thing with a hedge or a
+        # relay: carried, but not as confirmed as the derived text makes it, whatever the score.
+        return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
     if score < threshold:
         missing = []
         if new_names:
             missing.append("names the sources never mention: " + ", ".join(new_names))
         elif unseen:
             missing.append("words the sources never use: " + ", ".join(unseen))
-        if feats["new_numbers"]:
-            missing.append(f"{int(feats['new_numbers'])} number(s) the sources never give")
+        if new_numbers:
+            missing.append("numbers the sources never give: " + ", ".join(new_numbers))
         what = "; ".join(missing) or "no source sentence says this"
         return "unsupported", f"Not carried by the sources: {what}; {share}; {best}."
     if new_numbers:
@@ -436,9 +441,6 @@ def _label(
         # faithful summaries (QAGS sentence accuracy 0.727 -> 0.696).
         nums = ", ".join(new_numbers)
         return "unsupported", f"Gives numbers the sources never give: {nums}; {share}; {best}."
-    soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
-    if soft:
-        return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
     if feats["missing"] >= 2 or feats["new_names"] or feats["new_numbers"]:
         return "partially_supported", f"Mostly carried, with additions: {share}; {best}."
     return "supported", f"Carried by the sources: {share}; {best}."
