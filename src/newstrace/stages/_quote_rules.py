@@ -136,6 +136,17 @@ SURVEY_HEADS = frozenset("poll polls survey surveys study studies analysis".spli
 # Nouns naming a document rather than a speaker: "citing a statement from X" -> X speaks.
 DOCUMENT_HEADS = frozenset("statement report reports release communique letter remarks note comments".split())
 
+# Where a statement was made: "said in a statement / an interview / a tweet that ...".
+MEDIUM_NOUNS = DOCUMENT_HEADS | frozenset(
+    "interview tweet post posting email speech video op-ed column memo filing message conference call".split()
+)
+
+# Things that speak for themselves when a participle hangs on them ("an ad saying", "a poll showing").
+TEXT_NOUNS = frozenset(
+    "ad ads advertisement spot video clip poll survey study report data letter document book banner sign"
+    " placard website page site message petition chart graphic analysis commercial".split()
+)
+
 # Role nouns that a news text uses anaphorically for a person named just before ("the President").
 ROLE_HEADS = frozenset(
     """

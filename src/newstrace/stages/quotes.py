@@ -37,6 +37,7 @@ from newstrace.stages._quote_rules import (
     LIGHT_ADJS,
     LIGHT_NOUNS,
     LIGHT_VERBS,
+    MEDIUM_NOUNS,
     NON_CONTENT_PREPS,
     NOUN_PREPS,
     OBJECT_CUES,
@@ -48,6 +49,7 @@ from newstrace.stages._quote_rules import (
     ROLE_HEADS,
     STANCE_ADJ,
     SURVEY_HEADS,
+    TEXT_NOUNS,
     XCOMP_CUES,
     XCOMP_ENTRY,
     Marks,
@@ -366,13 +368,6 @@ def _holder_like_person(tok: Token) -> bool:
     return low in _HOLDER_PRONOUNS or lemma in ROLE_HEADS or lemma in _HOLDER_NOUNS or low in _HOLDER_NOUNS
 
 
-# Things that speak for themselves when a participle hangs on them ("an ad saying", "a poll showing").
-TEXT_NOUNS = frozenset(
-    "ad ads advertisement spot video clip poll survey study report data letter document book banner sign"
-    " placard website page site message petition chart graphic analysis commercial".split()
-)
-
-
 def _name_after_quote(v: Token, ctx: _Doc, off: int) -> tuple[Token, Marks] | None:
     """ "“...,” Brent Bozell, founder of the Center, tells Breitbart": a name between a closing quote
     mark and a subjectless cue is its speaker (the parser often hangs the name on the quote)."""
@@ -425,11 +420,6 @@ def _after_cue_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
     subjs = [c for c in prev.children if c.dep_ in SUBJ_DEPS and ctx.mark_at(off + c.idx) is None]
     return min(subjs, key=lambda c: abs(c.i - prev.i)) if subjs else None
 
-
-# Where a statement was made: "said in a statement / an interview / a tweet that ...".
-MEDIUM_NOUNS = DOCUMENT_HEADS | frozenset(
-    "interview tweet post posting email speech video op-ed column memo filing message conference call".split()
-)
 
 _WH_WORDS = frozenset("when whether how why what where".split())
 
