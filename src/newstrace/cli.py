@@ -592,7 +592,8 @@ def bench_audit(
 ) -> None:
     """Audit scores against QAGS judgements: balanced accuracy (sentence and summary), P/R, pairs/s.
 
-    Reads mturk_cnndm.jsonl and mturk_xsum.jsonl, or else every *.jsonl in the QAGS format. A summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
+    Reads mturk_cnndm.jsonl and mturk_xsum.jsonl, or else every *.jsonl in the QAGS format. A
+    summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
     cosine against the article's sentences >= 0.5) runs in the same process for ratios.
     """
     from dataclasses import asdict

@@ -153,7 +153,7 @@ def sentence_features(
     ]
     found = [t.lemma in index.words or t.norm in index.words for t in content]
     names = [t for t in toks if (t.ent in _NAME_TYPES or t.pos == "PROPN") and t.norm.isalpha()]
-    numbers = [t for t in toks if t.ent in _NUMBER_TYPES and any(c.isdigit() for c in t.norm)]
+    numbers = [t for t in toks if _is_number(t)]
     best = evidence[0] if evidence else ()
     neg_here = any(t.neg for t in toks)
     neg_there = any(t.neg for t in best)
@@ -192,11 +192,15 @@ def unseen_names(toks: Sequence[Tok], index: SourceIndex) -> list[str]:
     return out
 
 
+def _is_number(t: Tok) -> bool:
+    """Digits inside a numeric entity: what ``new_numbers`` counts and ``unseen_numbers`` lists."""
+    return t.ent in _NUMBER_TYPES and any(c.isdigit() for c in t.norm)
+
+
 def unseen_numbers(toks: Sequence[Tok], index: SourceIndex) -> list[str]:
-    """The numbers of a sentence (digits in a numeric entity) that occur nowhere in the sources."""
+    """The numbers of a sentence that occur nowhere in the sources, as written."""
     out: list[str] = []
     for t in toks:
-        number = t.ent in _NUMBER_TYPES and any(c.isdigit() for c in t.norm)
-        if number and t.norm not in index.words and t.lower not in out:
+        if _is_number(t) and t.norm not in index.words and t.lower not in out:
             out.append(t.lower)
     return out

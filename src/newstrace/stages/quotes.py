@@ -434,6 +434,10 @@ def _wh_clause(v: Token, c: Token) -> bool:
     return first.i > v.i and wh and not between and any(x.dep_ in SUBJ_DEPS for x in c.children)
 
 
+# "said in / on / during a statement (an interview, a tweet) that ...": the medium's preposition.
+_MEDIUM_PREPS = frozenset({"in", "on", "during"})
+
+
 def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     """Clausal complements of a cue verb that carry its content."""
     # A verb the cue model promoted takes complements, infinitives and objects alike.
@@ -464,7 +468,7 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     if v.lemma_ in CUE_VERBS:
         # "said in a statement that ...": the parser hangs the that-clause on the document noun.
         for c in v.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "on", "during") or c.i < v.i:
+            if c.dep_ != "prep" or c.lower_ not in _MEDIUM_PREPS or c.i < v.i:
                 continue
             for doc_noun in (g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_NOUNS):
                 for cl in doc_noun.children:
@@ -947,7 +951,7 @@ def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
     holder (possessive, or "by"/"from" phrase) and a complement (a that-clause or a preposition's
     object). The cue is the noun, through the preposition when the content is its object. Without
     a holder ("the criticism of the plan") it is a sourceless attribution."""
-    if n.dep_ == "pobj" and n.head.head.lemma_ in CUE_VERBS and n.head.lower_ in ("in", "on", "during"):
+    if n.dep_ == "pobj" and n.head.head.lemma_ in CUE_VERBS and n.head.lower_ in _MEDIUM_PREPS:
         return None  # "said in a statement that": the verb is the cue, the statement its medium
     holder = next((c for c in n.children if c.dep_ == "poss"), None)
     if holder is None:
