@@ -1,5 +1,5 @@
 """benchmarks/train_cue_model.py on the PolNeAR-style mini fixture (training needs scikit-learn,
-which the embeddings extra brings with sentence-transformers)."""
+in the test extra)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ def test_examples_label_tokens_inside_gold_cues(train: ModuleType) -> None:
 
 
 def test_training_is_reproducible_and_writes_a_loadable_model(train: ModuleType, tmp_path: Path) -> None:
-    pytest.importorskip("sklearn")
     out = tmp_path / "m.json"
     assert train.main([str(MINI), "--dev", str(MINI), "--out", str(out), "--c", "10"]) == 0
     first = out.read_text()
