@@ -657,3 +657,22 @@ def test_participle_on_the_object_speaks_for_the_subject(run) -> None:  # type: 
     assert ("Mayor Tom Hale", "portraying", "the levy as a tax on families") in got
     ann = run("The campaign released a video showing the mayor at a rally.")
     assert {words(ann, q)[0] for q in ann.quotes} == {"a video"}
+
+
+def test_inverted_speaker_parsed_as_the_object(run) -> None:  # type: ignore[no-untyped-def]
+    # The parser takes "another Harbor Democrat" for the object of "added"; an addressee
+    # ("tells the Gazette") and a date ("said Thursday") never become the speaker.
+    text = (
+        "The vote was close. “It’s the mayor’s to lose at this point,” added another Harbor Democrat. "
+        "“We will see,” a second one said."
+    )
+    ann = run(text)
+    got = {words(ann, q)[:2] for q in ann.quotes if q.cue}
+    assert ("another Harbor Democrat", "added") in got
+    ann = run("“The levy will pass,” Mayor Tom Hale said Thursday morning.")
+    assert {words(ann, q)[0] for q in ann.quotes} == {"Mayor Tom Hale"}
+
+
+def test_subject_hung_on_an_interrupting_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Ortiz, meanwhile, who sits on the board, said that fact speaks volumes about the race.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {("Ortiz", "said")}

@@ -336,7 +336,54 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
                 cur = cur.head  # "stopped short of calling", "was quick about saying"
             continue
         break
-    return _agent(v, ctx, off) or _after_cue_subject(v, ctx, off), None
+    found = (
+        _agent(v, ctx, off)
+        or _after_cue_subject(v, ctx, off)
+        or _inverted_object(v, ctx, off)
+        or _stranded_subject(v, ctx, off)
+    )
+    return found, None
+
+
+# Verbs whose object is the one addressed ("“...,” Bozell tells Breitbart"), never the speaker.
+_ADDRESSEE_VERBS = frozenset("tell ask inform assure warn remind urge brief email text".split())
+
+
+def _inverted_object(v: Token, ctx: _Doc, off: int) -> Token | None:
+    """ "“It's Bernie's to lose,” added another Democrat": after a statement that comes first,
+    the parser sometimes takes the inverted speaker for the verb's object."""
+    if v.lemma_ not in CUE_VERBS or v.i == v.sent.start or v.nbor(-1).text not in (",", "\u201d", '"', "''", "\u2019", "'"):
+        return None
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > v.i), None)
+    if obj is None or obj.left_edge.i != v.i + 1 or ctx.mark_at(off + obj.idx) is not None:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > v.i for c in v.children):
+        return None  # "added another $5m that...": a real object with a clause after
+    if obj.ent_type_ in ("DATE", "TIME") or v.tag_ == "VBG" or v.lemma_ in _ADDRESSEE_VERBS:
+        return None
+    named = obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN"
+    return obj if named or _holder_like_person(obj) else None
+
+
+def _stranded_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
+    """ "Texas, leading a coalition of 13 states, asked ...", "Sanders, meanwhile, who sits at
+    zero endorsements, said ...": the parser hung the cue's subject on the interrupting clause."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP") or v.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    for c in v.children:
+        if c.dep_ in ("advcl", "relcl") and c.i < v.i:
+            subj = next((s for s in c.children if s.dep_ in SUBJ_DEPS and s.i < c.i), None)
+            if (
+                subj is not None
+                and subj.lower_ not in REL_PRONOUNS
+                and (subj.left_edge.i == v.sent.start or subj.left_edge.nbor(-1).text == ",")
+                and subj.right_edge.i + 1 < v.i
+                and subj.doc[subj.right_edge.i + 1].text == ","
+                and ctx.mark_at(off + subj.idx) is None
+                and _holder_like(subj)
+            ):
+                return subj
+    return None
 
 
 def _doer_of_object(part: Token, ctx: _Doc, off: int) -> Token | None:
@@ -886,6 +933,7 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
                 through = (
                     subj.head == v
                     or (subj.head.dep_ == "agent" and subj.head.head == v)
+                    or (subj.head.head == v and subj.head.i < v.i and subj.head.dep_ in ("advcl", "relcl"))
                     or after_quote is not None  # the parser hung the name on the quoted words
                 )
                 cand.speaker = _phrase(subj, ctx, off, exclude=None if through else v)
