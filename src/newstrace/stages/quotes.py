@@ -1324,7 +1324,24 @@ def _speaker_fields(c: _Cand, ctx: _Doc) -> tuple[str | None, str | None, Span |
             ent = None
     if ent is not None:
         return ent.name, ent.id, Span(s, e)
-    return ctx.text[s:e], None, Span(s, e)
+    return _display(ctx, tok, c.head_pos, s, e), None, Span(s, e)
+
+
+def _display(ctx: _Doc, tok: Token | None, head_pos: int | None, start: int, end: int) -> str:
+    """The speaker's words as a name to quote mid-sentence: a capital that only marks the start of
+    a sentence goes ("Officials said" -> "officials", "The mayor said" -> "the mayor"), a name's
+    stays."""
+    words = ctx.text[start:end]
+    if tok is None or head_pos is None or not words[:1].isupper() or words[1:2].isupper():
+        return words
+    off = head_pos - tok.idx
+    first = next((t for t in tok.doc if off + t.idx == start), None)
+    opens = first is not None and (first.is_sent_start or 0 <= start - ctx.dateline_end <= 2)
+    if first is None or not opens or first.pos_ == "PROPN" or first.text == "I":
+        return words
+    if first.ent_type_ and first.ent_type_ not in ("NORP", "CARDINAL", "ORDINAL", "DATE"):
+        return words
+    return words[0].lower() + words[1:]
 
 
 def _content(ctx: _Doc, s: int, e: int) -> Span:
