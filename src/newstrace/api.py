@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.config import Settings, load_settings
+from newstrace.errors import require_unique_ids
 from newstrace.records import Article, ReadError
 from newstrace.story.compare import Embed, StoryReport, compare
 
@@ -69,6 +70,7 @@ def compare_articles(
     """Annotate one story's articles and compare them across sources."""
     from newstrace.pipeline import Pipeline
 
+    require_unique_ids([(a.id, a.path) for a in articles], "comparison")  # before the costly parse
     settings = settings or load_settings()
     anns = list(Pipeline(settings).annotate(articles))
     return compare(anns, embed or embedder(settings))

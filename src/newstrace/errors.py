@@ -69,3 +69,17 @@ E_HTML = "E108"  # HTML without extractable text
 E_UNSUPPORTED = "E109"  # unsupported file type
 E_DATE = "E110"  # unparseable date in a header or field
 E_DUPLICATE_ID = "E111"  # two articles of one audit or comparison share an id
+
+
+def require_unique_ids(paths_by_id: list[tuple[str, str]], what: str) -> None:
+    """Raise E111 when two articles of one ``what`` ("audit", "comparison") share an id: findings
+    point at articles by id, so a shared id would point at the wrong text."""
+    seen: dict[str, str] = {}
+    for art_id, path in paths_by_id:
+        if art_id in seen:
+            raise InputError(
+                f"article id {art_id!r} is used twice in one {what} (also by {seen[art_id]})",
+                path=path,
+                code=E_DUPLICATE_ID,
+            )
+        seen[art_id] = path

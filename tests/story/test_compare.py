@@ -235,3 +235,15 @@ def test_same_date_across_precisions():
     assert _same_date("XXXX-05-21", "2025-05-21")
     assert not _same_date("2025-05-20", "2025-05-21")
     assert not _same_date("2024", "2025-01-02")
+
+
+def test_duplicate_ids_are_refused_before_any_work() -> None:
+    from newstrace import article_from_text
+    from newstrace.errors import InputError
+
+    a = article_from_text("The bridge opened on Monday, officials said.", id="same", path="a.txt")
+    b = article_from_text("The bridge opened on Tuesday, officials said.", id="same", path="b.txt")
+    with pytest.raises(InputError) as err:
+        compare_articles([a, b])
+    assert err.value.code == "E111"
+    assert err.value.path == "b.txt" and "a.txt" in err.value.message

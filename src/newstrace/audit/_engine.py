@@ -32,7 +32,7 @@ from newstrace.audit._features import (
 )
 from newstrace.audit._model import SupportModel
 from newstrace.config import Settings, load_settings
-from newstrace.errors import E_DUPLICATE_ID, InputError
+from newstrace.errors import require_unique_ids
 from newstrace.records import (
     AnnotatedArticle,
     Article,
@@ -105,12 +105,7 @@ class Auditor:
         wire story parses the wire once. An undated derived text is read as of its sources'
         latest date (recorded as ``metadata.published_from = "sources"``): a rewrite's "on
         Sunday" must be comparable with the wire's "on Monday"; give it a date to override."""
-        ids = [a.id for a in (*sources, derived)]
-        if len(set(ids)) != len(ids):
-            dup = next(i for i in ids if ids.count(i) > 1)
-            raise InputError(
-                f"article id {dup!r} is used twice in one audit", path=derived.path, code=E_DUPLICATE_ID
-            )
+        require_unique_ids([(a.id, a.path) for a in (*sources, derived)], "audit")
         todo = [a for a in sources if (a.id, a.text) not in self._parsed]
         for art, ann in zip(todo, self.pipeline.annotate(todo, keep_docs=True), strict=True):
             self._parsed[(art.id, art.text)] = ann

@@ -24,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 
 from newstrace._unionfind import UnionFind
+from newstrace.errors import require_unique_ids
 from newstrace.lexicon import gazetteer
 from newstrace.records import (
     AnnotatedArticle,
@@ -596,7 +597,8 @@ def conflicts(
 
 
 def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
-    """The whole cross-source analysis of one story's annotated articles."""
+    """The whole cross-source analysis of one story's annotated articles (ids must be unique: E111)."""
+    require_unique_ids([(a.article.id, a.article.path) for a in anns], "comparison")
     entities = resolve_entities(anns)
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
