@@ -141,3 +141,18 @@ def test_short_or_lone_articles(pipeline):
     [lone] = pipeline.annotate([article_from_text(TEXTS["bank"], id="bank")], keep_docs=True)
     ex = perturb([lone], seed=2)
     assert ex and not any(e.kind == "foreign" for e in ex)  # nothing to borrow from
+
+
+def test_a_changed_year_stays_a_plausible_year(pipeline):
+    text = (
+        "date 2024-03-10\n"
+        "The old bridge over the Vistula in Torun was built in 1934 by the city council. "
+        "The new museum of the city of Torun opened its doors in 2019 after a long delay."
+    )
+    [ann] = pipeline.annotate([article_from_text(text, id="years")], keep_docs=True)
+    years = {"1934", "2019"}
+    changed = [e for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "number"]
+    assert changed
+    for e in changed:
+        new = [w.strip(".") for w in e.text.split() if w.strip(".").isdigit() and w.strip(".") not in years]
+        assert len(new) == 1 and any(1 <= abs(int(new[0]) - int(y)) <= 5 for y in years), e

@@ -82,7 +82,12 @@ def _number(sent: Any, rng: random.Random) -> str | None:
         return None
     t = rng.choice(nums)
     value = int(t.text.replace(",", ""))
-    new = value + rng.choice([-1, 1]) * max(1, round(value * rng.uniform(0.2, 0.8)))
+    if 1800 <= value <= 2100 and "," not in t.text:
+        # A year moves by a few years ("in 2014" -> "in 2011"), as a real error would; scaling it
+        # like a count gave "in 1209", which any reader (and the model) spots for free.
+        new = value + rng.choice([-1, 1]) * rng.randint(1, 5)
+    else:
+        new = value + rng.choice([-1, 1]) * max(1, round(value * rng.uniform(0.2, 0.8)))
     if new <= 0 or new == value:
         new = value + rng.randint(2, 9)
     return _replace(sent, t.idx, t.idx + len(t.text), f"{new:,}" if "," in t.text else str(new))
