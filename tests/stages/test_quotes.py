@@ -684,3 +684,13 @@ def test_sentence_initial_capital_is_not_part_of_a_common_noun_speaker(run) -> N
     # the span still points at the words as written
     t = ann.article.text
     assert t[ann.quotes[0].speaker_span.start : ann.quotes[0].speaker_span.end] == "Officials"  # type: ignore[union-attr]
+
+
+def test_seemed_to_state_is_the_subjects_statement(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("In the same interview, Ortiz seemed to acknowledge that the levy was unpopular.")
+    assert [words(ann, q) for q in ann.quotes] == [
+        ("Ortiz", "seemed to acknowledge", "that the levy was unpopular")
+    ]
+    # a plain hedge stays the writer's, with no source
+    ann = run("The levy seemed unpopular with voters in the harbor district.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {(None, "seemed")}

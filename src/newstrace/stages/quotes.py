@@ -917,6 +917,8 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
         if lemma not in CUE_VERBS and subj is not None and not _holder_like(subj):
             continue  # "The event highlighted ...": things do not hold stances, people and bodies do
         cue = _quote_cue_span(v, off) if lemma == "quote" else _cue_span(v, off)
+        if v.dep_ == "xcomp" and v.head.lemma_ in ("seem", "appear") and v.head.i < v.i:
+            cue = (_cue_span(v.head, off)[0], cue[1])  # "seemed to offer" is one cue
         for nxt in range(v.i + 1, min(v.i + 6, len(doc) - 1)):
             linked = doc[nxt].head == v or (doc[nxt].lower_ == "for" and doc[nxt].head.head == v)
             if doc[nxt].dep_ == "agent":
@@ -1125,6 +1127,14 @@ def _seem_cue(v: Token, off: int, ctx: _Doc) -> _Cand | None:
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < v.i), None)
     if comp is None or subj is None or ctx.mark_at(off + comp.idx) is not None:
         return None
+    if (
+        v.lemma_ in ("seem", "appear")
+        and comp.dep_ == "xcomp"
+        and comp.pos_ == "VERB"
+        and subj.lower_ != "it"
+        and (comp.lemma_.lower() in CUE_VERBS or comp.lemma_.lower() in OBJECT_CUES)
+    ):
+        return None  # "Rubio seemed to offer a caveat": a statement of Rubio's, found at "offer"
     frags = []
     if subj.lower_ != "it" or comp.dep_ == "xcomp":
         span = _tokens_span(off, list(subj.subtree))
