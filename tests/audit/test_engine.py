@@ -78,6 +78,20 @@ def test_date_changed_is_contradicted(auditor):
     assert d.derived == "March 14" and d.source == "Tuesday"
     assert "2024-03-12" in d.explanation  # the source's weekday resolved against its date
     assert report.consistent is False
+
+
+def test_changed_weekday_is_contradicted_without_any_date(auditor):
+    # An evaluation pair has no dates at all: "Monday" and "Tuesday" still cannot both be right.
+    report, _ = _audit(
+        auditor,
+        "The city council of Gdansk approved the new housing plan on Monday after a long debate.",
+        "The city council of Gdansk approved the new housing plan on Tuesday.",
+    )
+    [s] = report.sentences
+    assert s.label == "contradicted"
+    [d] = [d for d in s.distortions if d.type == "date_changed"]
+    assert (d.derived, d.source) == ("Tuesday", "Monday")
+    assert "(a Monday)" in d.explanation
     assert report.score == 0.0  # a contradicted sentence ranks the text lowest
 
 

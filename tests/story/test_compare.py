@@ -247,3 +247,24 @@ def test_duplicate_ids_are_refused_before_any_work() -> None:
         compare_articles([a, b])
     assert err.value.code == "E111"
     assert err.value.path == "b.txt" and "a.txt" in err.value.message
+
+
+def test_unanchored_weekdays_conflict(tmp_path):
+    # Neither article is dated, so "Monday" and "Tuesday" cannot become dates; they still cannot
+    # both be the day the bridge opened. A third, dated article whose date falls on a Monday
+    # agrees with the first and disagrees with the second.
+    from newstrace import article_from_text
+
+    a = article_from_text("The new bridge over the Douro opened on Monday, officials said.", id="a")
+    b = article_from_text("The new bridge over the Douro opened on Tuesday, the mayor said.", id="b")
+    c = article_from_text("date 2025-06-11\nThe new bridge over the Douro opened on June 9.", id="c")
+    report = compare_articles([a, b, c])
+    found = {
+        frozenset((v.article, v.text) for v in x.values)
+        for g in report.groups
+        for x in g.conflicts
+        if x.type == "date"
+    }
+    assert frozenset({("a", "Monday"), ("b", "Tuesday")}) in found
+    assert frozenset({("b", "Tuesday"), ("c", "June 9")}) in found
+    assert not any(("a", "Monday") in f and ("c", "June 9") in f for f in found)

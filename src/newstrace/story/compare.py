@@ -15,6 +15,7 @@ Nothing here re-parses text: it reads the annotated articles' records.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -194,6 +195,9 @@ def _dates(sc: StoryClaim) -> set[str]:
 
 
 _DATE_PART = re.compile(r"^((?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+# A weekday the tagger could not anchor (an undated article's "on Monday"): XXXX-WXX-1..7.
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T.*)?$")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _event_dates(sc: StoryClaim) -> dict[str, set[str]]:
@@ -203,10 +207,32 @@ def _event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
     out: dict[str, set[str]] = defaultdict(set)
     for v, h in zip(f.times, heads, strict=True):
+        if not h or h in _REPORTING or h[:1].isdigit():
+            continue
         m = _DATE_PART.match(v)
-        if m and h and h not in _REPORTING and not h[:1].isdigit():
+        if m:
             out[h].add(m.group(1))
+        elif w := _WEEKDAY.match(v):
+            out[h].add(f"XXXX-WXX-{w.group(1)}")
     return out
+
+
+def _dates_disagree(x: str, y: str) -> bool:
+    """Two event dates that cannot both be right. An unanchored weekday disagrees with another
+    weekday, or with a full date falling on another day of the week; the same weekday or a
+    coarser date ("2025-05") says nothing against it."""
+    wx, wy = _WEEKDAY.match(x), _WEEKDAY.match(y)
+    if wx or wy:
+        if wx and wy:
+            return wx.group(1) != wy.group(1)
+        day, full = (wx, y) if wx else (wy, x)
+        assert day is not None
+        m = _DAY.match(full)
+        if m is None or "X" in full:
+            return False
+        weekday = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoweekday()
+        return str(weekday) != day.group(1)
+    return len(x) == len(y) and not _same_date(x, y)
 
 
 def _evidence(a: StoryClaim, b: StoryClaim) -> float:
@@ -326,7 +352,7 @@ def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
         if len(da) != 1 or len(db) != 1:
             continue  # several dates for one word: which is which is unclear
         x, y = next(iter(da)), next(iter(db))
-        if len(x) != len(y) or _same_date(x, y):
+        if not _dates_disagree(x, y):
             continue
         va, vb = _value(a, _time_text(a, x), x), _value(b, _time_text(b, y), y)
         return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high")
@@ -347,6 +373,9 @@ def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictV
             if pub and v.text and not v.text[:1].isdigit()
             else ""
         )
+        w = _WEEKDAY.match(v.value)
+        if w:  # nothing to anchor it: the weekday is all there is
+            return f"article {sc.ref.article} says {v.text!r} (a {_WEEKDAY_NAMES[int(w.group(1)) - 1]}){rel}"
         shown = v.value if not v.value.startswith("XXXX") else v.value.replace("XXXX-", "--")
         return f"article {sc.ref.article} says {v.text!r} = {shown}{rel}"
 
