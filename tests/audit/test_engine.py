@@ -246,3 +246,25 @@ def test_sources_are_parsed_once_across_audits(auditor: Auditor) -> None:
     assert first is second  # the cached parse, not a new one
     changed = article_from_text(TAX + " A late line.", id="tax-cache")
     assert auditor.annotate([changed], article_from_text(TAX_LEAD, id="d3"))[0] is not first
+
+
+def test_a_swapped_name_in_an_otherwise_alike_sentence_is_contradicted(auditor):
+    source = (
+        "The city council of Gdansk approved the new housing plan on Tuesday after a long debate. "
+        "Mayor Anna Kowal said the first residents would move in by March. "
+        "Opposition councillor Piotr Nowak voted against the plan. "
+        "Builders from Warsaw will start work on the site in June."
+    )
+    # Both names occur in the source, so no new-name check sees the swaps.
+    report, _ = _audit(
+        auditor,
+        source,
+        "The city council of Warsaw approved the new housing plan on Tuesday after a long debate. "
+        "Mayor Piotr Nowak said the first residents would move in by March. "
+        "Mayor Kowal said the first residents would move in by March.",
+    )
+    place, person, same = report.sentences
+    assert place.label == person.label == "contradicted"
+    assert [(d.type, d.derived, d.source) for d in place.distortions] == [("entity_swapped", "Warsaw", "Gdansk")]
+    assert ("entity_swapped", "Piotr Nowak", "Anna Kowal") in {(d.type, d.derived, d.source) for d in person.distortions}
+    assert same.label in CONSISTENT_LABELS  # "Kowal" is "Anna Kowal", the title aside

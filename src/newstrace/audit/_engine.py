@@ -62,6 +62,8 @@ EVIDENCE_K = 3  # evidence sentences kept per derived sentence
 SOURCE_CACHE = 16  # parsed source articles kept between audits
 LEXICAL_K = 4  # source sentences embedded per derived sentence, picked by shared words
 SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
+SWAP_MIN = 0.7  # sentence cosine from which one differing name is a swap, not another fact
+SWAP_REST = 0.8  # share of the derived sentence's other content words the source sentence must share
 FLAT_RESTATEMENT = 0.7  # share of a derived claim's words in a source claim that restates it
 OMITTED_BELOW = 0.6  # a source claim no derived sentence matches this well is omitted
 _CONFLICT_DISTORTION: dict[str, DistortionType] = {
@@ -245,6 +247,7 @@ def audit_annotated(
         )
         mine = [c for c in dclaims if d.start <= c.claim.start < d.end]
         found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names)
+        found += _swapped_names(ctx, n, found)
         feats = ctx.features(n)
         score = model.score(feats)
         label, reason = _label(
@@ -295,6 +298,92 @@ def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryCl
         if same_word or same_day:
             out.append(c)
     return out
+
+
+# Entity types whose swap changes the fact ("the council of Warsaw" for "of Gdansk").
+_SWAP_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
+
+
+def _name_runs(toks: Sequence[Tok]) -> list[tuple[frozenset[str], str, str]]:
+    """Runs of proper-noun tokens (a name as written, NER or not): (their lower-cased words,
+    their entity type or "", the words as written)."""
+    runs: list[list[Tok]] = []
+    for i, t in enumerate(toks):
+        if t.pos == "PROPN":
+            if runs and i > 0 and toks[i - 1].pos == "PROPN" and runs[-1][-1] is toks[i - 1]:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return [
+        (frozenset(t.lower for t in r), next((t.ent for t in r if t.ent), ""), " ".join(t.lower for t in r))
+        for r in runs
+    ]
+
+
+def _written_as_name(toks: Sequence[Tok], text: str) -> bool:
+    return bool(toks) and all(
+        text[t.start : t.end][:1].isupper()
+        and text[t.start : t.end].replace("-", "").isalpha()
+        and t.end - t.start > 1
+        for t in toks
+    )
+
+
+def _same_neighbour(
+    dtoks: Sequence[Tok], dch: Sequence[Tok], stoks: Sequence[Tok], sch: Sequence[Tok]
+) -> bool:
+    """Whether the changed names are followed by the same word, a surname ("Gabby Giffords" /
+    "Gabrielle Giffords" is one person). A shared title before them ("Mayor") proves nothing."""
+    di, si = dtoks.index(dch[-1]), stoks.index(sch[-1])
+    if di + 1 >= len(dtoks) or si + 1 >= len(stoks):
+        return False
+    a, b = dtoks[di + 1], stoks[si + 1]
+    return a.lower == b.lower and a.pos in ("PROPN", "NOUN") and a.lower.isalpha()
+
+
+def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
+    """A derived sentence worded like its best source sentence but naming another person, place
+    or organisation in one slot: exactly one name on each side that the other side lacks, of
+    the same type where the tagger typed both, the rest of the words shared. Typed conflicts
+    from claim comparison come first; this catches the rest (a swapped place inside a noun
+    phrase, a swapped doer of an act), which the new-name checks miss when both names occur in
+    the sources."""
+    top = ctx.top(n, k=1)
+    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+        return ()
+    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    druns, sruns = _name_runs(d.toks), _name_runs(s.toks)
+    dwords = set().union(*(w for w, _, _ in druns)) if druns else set()
+    swords = set().union(*(w for w, _, _ in sruns)) if sruns else set()
+    # A run is changed when it has words the other side lacks ("Mayor Piotr Nowak" against
+    # "Mayor Anna Kowal"); "Kowal" against "Anna Kowal" is the same name.
+    only_d = [r for r in druns if r[0] - swords]
+    only_s = [r for r in sruns if r[0] - dwords]
+    if len(only_d) != 1 or len(only_s) != 1:
+        return ()
+    (_, dtype, _), (_, stype, _) = only_d[0], only_s[0]
+    if dtype and stype and _SWAP_KINDS.get(dtype, dtype) != _SWAP_KINDS.get(stype, stype):
+        return ()  # a person for a place: another fact, not a swap
+    rest_d = {t.lemma for t in d.toks if t.content and t.pos != "PROPN"}
+    rest_s = {t.lemma for t in s.toks if t.content and t.pos != "PROPN"}
+    if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+        return ()
+    dtext, stext = d.ann.article.text, s.ann.article.text
+    dt_ = [t for t in d.toks if t.pos == "PROPN" and t.lower in only_d[0][0] - swords]
+    st_ = [t for t in s.toks if t.pos == "PROPN" and t.lower in only_s[0][0] - dwords]
+    if not _written_as_name(dt_, dtext) or not _written_as_name(st_, stext):
+        return ()  # "u", "-", or a lower-cased summary the tagger guessed at
+    if {t.lower for t in dt_} & {t.lower for t in s.toks} or {t.lower for t in st_} & {
+        t.lower for t in d.toks
+    }:
+        return ()  # the name is in the other sentence after all, outside a proper-noun run
+    if _same_neighbour(d.toks, dt_, s.toks, st_):
+        return ()  # "Gabby Giffords" / "Gabrielle Giffords": one person, another first name
+    dw = dtext[dt_[0].start : dt_[-1].end]
+    sw = stext[st_[0].start : st_[-1].end]
+    kind = _SWAP_KINDS.get(dtype or stype, "name")
+    why = f"The derived text names the {kind} {dw!r} where the source, otherwise alike, names {sw!r}."
+    return (Distortion("entity_swapped", dw, sw, why),)
 
 
 def _distortions(
