@@ -23,8 +23,7 @@ def test_every_word_maps_back_to_the_same_word_in_the_file(fixtures):
 
 def test_multiword_span_and_entities():
     markup = (
-        "<html><body><p>Fish &amp; chips cost\n   5&nbsp;euros.</p>"
-        "<script>x='Fish'</script></body></html>"
+        "<html><body><p>Fish &amp; chips cost\n   5&nbsp;euros.</p><script>x='Fish'</script></body></html>"
     )
     text = "Fish & chips cost 5\u00a0euros."
     runs = build_source_map(text, markup)

@@ -679,7 +679,9 @@ def test_subject_hung_on_an_interrupting_clause(run) -> None:  # type: ignore[no
 
 
 def test_sentence_initial_capital_is_not_part_of_a_common_noun_speaker(run) -> None:  # type: ignore[no-untyped-def]
-    ann = run("Officials said the bridge would open in June. The mayor said it was safe. Tom Hale said it was late.")
+    ann = run(
+        "Officials said the bridge would open in June. The mayor said it was safe. Tom Hale said it was late."
+    )
     assert [q.speaker for q in ann.quotes] == ["officials", "the mayor", "Tom Hale"]
     # the span still points at the words as written
     t = ann.article.text

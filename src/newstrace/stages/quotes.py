@@ -352,7 +352,11 @@ _ADDRESSEE_VERBS = frozenset("tell ask inform assure warn remind urge brief emai
 def _inverted_object(v: Token, ctx: _Doc, off: int) -> Token | None:
     """ "“It's Bernie's to lose,” added another Democrat": after a statement that comes first,
     the parser sometimes takes the inverted speaker for the verb's object."""
-    if v.lemma_ not in CUE_VERBS or v.i == v.sent.start or v.nbor(-1).text not in (",", "\u201d", '"', "''", "\u2019", "'"):
+    if (
+        v.lemma_ not in CUE_VERBS
+        or v.i == v.sent.start
+        or v.nbor(-1).text not in (",", "\u201d", '"', "''", "\u2019", "'")
+    ):
         return None
     obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > v.i), None)
     if obj is None or obj.left_edge.i != v.i + 1 or ctx.mark_at(off + obj.idx) is not None:
