@@ -268,7 +268,7 @@ def test_a_swapped_name_in_an_otherwise_alike_sentence_is_contradicted(auditor):
     assert [(d.type, d.derived, d.source) for d in place.distortions] == [
         ("entity_swapped", "Warsaw", "Gdansk")
     ]
-    assert ("entity_swapped", "Piotr Nowak", "Anna Kowal") in {
+    assert ("attribution_moved", "Piotr Nowak", "Anna Kowal") in {
         (d.type, d.derived, d.source) for d in person.distortions
     }
     assert same.label in CONSISTENT_LABELS  # "Kowal" is "Anna Kowal", the title aside

@@ -381,6 +381,16 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
         return ()  # "Gabby Giffords" / "Gabrielle Giffords": one person, another first name
     dw = dtext[dt_[0].start : dt_[-1].end]
     sw = stext[st_[0].start : st_[-1].end]
+
+    def speaks(ann: AnnotatedArticle, t: Tok) -> bool:
+        return any(
+            q.speaker_span and q.speaker_span.start <= t.start < q.speaker_span.end for q in ann.quotes
+        )
+
+    person = "PERSON" in (dtype, stype)  # "the council of Warsaw approved": a place, though it speaks
+    if person and speaks(d.ann, dt_[0]) and speaks(s.ann, st_[0]):
+        why = f"The derived text gives this statement to {dw!r}; the source, otherwise alike, to {sw!r}."
+        return (Distortion("attribution_moved", dw, sw, why),)
     kind = _SWAP_KINDS.get(dtype or stype, "name")
     why = f"The derived text names the {kind} {dw!r} where the source, otherwise alike, names {sw!r}."
     return (Distortion("entity_swapped", dw, sw, why),)
