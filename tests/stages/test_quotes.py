@@ -696,3 +696,14 @@ def test_seemed_to_state_is_the_subjects_statement(run) -> None:  # type: ignore
     # a plain hedge stays the writer's, with no source
     ann = run("The levy seemed unpopular with voters in the harbor district.")
     assert {words(ann, q)[:2] for q in ann.quotes} == {(None, "seemed")}
+
+
+def test_name_and_role_parsed_as_two_subjects_are_one_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    # (a sentence the small English model parses with two subjects of "vowed")
+    ann = run("Ban Ki-moon, the head of the Harbor Council, vowed not to repeat that mistake.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {
+        ("Ban Ki-moon, the head of the Harbor Council", "vowed")
+    }
+    # two names side by side stay apart: the one nearest the cue speaks
+    ann = run("In New Hampshire, Tom Hale said the levy would pass.")
+    assert {words(ann, q)[0] for q in ann.quotes} == {"Tom Hale"}

@@ -390,6 +390,21 @@ def _stranded_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
     return None
 
 
+def _apposed_name(subj: Token) -> Token | None:
+    """In "Ban Ki-moon, the secretary general of the United Nations, vowed" the parser may give
+    the verb two subjects, the name and its role, side by side: the speaker is both."""
+    doc = subj.doc
+    i = subj.left_edge.i
+    if subj.pos_ != "NOUN" or i < 2 or doc[i - 1].text != ",":  # a role; "X, Trump said": two names
+        return None
+    prev = doc[i - 2]
+    while prev.head != prev and prev.head.i < i and prev.dep_ not in SUBJ_DEPS:
+        prev = prev.head
+    if prev.dep_ not in SUBJ_DEPS or prev.head != subj.head or prev.right_edge.i != i - 2:
+        return None
+    return prev if prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN" else None
+
+
 def _doer_of_object(part: Token, ctx: _Doc, off: int) -> Token | None:
     """ "Clinton spent the run-up to the caucuses portraying Sanders as ...", "The senator emailed
     supporters saying ...": a participle hung on the main verb's object (or an object's
@@ -943,6 +958,11 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
                     or after_quote is not None  # the parser hung the name on the quoted words
                 )
                 cand.speaker = _phrase(subj, ctx, off, exclude=None if through else v)
+                name = _apposed_name(subj)
+                if name is not None and cand.speaker is not None:
+                    lead = _phrase(name, ctx, off)
+                    if lead is not None:
+                        cand.speaker = (lead[0], cand.speaker[1])
             cand.speaker_tok = subj
             cand.head_pos = off + subj.idx
         _apply_relay_detail(cand, v, subj, ctx, off)
