@@ -304,20 +304,17 @@ def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryCl
 _SWAP_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
 
 
-def _name_runs(toks: Sequence[Tok]) -> list[tuple[frozenset[str], str, str]]:
+def _name_runs(toks: Sequence[Tok]) -> list[tuple[frozenset[str], str]]:
     """Runs of proper-noun tokens (a name as written, NER or not): (their lower-cased words,
-    their entity type or "", the words as written)."""
+    their entity type or "")."""
     runs: list[list[Tok]] = []
     for i, t in enumerate(toks):
         if t.pos == "PROPN":
-            if runs and i > 0 and toks[i - 1].pos == "PROPN" and runs[-1][-1] is toks[i - 1]:
+            if runs and i > 0 and runs[-1][-1] is toks[i - 1]:
                 runs[-1].append(t)
             else:
                 runs.append([t])
-    return [
-        (frozenset(t.lower for t in r), next((t.ent for t in r if t.ent), ""), " ".join(t.lower for t in r))
-        for r in runs
-    ]
+    return [(frozenset(t.lower for t in r), next((t.ent for t in r if t.ent), "")) for r in runs]
 
 
 def _written_as_name(toks: Sequence[Tok], text: str) -> bool:
@@ -353,15 +350,15 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
         return ()
     d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
     druns, sruns = _name_runs(d.toks), _name_runs(s.toks)
-    dwords = set().union(*(w for w, _, _ in druns)) if druns else set()
-    swords = set().union(*(w for w, _, _ in sruns)) if sruns else set()
+    dwords = set().union(*(w for w, _ in druns))
+    swords = set().union(*(w for w, _ in sruns))
     # A run is changed when it has words the other side lacks ("Mayor Piotr Nowak" against
     # "Mayor Anna Kowal"); "Kowal" against "Anna Kowal" is the same name.
     only_d = [r for r in druns if r[0] - swords]
     only_s = [r for r in sruns if r[0] - dwords]
     if len(only_d) != 1 or len(only_s) != 1:
         return ()
-    (_, dtype, _), (_, stype, _) = only_d[0], only_s[0]
+    (_, dtype), (_, stype) = only_d[0], only_s[0]
     if dtype and stype and _SWAP_KINDS.get(dtype, dtype) != _SWAP_KINDS.get(stype, stype):
         return ()  # a person for a place: another fact, not a swap
     rest_d = {t.lemma for t in d.toks if t.content and t.pos != "PROPN"}

@@ -1370,8 +1370,9 @@ def _display(ctx: _Doc, tok: Token | None, head_pos: int | None, start: int, end
         return words
     off = head_pos - tok.idx
     first = next((t for t in tok.doc if off + t.idx == start), None)
-    opens = first is not None and (first.is_sent_start or 0 <= start - ctx.dateline_end <= 2)
-    if first is None or not opens or first.pos_ == "PROPN" or first.text == "I":
+    if first is None or first.pos_ == "PROPN" or first.text == "I":
+        return words
+    if not (first.is_sent_start or 0 <= start - ctx.dateline_end <= 2):
         return words
     if first.ent_type_ and first.ent_type_ not in ("NORP", "CARDINAL", "ORDINAL", "DATE"):
         return words

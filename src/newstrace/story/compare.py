@@ -222,11 +222,11 @@ def _dates_disagree(x: str, y: str) -> bool:
     weekday, or with a full date falling on another day of the week; the same weekday or a
     coarser date ("2025-05") says nothing against it."""
     wx, wy = _WEEKDAY.match(x), _WEEKDAY.match(y)
-    if wx or wy:
-        if wx and wy:
-            return wx.group(1) != wy.group(1)
-        day, full = (wx, y) if wx else (wy, x)
-        assert day is not None
+    if wx and wy:
+        return wx.group(1) != wy.group(1)
+    day = wx or wy
+    if day is not None:
+        full = y if wx else x
         m = _DAY.match(full)
         if m is None or "X" in full:
             return False
