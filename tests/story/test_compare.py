@@ -235,6 +235,29 @@ def test_same_date_across_precisions():
     assert _same_date("XXXX-05-21", "2025-05-21")
     assert not _same_date("2025-05-20", "2025-05-21")
     assert not _same_date("2024", "2025-01-02")
+    # An unanchored weekday is the same day as a full date on that weekday, and says nothing
+    # against a coarser one.
+    assert _same_date("XXXX-WXX-3", "2025-05-21")  # a Wednesday
+    assert not _same_date("XXXX-WXX-2", "2025-05-21")
+    assert _same_date("XXXX-WXX-2", "2025-05")
+    assert _same_date("XXXX-WXX-2", "XXXX-05-21")  # no year: no weekday to compare
+    assert not _same_date("XXXX-WXX-2", "XXXX-WXX-4")
+
+
+def test_undated_weekday_and_dated_day_place_the_same_event(tmp_path):
+    # The undated article's "Monday" and the dated one's "June 9" (a Monday) are the same day,
+    # so the two towns conflict; before, a weekday only ever matched another weekday.
+    from newstrace import article_from_text
+
+    a = article_from_text("The ceremony for the Lesna bridge took place in Tarnov on Monday.", id="a")
+    b = article_from_text(
+        "date 2025-06-11\nThe ceremony for the Lesna bridge took place in Kostrivka on June 9.", id="b"
+    )
+    report = compare_articles([a, b])
+    places = [c for g in report.groups for c in g.conflicts if c.type == "place"]
+    assert places, [g.explanation for g in report.groups]
+    assert {v.value for v in places[0].values} == {"Tarnov", "Kostrivka"}
+    assert not [c for g in report.groups for c in g.conflicts if c.type == "date"]
 
 
 def test_duplicate_ids_are_refused_before_any_work() -> None:

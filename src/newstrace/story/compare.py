@@ -218,20 +218,11 @@ def _event_dates(sc: StoryClaim) -> dict[str, set[str]]:
 
 
 def _dates_disagree(x: str, y: str) -> bool:
-    """Two event dates that cannot both be right. An unanchored weekday disagrees with another
-    weekday, or with a full date falling on another day of the week; the same weekday or a
-    coarser date ("2025-05") says nothing against it."""
-    wx, wy = _WEEKDAY.match(x), _WEEKDAY.match(y)
-    if wx and wy:
-        return wx.group(1) != wy.group(1)
-    day = wx or wy
-    if day is not None:
-        full = y if wx else x
-        m = _DAY.match(full)
-        if m is None or "X" in full:
-            return False
-        weekday = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoweekday()
-        return str(weekday) != day.group(1)
+    """Two event dates that cannot both be right: an unanchored weekday against another weekday
+    or a full date on another day of the week; otherwise two values of the same precision. A
+    coarser date ("2025-05") says nothing against a finer one."""
+    if _WEEKDAY.match(x) or _WEEKDAY.match(y):
+        return not _same_date(x, y)
     return len(x) == len(y) and not _same_date(x, y)
 
 
@@ -360,9 +351,27 @@ def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
 
 
 def _same_date(x: str, y: str) -> bool:
-    """Equal where both are known: XXXX-05-21 and 2025-05-21 agree."""
+    """Could be the same day: XXXX-05-21 and 2025-05-21 agree, and so do an unanchored
+    "Wednesday" (XXXX-WXX-3) and 2025-05-21, a Wednesday."""
+    if _WEEKDAY.match(x) or _WEEKDAY.match(y):
+        wx, wy = _weekday_of(x), _weekday_of(y)
+        return wx is None or wy is None or wx == wy
     # Parts known on both sides must agree; a coarser value ("2025-04") agrees with a finer one.
     return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=False))
+
+
+def _weekday_of(v: str) -> str | None:
+    """ISO weekday ("1" = Monday) of an unanchored weekday or of a full date; None when the
+    value does not fix one ("2025-05", "XXXX-05-21")."""
+    if w := _WEEKDAY.match(v):
+        return w.group(1)
+    m = _DAY.match(v)
+    if m is None or "X" in v:
+        return None
+    try:
+        return str(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoweekday())
+    except ValueError:  # an impossible date the tagger still produced ("2025-02-30")
+        return None
 
 
 def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictValue) -> str:
