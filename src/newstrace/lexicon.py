@@ -14,7 +14,7 @@ from importlib import resources
 STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
 _TITLES = re.compile(
     r"^(?:(?:President|Prime Minister|Minister|Governor|Gov\.|Senator|Sen\.|Rep\.|Mayor|General|Gen\.|"
-    r"Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Chancellor|King|Queen|Pope|Premier|Secretary|Judge|Justice)\s+)+"
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Chancellor|King|Queen|Pope|Premier|Secretary|Judge|Justice)\s+)+"
 )
 
 
@@ -54,6 +54,7 @@ def name_key(text: str) -> str:
     t = text.replace("\u2019", "'").strip()
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"(?<=\w) - (?=\w)", "-", t)  # "al - Shabaab", as tokenized text writes "al-Shabaab"
     return " ".join(t.split()).casefold()
 
 

@@ -110,6 +110,19 @@ def test_new_number_is_counted(parse, source):
     assert unseen_numbers(parse("Inspectors found 14 cracks in the old bridge."), source[1]) == []
 
 
+def test_numbers_split_by_stray_spaces_are_known_joined(parse):
+    # Badly de-tokenized sources write "3, 800 km" and "1. 3 billion"; a derived text that
+    # writes them whole repeats them, it does not bring new numbers.
+    index = SourceIndex()
+    index.add(
+        parse("The fort lies 3, 800 km from Moscow and 1. 3 billion people live nearby; it ended 5 - 0.")
+    )
+    assert unseen_numbers(parse("The fort lies 3,800 km from Moscow."), index) == []
+    assert unseen_numbers(parse("About 1.3 billion people live nearby."), index) == []
+    assert unseen_numbers(parse("It ended 5-0."), index) == []
+    assert unseen_numbers(parse("The fort lies 3,900 km from Moscow."), index) == ["3,900"]
+
+
 def test_negation_differs_from_best_evidence(parse, source):
     feats = _features(parse, source, "The old bridge in Gdansk was not closed on Monday.")
     assert feats["negation_differs"] == 1.0

@@ -269,6 +269,11 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         ),
         ("The death toll has risen to 17.", [("17", 17.0, None)]),
         ("Several hundred demonstrators gathered near the hall.", []),
+        # Numbers split by stray spaces (badly de-tokenized text) are no quantities: neither "3"
+        # nor "800" km is what "3, 800 km" says. A year before a comma is no such split.
+        ("The fortress lies about 3, 800 km from the capital.", []),
+        ("Around 1. 3 billion people marked the festival.", []),
+        ("In 2014, 300 people marched to the square.", [("300 people", 300.0, "people")]),
     ],
 )
 def test_quantities(segment, sentence, expected):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newstrace.lexicon import gazetteer
+from newstrace.lexicon import gazetteer, name_key, strip_titles
 from newstrace.readers import article_from_text
 from newstrace.records import AnnotatedArticle, Entity
 from newstrace.stages.entities import EntitiesStage, _acronym_defs
@@ -77,6 +77,15 @@ def test_region_suffix_and_retyping(settings):
     tavria = [e for e in ents if "Tavria" in e.name]
     assert len(tavria) == 1, [(e.name, [m.text for m in e.mentions]) for e in tavria]
     assert tavria[0].type in ("GPE", "LOC")
+
+
+def test_name_keys_and_titles():
+    assert name_key("The al - Shabaab's") == name_key("al-Shabaab") == "al-shabaab"
+    assert name_key("Smith-Jones") == "smith-jones"
+    # British style writes titles without a period.
+    assert strip_titles("Dr Zhai") == strip_titles("Dr. Zhai") == "Zhai"
+    assert strip_titles("Mrs Thatcher") == "Thatcher"
+    assert strip_titles("Drummond Smith") == "Drummond Smith"
 
 
 def test_acronym_definitions():

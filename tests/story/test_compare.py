@@ -291,3 +291,49 @@ def test_unanchored_weekdays_conflict(tmp_path):
     assert frozenset({("a", "Monday"), ("b", "Tuesday")}) in found
     assert frozenset({("b", "Tuesday"), ("c", "June 9")}) in found
     assert not any(("a", "Monday") in f and ("c", "June 9") in f for f in found)
+
+
+def test_a_bound_admits_an_exact_number_but_two_tolls_conflict():
+    from newstrace import article_from_text
+
+    def numbers(x: str, y: str) -> list[set[str]]:
+        a = article_from_text(x, id="a")
+        b = article_from_text(y, id="b")
+        report = compare_articles([a, b])
+        return [{v.text for v in c.values} for g in report.groups for c in g.conflicts if c.type == "number"]
+
+    base = "Prosecutors in Morelos have begun exhuming {} from a mass grave near the town of Jojutla."
+    assert numbers(base.format("more than 100 bodies"), base.format("116 bodies")) == []
+    assert numbers(base.format("about 120 bodies"), base.format("116 bodies")) == []
+    assert numbers(base.format("more than 100 bodies"), base.format("90 bodies")) == [
+        {"100 bodies", "90 bodies"}
+    ]
+    assert numbers(base.format("at least 100 bodies"), base.format("at least 116 bodies")) == [
+        {"100 bodies", "116 bodies"}
+    ]
+
+
+def test_first_name_alone_is_no_different_person():
+    # The rewrite names only "Aidy" (lower-cased text the tagger half reads); the source has
+    # "Aidy Boothroyd". Too little to merge them, but no "different people" conflict either.
+    from newstrace import article_from_text
+    from newstrace.records import StoryEntity
+    from newstrace.story.compare import _may_be_one_person
+
+    def ent(name: str, *aliases: str) -> StoryEntity:
+        return StoryEntity("E1", name, "PERSON", aliases, (), ())
+
+    assert _may_be_one_person(ent("Aidy"), ent("Aidy Boothroyd"))
+    assert _may_be_one_person(ent("Xiao-ping Zhai"), ent("Dr Zhai"))
+    assert not _may_be_one_person(ent("Anna Kowal"), ent("Piotr Kowal"))
+    a = article_from_text(
+        "Aidy Boothroyd will lead the England under-20 team at the Toulon tournament.", id="a"
+    )
+    b = article_from_text("Aidy will lead the England under-20 team at the Toulon tournament.", id="b")
+    c = article_from_text(
+        "Gareth Southgate will lead the England under-20 team at the Toulon tournament.", id="c"
+    )
+    actors = [c.type for g in compare_articles([a, b]).groups for c in g.conflicts]
+    assert "actor" not in actors
+    actors = [c.type for g in compare_articles([a, c]).groups for c in g.conflicts]
+    assert "actor" in actors

@@ -58,6 +58,19 @@ def test_shared_surname_different_first_names_stay_apart():
     assert len(bare.members) == 1
 
 
+def test_same_bare_name_in_two_articles_is_one_person():
+    # No full name anywhere to join: the same bare name, in any case, is still one person (a wire
+    # story's "Mahmud" and its rewrite's), not two people who did the same thing.
+    a = _article("a", "Mahmud died from five bullet wounds.", [("Mahmud", "PERSON")])
+    b = _article("b", "mahmud died after the attack.", [("mahmud", "PERSON")])
+    c = _article("c", "Osei said he would stay.", [("Osei", "PERSON")])
+    ents = resolve_entities([a, b, c])
+    e = _by_mention(ents, "a", "Mahmud")
+    assert _by_mention(ents, "b", "mahmud").id == e.id
+    assert e.merges[0].reason == "same name: mahmud"
+    assert _by_mention(ents, "c", "Osei").id != e.id
+
+
 def test_bare_surname_joins_unique_full_name():
     a = _article("a", "Valery Gerasimov reported to the president.", [("Valery Gerasimov", "PERSON")])
     b = _article("b", "Gerasimov announced the result.", [("Gerasimov", "PERSON")])

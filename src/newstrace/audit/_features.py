@@ -117,6 +117,7 @@ class SourceIndex:
         self._text = None
         for t in toks:
             self.words.update(_keys(t))
+        self.words.update(_split_numbers(toks))
         lem = [t.lemma for t in toks if t.pos != "PUNCT"]
         self.bigrams.update(zip(lem, lem[1:], strict=False))
         self.trigrams.update(zip(lem, lem[1:], lem[2:], strict=False))
@@ -127,6 +128,22 @@ class SourceIndex:
                 hh = toks[h.head]
                 if hh is not h:  # two hops: "visited the plant in Kursk" ~ "visited Kursk"
                     self.arcs.add((hh.lemma, t.lemma))
+
+
+def _split_numbers(toks: Sequence[Tok]) -> list[str]:
+    """Numbers that stray spaces split into tokens ("3, 800", "1. 3", "5 - 0": badly
+    de-tokenized or PDF-extracted text), joined into the form a derived text writes them in
+    ("3800", "1.3", "5-0"), so that repeating them is not a new number."""
+    out: list[str] = []
+    for n, t in enumerate(toks[:-1]):
+        nxt = toks[n + 1]
+        if t.norm[:-1].isdigit() and t.norm.endswith(".") and nxt.norm.isdigit():
+            out.append(t.norm + nxt.norm)  # "1." + "3"
+        elif n + 2 < len(toks) and t.norm.isdigit() and toks[n + 2].norm.isdigit():
+            sep, tail = nxt.lower, toks[n + 2]
+            if tail.start > nxt.end and (sep in (".", "-") or sep == "," and len(tail.norm) == 3):
+                out.append(t.norm + ("" if sep == "," else sep) + tail.norm)
+    return out
 
 
 def _share(items: Sequence[Any], found: Iterable[bool]) -> float:

@@ -750,6 +750,15 @@ def _negated(pred: Token, root: Token) -> bool:
     return False
 
 
+# Numbers split by stray spaces, as badly de-tokenized or PDF-extracted text writes them:
+# "3, 800 km" (3,800), "1. 3 billion" (1.3), "5 - 0 win". Neither piece is a quantity of its own.
+# Text right before a number that makes it the tail of a bigger one; a 4-digit group before a
+# comma is a year ("In 2014, 300 people"), not a thousands group, so it does not count.
+_FRAGMENT_BEFORE = re.compile(r"(?:(?<![\d,.])\d{1,3}(?:,\s?\d{3})*,\s+|(?<![\d.])\d+\.\s+|\d\s+-\s+)$")
+# Text right after a number that makes it the head of a bigger one ("3" in "3, 800").
+_FRAGMENT_AFTER = re.compile(r",\s+\d{3}(?!\d)|\.\s+\d|\s+-\s+\d")
+
+
 def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
     """Numbers with their unit noun: "12 million euros", "40-metre", "nine member states"."""
     out: list[Quantity] = []
@@ -790,6 +799,12 @@ def _quantity(
     start, end = _g(cl, group[0])[0], _g(cl, group[-1])[1]
     if any(a < end and start < b for a, b in times):
         return None  # a date or clock time, not an amount
+    text = art.ann.article.text
+    tail = _FRAGMENT_AFTER.match(text, end)
+    if tail is not None and tail.group(0)[0] == "," and not re.fullmatch(r"\d{1,3}", text[start:end]):
+        tail = None  # "in 1998, 2004 and 2010": a year is no thousands group
+    if tail is not None or _FRAGMENT_BEFORE.search(text, max(0, start - 12), start):
+        return None  # a piece of a number split by stray spaces ("3, 800 km", "1. 3 billion")
     value = parse_number([t.text for t in group])
     if value is None:
         return None

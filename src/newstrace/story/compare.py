@@ -26,7 +26,7 @@ import numpy as np
 
 from newstrace._unionfind import UnionFind
 from newstrace.errors import require_unique_ids
-from newstrace.lexicon import gazetteer
+from newstrace.lexicon import gazetteer, name_key, strip_titles
 from newstrace.records import (
     AnnotatedArticle,
     Claim,
@@ -402,6 +402,11 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
                 continue
             if not _same_quantity(a, qa, b, qb):
                 continue
+            ka, kb = _bound(a, qa), _bound(b, qb)
+            if _agree_within_bound(ka, qa.value, kb, qb.value) or _agree_within_bound(
+                kb, qb.value, ka, qa.value
+            ):
+                continue  # "more than 100 bodies" and "116 bodies" agree
             pa, pb = a.ann.article.published, b.ann.article.published
             if qa.unit in _CUMULATIVE_UNITS and pa and pb and pa != pb:
                 later_larger = (qa.value > qb.value) == (pa > pb)
@@ -415,6 +420,32 @@ def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
             )
             return Conflict("number", (va, vb), why, "high")
     return None
+
+
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<min>more than|over|at least|upwards of|in excess of|no fewer than|no less than)"
+    r"|(?P<max>fewer than|less than|under|up to|at most)"
+    r"|(?P<approx>about|around|roughly|approximately|some|an estimated|estimated|nearly|almost|close to))"
+    r"\s+$",
+    re.IGNORECASE,
+)
+APPROX = 0.15  # "about 100" agrees with anything from 85 to 115
+
+
+def _bound(sc: StoryClaim, q: Quantity) -> str | None:
+    """ "min" ("more than 100"), "max" ("up to 50"), "approx" ("about 3,000") or None (exact)."""
+    m = _BOUND_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 25), q.start)
+    return None if m is None else m.lastgroup
+
+
+def _agree_within_bound(ka: str | None, va: float, kb: str | None, vb: float) -> bool:
+    """Whether ``va`` with bound ``ka`` admits ``vb``: "more than 100" admits an exact 116, "about
+    100" admits 110. Two minimums ("at least nine" / "at least 12") are two tolls: no agreement."""
+    if ka == "approx":
+        return abs(va - vb) <= APPROX * max(abs(va), abs(vb))
+    if ka is None or kb in ("min", "max"):
+        return False
+    return vb >= va if ka == "min" else vb <= va
 
 
 # Words that say what a count counts; two counts with different ones are different facts.
@@ -511,9 +542,22 @@ def _head_word(obj: str) -> str:
     return words[-1] if words else ""
 
 
+def _may_be_one_person(x: StoryEntity, y: StoryEntity) -> bool:
+    """Whether the words of one name, as written anywhere, are all in the other's: "Aidy" and
+    "Aidy Boothroyd", "Kun" and "Kun Kun". Two such entities were not merged (a bare first name
+    has too little evidence), but neither can be called a different person."""
+
+    def forms(e: StoryEntity) -> list[set[str]]:
+        return [set(name_key(strip_titles(t)).split()) for t in {e.name, *e.aliases}]
+
+    return any(p <= q or q <= p for p in forms(x) for q in forms(y))
+
+
 def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
     sa, sb = _source_of_statement(a, names), _source_of_statement(b, names)
     if not sa or not sb or sa == sb or sa not in names or sb not in names:
+        return None
+    if _may_be_one_person(names[sa], names[sb]):
         return None
     if names[sa].type != "PERSON" or names[sb].type != "PERSON":
         return None  # "Russia" vs "Putin" is not a different source
@@ -563,6 +607,8 @@ def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
     pb = [x for x in b.actors if x in names and names[x].type == "PERSON"]
     if len(pa) != 1 or len(pb) != 1 or pa[0] == pb[0] or pa[0] in b.entities or pb[0] in a.entities:
         return None  # a person named on both sides may have acted together with the other
+    if _may_be_one_person(names[pa[0]], names[pb[0]]):
+        return None
     va, vb = _entity_value(a, names[pa[0]]), _entity_value(b, names[pb[0]])
     why = (
         f"Different people are said to have done the same thing ({fa.action!r}): article "

@@ -191,7 +191,10 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
                 if uf.find(i) != uf.find(j) and (why := _person_match(nodes[i], nodes[j])) is not None:
                     merge(i, j, why)
 
-    # 5. Bare surnames join the single full name (group) in the story that ends with them.
+    # 5. Bare surnames join the single full name (group) in the story that ends with them. With
+    # no full name to join, the same bare name in several articles is one person ("Mahmud" in a
+    # wire story and in its rewrite); with two candidates it stays alone.
+    bare_first: dict[str, int] = {}
     for i, n in enumerate(nodes):
         if not n.is_person or len(n.tokens) != 1:
             continue
@@ -201,6 +204,12 @@ def resolve_entities(anns: Sequence[AnnotatedArticle]) -> tuple[StoryEntity, ...
         if len(groups) == 1:
             j = next(j for j in people if uf.find(j) in groups)
             merge(j, i, f"surname: {n.entity.name} -> {nodes[j].entity.name}")
+        elif not groups:
+            bare = name_key(n.tokens[0])
+            if bare in bare_first:
+                merge(bare_first[bare], i, f"same name: {n.entity.name}")
+            else:
+                bare_first[bare] = i
 
     return _build(nodes, uf, merges, norp, dem)
 
