@@ -121,6 +121,13 @@ def test_numbers_split_by_stray_spaces_are_known_joined(parse):
     assert unseen_numbers(parse("About 1.3 billion people live nearby."), index) == []
     assert unseen_numbers(parse("It ended 5-0."), index) == []
     assert unseen_numbers(parse("The fort lies 3,900 km from Moscow."), index) == ["3,900"]
+    # The first piece carries the whole number; the rest are punctuation, not content.
+    toks = parse("It lies 3, 800 km away.")
+    head = next(t for t in toks if t.lower.startswith("3"))
+    assert (head.norm, head.lower, head.pos) == ("3800", "3,800", "NUM")
+    assert [t.content for t in toks if t.lower in (",", "800")] == [False, False]
+    # A list with ordinary spacing ("3, 4") is not a number: the tail must have three digits.
+    assert [t.norm for t in parse("Rooms 3, 4 and 5.") if t.pos == "NUM"][:2] == ["3", "4"]
 
 
 def test_negation_differs_from_best_evidence(parse, source):

@@ -10,7 +10,7 @@ never mentions. The feature order is the order of the model's weights: append, n
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 FEATURES = (
@@ -86,6 +86,36 @@ def toks_of(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Tok]:
                     neg=t.dep_ == "neg",
                 )
             )
+    return _join_split_numbers(out)
+
+
+def _join_split_numbers(toks: list[Tok]) -> list[Tok]:
+    """Numbers that stray spaces split into tokens ("3, 800", "1. 3": badly de-tokenized or
+    PDF-extracted text) read as one ("3800", "1.3"; spaCy splits "5-0" itself): the first piece
+    carries the whole number, the rest become punctuation, so a text that writes the number
+    whole matches it word for word."""
+    out = list(toks)
+    n = 0
+    while n < len(out) - 1:
+        t, nxt = out[n], out[n + 1]
+        joined: tuple[str, str, int] | None = None  # (written, norm, tokens consumed)
+        if t.norm[:-1].isdigit() and t.norm.endswith(".") and nxt.norm.isdigit() and nxt.start > t.end:
+            joined = (t.lower + nxt.lower, t.norm + nxt.norm, 1)  # "1." + "3"
+        elif n + 2 < len(out) and t.norm.isdigit() and out[n + 2].norm.isdigit():
+            sep, tail = nxt.lower, out[n + 2]
+            spaced = tail.start > nxt.end
+            if spaced and sep == "," and len(t.norm) <= 3 and len(tail.norm) == 3:
+                joined = (t.lower + "," + tail.lower, t.norm + tail.norm, 2)
+            elif spaced and sep == ".":
+                joined = (t.lower + "." + tail.lower, t.norm + "." + tail.norm, 2)
+        if joined is None:
+            n += 1
+            continue
+        written, norm, used = joined
+        out[n] = replace(t, lemma=written, norm=norm, lower=written, pos="NUM", content=True)
+        for k in range(n + 1, n + 1 + used):
+            out[k] = replace(out[k], lemma=out[k].lower, pos="PUNCT", content=False)
+        n += used + 1
     return out
 
 
@@ -117,7 +147,6 @@ class SourceIndex:
         self._text = None
         for t in toks:
             self.words.update(_keys(t))
-        self.words.update(_split_numbers(toks))
         lem = [t.lemma for t in toks if t.pos != "PUNCT"]
         self.bigrams.update(zip(lem, lem[1:], strict=False))
         self.trigrams.update(zip(lem, lem[1:], lem[2:], strict=False))
@@ -128,22 +157,6 @@ class SourceIndex:
                 hh = toks[h.head]
                 if hh is not h:  # two hops: "visited the plant in Kursk" ~ "visited Kursk"
                     self.arcs.add((hh.lemma, t.lemma))
-
-
-def _split_numbers(toks: Sequence[Tok]) -> list[str]:
-    """Numbers that stray spaces split into tokens ("3, 800", "1. 3", "5 - 0": badly
-    de-tokenized or PDF-extracted text), joined into the form a derived text writes them in
-    ("3800", "1.3", "5-0"), so that repeating them is not a new number."""
-    out: list[str] = []
-    for n, t in enumerate(toks[:-1]):
-        nxt = toks[n + 1]
-        if t.norm[:-1].isdigit() and t.norm.endswith(".") and nxt.norm.isdigit():
-            out.append(t.norm + nxt.norm)  # "1." + "3"
-        elif n + 2 < len(toks) and t.norm.isdigit() and toks[n + 2].norm.isdigit():
-            sep, tail = nxt.lower, toks[n + 2]
-            if tail.start > nxt.end and (sep in (".", "-") or sep == "," and len(tail.norm) == 3):
-                out.append(t.norm + ("" if sep == "," else sep) + tail.norm)
-    return out
 
 
 def _share(items: Sequence[Any], found: Iterable[bool]) -> float:
