@@ -337,6 +337,7 @@ DistortionType = Literal[
     "number_changed",
     "date_changed",
     "negation_flipped",
+    "meaning_reversed",
     "attribution_moved",
     "hedge_dropped",
     "relay_dropped",

@@ -272,3 +272,34 @@ def test_a_swapped_name_in_an_otherwise_alike_sentence_is_contradicted(auditor):
         (d.type, d.derived, d.source) for d in person.distortions
     }
     assert same.label in CONSISTENT_LABELS  # "Kowal" is "Anna Kowal", the title aside
+
+
+def test_a_word_turned_into_its_opposite_is_contradicted(auditor):
+    source = (
+        "Shares in the Baltic shipping group rose sharply on Tuesday after the annual results. "
+        "The city council approved the harbour expansion plan after a long debate. "
+        "The minister arrived in Gdynia before the storm reached the coast. "
+        "The mayor did not win the vote on the new tram line."
+    )
+    report, _ = _audit(
+        auditor,
+        source,
+        "Shares in the Baltic shipping group fell sharply on Tuesday after the annual results. "
+        "The city council rejected the harbour expansion plan after a long debate. "
+        "The minister arrived in Gdynia after the storm reached the coast. "
+        "The mayor lost the vote on the new tram line. "
+        "The city council approved the harbour expansion plan after a long debate.",
+    )
+    fell, rejected, after, lost, copy = report.sentences
+    for s, derived, said in (
+        (fell, "fell", "rose"),
+        (rejected, "rejected", "approved"),
+        (after, "after", "before"),
+    ):
+        assert s.label == "contradicted", s
+        [d] = [d for d in s.distortions if d.type == "meaning_reversed"]
+        assert (d.derived, d.source) == (derived, said)
+        assert f"'{said}'" in s.reason
+    # "lost" is what "did not win" means: no reversal, whatever else the audit says.
+    assert "meaning_reversed" not in _types(lost)
+    assert copy.label == "supported" and not copy.distortions

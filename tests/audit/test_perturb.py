@@ -73,7 +73,7 @@ def test_both_classes_from_every_article(anns):
 
 def test_kinds_match_labels(examples):
     kinds = Counter(e.kind for e in examples)
-    for kind in ("copy", "shorten", "entity", "number", "date", "negate", "foreign"):
+    for kind in ("copy", "shorten", "entity", "number", "date", "negate", "opposite", "foreign"):
         assert kinds[kind] >= 1, kind
     for e in examples:
         assert e.supported == (e.kind in ("copy", "shorten")), e
@@ -125,6 +125,47 @@ def test_number_and_date_changes_touch_only_the_value(examples, sentences):
             and sum(a != b for a, b in zip(s.split(), words, strict=True)) == 1
         ]
         assert len(near) == 1, e
+
+
+def test_opposites_turn_one_word_in_its_inflection(examples, sentences):
+    # "approved" -> "rejected", "raised" -> "lowered"/"cut", "gained" -> "lost": one word
+    # replaced by the same form of its opposite, the rest of the sentence as it was.
+    changed = [e for e in examples if e.kind == "opposite"]
+    assert changed
+    pairs = set()
+    for e in changed:
+        words = e.text.split()
+        [src] = [
+            s
+            for s in sentences[e.source]
+            if len(s.split()) == len(words)
+            and sum(a != b for a, b in zip(s.split(), words, strict=True)) == 1
+        ]
+        [(old, new)] = [(a, b) for a, b in zip(src.split(), words, strict=True) if a != b]
+        pairs.add((old, new))
+    known = {
+        ("approved", "rejected"),
+        ("raised", "lowered"),
+        ("raised", "cut"),
+        ("gained", "lost"),
+        ("first", "last"),
+        ("smaller", "larger"),
+        ("smaller", "bigger"),
+        ("rise", "fall"),
+        ("risen", "fallen"),
+        ("new", "old"),
+        ("after", "before"),
+        ("against", "for"),
+        ("closed", "opened"),
+        ("opened", "closed"),
+        ("start", "end"),
+        ("start", "stop"),
+        ("near", "far"),
+        ("long", "short"),
+        ("main", "minor"),
+        ("national", "foreign"),
+    }
+    assert pairs and pairs <= known, pairs - known
 
 
 def test_foreign_sentences_come_from_another_article(examples, sentences):

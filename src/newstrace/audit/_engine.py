@@ -31,6 +31,7 @@ from newstrace.audit._features import (
     unseen_numbers,
 )
 from newstrace.audit._model import SupportModel
+from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
 from newstrace.records import (
@@ -74,7 +75,14 @@ _CONFLICT_DISTORTION: dict[str, DistortionType] = {
     "place": "entity_swapped",
     "negation": "negation_flipped",
 }
-_CONTRADICTING = {"date_changed", "number_changed", "attribution_moved", "entity_swapped", "negation_flipped"}
+_CONTRADICTING = {
+    "date_changed",
+    "number_changed",
+    "attribution_moved",
+    "entity_swapped",
+    "negation_flipped",
+    "meaning_reversed",
+}
 
 
 class Auditor:
@@ -248,6 +256,7 @@ def audit_annotated(
         mine = [c for c in dclaims if d.start <= c.claim.start < d.end]
         found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names)
         found += _swapped_names(ctx, n, found)
+        found += _reversed_words(ctx, n, found)
         feats = ctx.features(n)
         score = model.score(feats)
         label, reason = _label(
@@ -391,6 +400,40 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
     kind = _SWAP_KINDS.get(dtype or stype, "name")
     why = f"The derived text names the {kind} {dw!r} where the source, otherwise alike, names {sw!r}."
     return (Distortion("entity_swapped", dw, sw, why),)
+
+
+def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
+    """A derived sentence worded like its best source sentence but with one word turned into its
+    opposite ("shares fell" for "shares rose", "the court rejected" for "approved", "before"
+    for "after"; ``data/antonyms.tsv``): the rest of the words shared, the same number of
+    negations on both sides ("did not win" for "lost" says the same), and neither sentence
+    holding both words ("rose, then fell" is no reversal)."""
+    top = ctx.top(n, k=1)
+    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+        return ()
+    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    if sum(t.neg for t in d.toks) != sum(t.neg for t in s.toks):
+        return ()
+    dlow = {t.lower for t in d.toks}
+    slow = {t.lower for t in s.toks}
+    for t in d.toks:
+        for o in readings(t.lower, t.pos):
+            if slow & set(o.family) or dlow & set(o.opposite_family):
+                continue
+            there = [u for u in s.toks if u.lower in o.opposite_family and u.pos in o.pos]
+            if not there:
+                continue
+            rest_d = {x.lemma for x in d.toks if x.content and x is not t}
+            rest_s = {x.lemma for x in s.toks if x.content and x is not there[0]}
+            if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+                return ()
+            dw = d.ann.article.text[t.start : t.end]
+            sw = s.ann.article.text[there[0].start : there[0].end]
+            why = (
+                f"The derived text says {dw!r} where the source, otherwise alike, says the opposite, {sw!r}."
+            )
+            return (Distortion("meaning_reversed", dw, sw, why),)
+    return ()
 
 
 def _distortions(

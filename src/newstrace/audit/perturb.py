@@ -1,6 +1,7 @@
 """Training examples for the support model, made by perturbing source sentences (as FactCC was
 trained): a sentence kept or shortened stays supported; one with a name, number, date or
-negation changed, its subject and object swapped, or taken from another article is not.
+negation changed, a word turned into its opposite, its subject and object swapped, or taken
+from another article is not.
 
 Deterministic: the same articles and seed give the same examples.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.audit._opposites import readings
 from newstrace.records import AnnotatedArticle
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -30,7 +32,7 @@ class Example:
     source: str  # article id the sentence comes from
     text: str  # the derived sentence
     supported: bool
-    kind: str  # how it was made: copy, shorten, entity, number, date, negate, swap, foreign
+    kind: str  # how it was made: copy, shorten, entity, number, date, negate, opposite, swap, foreign
 
 
 def _sentences(ann: AnnotatedArticle) -> Iterator[Any]:
@@ -118,6 +120,18 @@ def _negate(sent: Any) -> str | None:
     return None
 
 
+def _opposite(sent: Any, rng: random.Random) -> str | None:
+    """One word turned into its opposite, in the same inflection ("rose" -> "fell")."""
+    words = [t for t in sent if readings(t.text, t.pos_)]
+    if not words:
+        return None
+    t = rng.choice(words)
+    new = rng.choice(readings(t.text, t.pos_)).opposite
+    if t.text[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return _replace(sent, t.idx, t.idx + len(t.text), new)
+
+
 def _swap(sent: Any) -> str | None:
     root = sent.root
     subj = [c for c in root.children if c.dep_ == "nsubj"]
@@ -167,7 +181,9 @@ def perturb(anns: Sequence[AnnotatedArticle], per_article: int = 8, seed: int = 
                 kind = rng.choice(["copy", "shorten", "shorten"])
                 text = s.text.strip() if kind == "copy" else _shorten(s, rng)
             else:
-                kind = rng.choice(["entity", "entity", "number", "date", "negate", "swap", "foreign"])
+                kind = rng.choice(
+                    ["entity", "entity", "number", "date", "negate", "opposite", "swap", "foreign"]
+                )
                 if kind == "entity":
                     text = _entity(s, pool, rng)
                 elif kind == "number":
@@ -176,6 +192,8 @@ def perturb(anns: Sequence[AnnotatedArticle], per_article: int = 8, seed: int = 
                     text = _date(s, rng)
                 elif kind == "negate":
                     text = _negate(s)
+                elif kind == "opposite":
+                    text = _opposite(s, rng)
                 elif kind == "swap":
                     text = _swap(s)
                 else:
