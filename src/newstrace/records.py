@@ -338,6 +338,7 @@ DistortionType = Literal[
     "date_changed",
     "negation_flipped",
     "meaning_reversed",
+    "roles_swapped",
     "attribution_moved",
     "hedge_dropped",
     "relay_dropped",

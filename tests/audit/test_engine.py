@@ -303,3 +303,27 @@ def test_a_word_turned_into_its_opposite_is_contradicted(auditor):
     # "lost" is what "did not win" means: no reversal, whatever else the audit says.
     assert "meaning_reversed" not in _types(lost)
     assert copy.label == "supported" and not copy.distortions
+
+
+def test_doer_and_done_to_exchanged_is_contradicted(auditor):
+    source = (
+        "The regional bank sued the national regulator over the new capital rules on Monday. "
+        "The mayor opened the new bridge over the river in a short ceremony."
+    )
+    report, _ = _audit(
+        auditor,
+        source,
+        "The national regulator sued the regional bank over the new capital rules on Monday. "
+        "The new bridge over the river was opened by the mayor in a short ceremony.",
+    )
+    swapped, passive = report.sentences
+    assert swapped.label == "contradicted"
+    [d] = swapped.distortions
+    assert d.type == "roles_swapped"
+    assert (d.derived, d.source) == (
+        "The national regulator / the regional bank",
+        "the regional bank / The national regulator",
+    )
+    assert "'sue'" in swapped.reason
+    # The same act in the passive voice: the mayor still opened the bridge.
+    assert "roles_swapped" not in _types(passive) and passive.label in CONSISTENT_LABELS

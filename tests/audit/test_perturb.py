@@ -197,3 +197,16 @@ def test_a_changed_year_stays_a_plausible_year(pipeline):
     for e in changed:
         new = [w.strip(".") for w in e.text.split() if w.strip(".").isdigit() and w.strip(".") not in years]
         assert len(new) == 1 and any(1 <= abs(int(new[0]) - int(y)) <= 5 for y in years), e
+
+
+def test_swaps_exchange_a_verbs_doer_and_object_only(pipeline):
+    # "The new prosecutor is Jan Malek" for "Jan Malek is the new prosecutor" says the same, so a
+    # copula's two sides are never swapped; a verb's subject and object are.
+    text = (
+        "date 2024-03-12\n"
+        "Jan Malek was the new prosecutor for nearly two years before the elections. "
+        "The regional bank sued the national regulator on Monday after a long dispute."
+    )
+    [ann] = pipeline.annotate([article_from_text(text, id="swaps")], keep_docs=True)
+    swaps = {e.text for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "swap"}
+    assert swaps == {"The national regulator sued the regional bank on Monday after a long dispute."}

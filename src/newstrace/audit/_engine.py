@@ -82,6 +82,7 @@ _CONTRADICTING = {
     "entity_swapped",
     "negation_flipped",
     "meaning_reversed",
+    "roles_swapped",
 }
 
 
@@ -257,6 +258,7 @@ def audit_annotated(
         found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names)
         found += _swapped_names(ctx, n, found)
         found += _reversed_words(ctx, n, found)
+        found += _swapped_roles(ctx, n, found)
         feats = ctx.features(n)
         score = model.score(feats)
         label, reason = _label(
@@ -434,6 +436,71 @@ def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple
             )
             return (Distortion("meaning_reversed", dw, sw, why),)
     return ()
+
+
+def _roles(toks: Sequence[Tok]) -> dict[tuple[str, str, str], tuple[Tok, Tok]]:
+    """(verb lemma, doer, undergoer) of every verb with both, by the head words' lower-cased
+    forms, active or passive: "the mayor opened the bridge" and "the bridge was opened by the
+    mayor" give the same triple. Pronouns are left out: what they stand for is unknown here."""
+    out: dict[tuple[str, str, str], tuple[Tok, Tok]] = {}
+    for i, v in enumerate(toks):
+        if v.pos != "VERB":
+            continue
+        doer: Tok | None = None
+        undergoer: Tok | None = None
+        for j, c in enumerate(toks):
+            if c.head != i or j == i:
+                continue
+            if c.dep == "nsubj":
+                doer = c
+            elif c.dep in ("dobj", "nsubjpass"):
+                undergoer = c
+            elif c.dep == "agent":  # "by the mayor": the doer is the preposition's object
+                doer = next(
+                    (x for k, x in enumerate(toks) if x.head == j and k != j and x.dep == "pobj"), doer
+                )
+        if doer and undergoer and "PRON" not in (doer.pos, undergoer.pos) and doer.lower != undergoer.lower:
+            out[(v.lemma, doer.lower, undergoer.lower)] = (doer, undergoer)
+    return out
+
+
+def _swapped_roles(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
+    """A derived sentence worded like its best source sentence but with the doer and the one it
+    was done to exchanged ("the bank sued the regulator" for "the regulator sued the bank"):
+    the same verb with the two roles the other way round, the source never saying it the
+    derived text's way, and the rest of the words shared."""
+    top = ctx.top(n, k=1)
+    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+        return ()
+    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    rest_d = {x.lemma for x in d.toks if x.content}
+    rest_s = {x.lemma for x in s.toks if x.content}
+    if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+        return ()
+    droles, sroles = _roles(d.toks), _roles(s.toks)
+    for (verb, doer, undergoer), (dt, ut) in droles.items():
+        if (verb, undergoer, doer) in sroles and (verb, doer, undergoer) not in sroles:
+            text = d.ann.article.text
+            a, b = _phrase(d.toks, dt, text), _phrase(d.toks, ut, text)
+            why = (
+                f"The derived text has {a!r} as the one who acts and {b!r} as the one acted on "
+                f"({verb!r}); the source, otherwise alike, has them the other way round."
+            )
+            return (Distortion("roles_swapped", f"{a} / {b}", f"{b} / {a}", why),)
+    return ()
+
+
+def _phrase(toks: Sequence[Tok], head: Tok, text: str) -> str:
+    """The words of ``head``'s noun phrase (it and the tokens hung on it, left of it)."""
+    i = toks.index(head)
+    start = i
+    while (
+        start > 0
+        and toks[start - 1].head == i
+        and toks[start - 1].dep in ("compound", "amod", "det", "poss", "nmod", "nummod", "case")
+    ):
+        start -= 1
+    return text[toks[start].start : head.end]
 
 
 def _distortions(
