@@ -326,4 +326,62 @@ def test_doer_and_done_to_exchanged_is_contradicted(auditor):
     )
     assert "'sue'" in swapped.reason
     # The same act in the passive voice: the mayor still opened the bridge.
-    assert "roles_swapped" not in _types(passive) and passive.label in CONSISTENT_LABELS
+    # (Its label is the support model's: a reworded sentence scores near its threshold.)
+    assert not passive.distortions and passive.label != "contradicted"
+
+
+def test_name_swaps_with_apostrophes_periods_and_a_shared_surname(auditor):
+    source = (
+        "Hillary Clinton was taken to her daughter's flat after the ceremony in New York. "
+        "The fund cut its growth forecast for the U.S. economy this year by half a point. "
+        "The blast went off near the station, according to Police Commissioner James O'Neill."
+    )
+    report, _ = _audit(
+        auditor,
+        source,
+        "Chelsea Clinton was taken to her daughter's flat after the ceremony in New York. "
+        "The fund cut its growth forecast for the Japan economy this year by half a point. "
+        "The blast went off near the station, according to Police Commissioner Chelsea Manning.",
+    )
+    chelsea, japan, commissioner = report.sentences
+    swaps = {
+        (d.derived, d.source)
+        for s in (chelsea, japan, commissioner)
+        for d in s.distortions
+        if d.type in ("entity_swapped", "attribution_moved")
+    }
+    assert swaps == {("Chelsea", "Hillary"), ("Japan", "U.S."), ("Chelsea Manning", "James O'Neill")}
+    # The commissioner is quoted: his statement is given to another person.
+    assert "attribution_moved" in _types(commissioner)
+
+
+def test_a_name_replaced_in_place_is_contradicted_though_the_old_name_stays(auditor):
+    source = (
+        "Mexico imposed tariffs of up to 25 percent on a list of American exports to Mexico. "
+        "The former police officer and Navy veteran shot himself outside a hospital last month. "
+        "In an interview with the network he blasted the American media for being dishonest."
+    )
+    report, _ = _audit(
+        auditor,
+        source,
+        # "Mexico" is still in the first sentence: only the aligned words show the swap.
+        "Canada imposed tariffs of up to 25 percent on a list of American exports to Mexico. "
+        "The former police officer and University of Utah veteran shot himself outside a hospital last month. "
+        "In an interview with the network he blasted the Polish media for being dishonest.",
+    )
+    swaps = [
+        [(d.derived, d.source) for d in s.distortions if d.type == "entity_swapped"] for s in report.sentences
+    ]
+    assert swaps == [[("Canada", "Mexico")], [("University of Utah", "Navy")], [("Polish", "American")]]
+    assert all(s.label == "contradicted" for s in report.sentences)
+
+
+def test_one_name_spaced_another_way_is_no_swap(auditor):
+    report, _ = _audit(
+        auditor,
+        # As model summaries of tokenised news write it.
+        "The U. S. District court judge jon tigar in san francisco ruled against the prison service.",
+        "The U.s. district court judge jon tigar in san francisco ruled against the prison service.",
+    )
+    [s] = report.sentences
+    assert "entity_swapped" not in _types(s)

@@ -210,3 +210,21 @@ def test_swaps_exchange_a_verbs_doer_and_object_only(pipeline):
     [ann] = pipeline.annotate([article_from_text(text, id="swaps")], keep_docs=True)
     swaps = {e.text for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "swap"}
     assert swaps == {"The national regulator sued the regional bank on Monday after a long dispute."}
+
+
+def test_entity_edits_name_someone_else(pipeline):
+    # "Barack Obama" for "Obama" or "Merkel's" for "Merkel" is the same person, no edit; a
+    # replacement drops its own "the" ("a the Trump Foundation official").
+    text = (
+        "date 2024-03-12\n"
+        "President Barack Obama met Chancellor Angela Merkel in Berlin on Monday morning. "
+        "Obama said the talks with Merkel were useful and friendly and very long. "
+        "A spokesman for the Trump Foundation said the money went to a school in Ohio. "
+        "Merkel's office said the two leaders would meet again in Paris next year."
+    )
+    [ann] = pipeline.annotate([article_from_text(text, id="names")], keep_docs=True)
+    edits = [e for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "entity"]
+    assert edits
+    for e in edits:
+        assert not e.text.startswith(("Barack Obama said", "Angela Merkel's office")), e.text
+        assert " the the " not in e.text and " a the " not in e.text.lower(), e.text

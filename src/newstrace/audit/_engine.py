@@ -14,9 +14,11 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -268,7 +270,7 @@ def audit_annotated(
             model.threshold,
             found,
             evidence,
-            _only_here(entities, derived, d),
+            _only_here(entities, derived, d, ctx.index),
             unseen_names(d.toks, ctx.index),
             unseen_numbers(d.toks, ctx.index),
         )
@@ -312,7 +314,14 @@ def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryCl
 
 
 # Entity types whose swap changes the fact ("the council of Warsaw" for "of Gdansk").
-_SWAP_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
+_SWAP_KINDS = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "nationality or group",  # "the Polish media" for "the American media"
+}
 
 
 def _name_runs(toks: Sequence[Tok]) -> list[tuple[frozenset[str], str]]:
@@ -329,9 +338,10 @@ def _name_runs(toks: Sequence[Tok]) -> list[tuple[frozenset[str], str]]:
 
 
 def _written_as_name(toks: Sequence[Tok], text: str) -> bool:
+    # Hyphens, apostrophes and periods occur inside names ("O’Neill", "U.S.", "Al-Assad").
     return bool(toks) and all(
         text[t.start : t.end][:1].isupper()
-        and text[t.start : t.end].replace("-", "").isalpha()
+        and re.sub(r"[-.'’]", "", text[t.start : t.end]).isalpha()
         and t.end - t.start > 1
         for t in toks
     )
@@ -346,7 +356,60 @@ def _same_neighbour(
     if di + 1 >= len(dtoks) or si + 1 >= len(stoks):
         return False
     a, b = dtoks[di + 1], stoks[si + 1]
-    return a.lower == b.lower and a.pos in ("PROPN", "NOUN") and a.lower.isalpha()
+    if not (a.lower == b.lower and a.pos in ("PROPN", "NOUN") and a.lower.isalpha()):
+        return False
+    # "Gabby" / "Gabrielle", "Mike" / "Michael" may be one person; "Chelsea Clinton" is not
+    # "Hillary Clinton".
+    return dch[0].lower[:1] == sch[0].lower[:1]
+
+
+def _changed_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """The one name of each sentence that the other lacks, by proper-noun runs: a run is changed
+    when it has words the other sentence lacks ("Mayor Piotr Nowak" against "Mayor Anna Kowal";
+    "Kowal" against "Anna Kowal" is the same name). Against all the other sentence's words, not
+    only its names: the tagger may miss a name there ("Trump has had")."""
+    dwords = {t.lower for t in dtoks}
+    swords = {t.lower for t in stoks}
+    only_d = [r for r in _name_runs(dtoks) if r[0] - swords]
+    only_s = [r for r in _name_runs(stoks) if r[0] - dwords]
+    if len(only_d) != 1 or len(only_s) != 1:
+        return None
+    dt_ = [t for t in dtoks if t.pos == "PROPN" and t.lower in only_d[0][0] - swords]
+    st_ = [t for t in stoks if t.pos == "PROPN" and t.lower in only_s[0][0] - dwords]
+    return (dt_, st_) if dt_ and st_ else None
+
+
+# Words that may sit inside a name ("University of Utah", "Bosnia and Herzegovina").
+_NAME_GLUE = {"of", "and", "the", "&", "de", "for"}
+
+
+def _aligned_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """The one name replaced by another in the same place, when the sentences line up word for
+    word but there: "Oregon slapped tariffs on ... Mexico" for "Mexico slapped tariffs on ...
+    Mexico", where the source's name is still in the derived sentence, so no run is missing.
+    Words the derived text drops elsewhere are allowed; words it adds are not."""
+    ops = SequenceMatcher(
+        a=[t.lower for t in stoks], b=[t.lower for t in dtoks], autojunk=False
+    ).get_opcodes()
+    changes = [op for op in ops if op[0] != "equal"]
+    replaced = [op for op in changes if op[0] == "replace"]
+    if len(replaced) != 1 or any(op[0] == "insert" for op in changes):
+        return None
+    _, s0, s1, d0, d1 = replaced[0]
+    st_, dt_ = list(stoks[s0:s1]), list(dtoks[d0:d1])
+
+    def name_like(toks: list[Tok]) -> bool:
+        def word(t: Tok) -> bool:
+            return t.pos == "PROPN" or t.ent in _SWAP_KINDS
+
+        return (
+            len(toks) <= 6
+            and word(toks[0])
+            and word(toks[-1])
+            and all(word(t) or t.lower in _NAME_GLUE for t in toks)
+        )
+
+    return (dt_, st_) if name_like(dt_) and name_like(st_) else None
 
 
 def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
@@ -360,35 +423,29 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
     if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
         return ()
     d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
-    druns, sruns = _name_runs(d.toks), _name_runs(s.toks)
-    dwords = set().union(*(w for w, _ in druns))
-    swords = set().union(*(w for w, _ in sruns))
-    # A run is changed when it has words the other side lacks ("Mayor Piotr Nowak" against
-    # "Mayor Anna Kowal"); "Kowal" against "Anna Kowal" is the same name.
-    only_d = [r for r in druns if r[0] - swords]
-    only_s = [r for r in sruns if r[0] - dwords]
-    if len(only_d) != 1 or len(only_s) != 1:
+    changed = _changed_names(d.toks, s.toks) or _aligned_names(d.toks, s.toks)
+    if not changed:
         return ()
-    (_, dtype), (_, stype) = only_d[0], only_s[0]
+    dt_, st_ = changed
+    dtype = next((t.ent for t in dt_ if t.ent), "")
+    stype = next((t.ent for t in st_ if t.ent), "")
     if dtype and stype and _SWAP_KINDS.get(dtype, dtype) != _SWAP_KINDS.get(stype, stype):
         return ()  # a person for a place: another fact, not a swap
-    rest_d = {t.lemma for t in d.toks if t.content and t.pos != "PROPN"}
-    rest_s = {t.lemma for t in s.toks if t.content and t.pos != "PROPN"}
+    rest_d = {t.lemma for t in d.toks if t.content and t.pos != "PROPN" and t not in dt_}
+    rest_s = {t.lemma for t in s.toks if t.content and t.pos != "PROPN" and t not in st_}
     if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
         return ()
     dtext, stext = d.ann.article.text, s.ann.article.text
-    dt_ = [t for t in d.toks if t.pos == "PROPN" and t.lower in only_d[0][0] - swords]
-    st_ = [t for t in s.toks if t.pos == "PROPN" and t.lower in only_s[0][0] - dwords]
+    dt_ = [t for t in dt_ if t.pos == "PROPN" or (t.ent and t.lower not in _NAME_GLUE)]
+    st_ = [t for t in st_ if t.pos == "PROPN" or (t.ent and t.lower not in _NAME_GLUE)]
     if not _written_as_name(dt_, dtext) or not _written_as_name(st_, stext):
         return ()  # "u", "-", or a lower-cased summary the tagger guessed at
-    if {t.lower for t in dt_} & {t.lower for t in s.toks} or {t.lower for t in st_} & {
-        t.lower for t in d.toks
-    }:
-        return ()  # the name is in the other sentence after all, outside a proper-noun run
     if _same_neighbour(d.toks, dt_, s.toks, st_):
         return ()  # "Gabby Giffords" / "Gabrielle Giffords": one person, another first name
     dw = dtext[dt_[0].start : dt_[-1].end]
     sw = stext[st_[0].start : st_[-1].end]
+    if re.sub(r"[\W_]", "", dw.casefold()) == re.sub(r"[\W_]", "", sw.casefold()):
+        return ()  # one name split or spelled another way ("U.s" / "U. S.")
 
     def speaks(ann: AnnotatedArticle, t: Tok) -> bool:
         return any(
@@ -576,9 +633,13 @@ def _reword(explanation: str, d: StoryClaim, s: StoryClaim) -> str:
 # ---------------------------------------------------------------------------- labels
 
 
-def _only_here(entities: Sequence[StoryEntity], derived: AnnotatedArticle, d: _Sent) -> list[str]:
+def _only_here(
+    entities: Sequence[StoryEntity], derived: AnnotatedArticle, d: _Sent, index: SourceIndex
+) -> list[str]:
     """Names in sentence ``d`` whose entity no source mentions (after cross-article resolution,
-    so "Khinstin" for the sources' "Khinshtein" is not new)."""
+    so "Khinstin" for the sources' "Khinshtein" is not new), and whose words are not all in
+    the sources either: a source written in lower case ("richie benaud") has no entity the
+    tagger found, but it does mention "Richie"."""
     aid = derived.article.id
     out: list[str] = []
     for e in entities:
@@ -589,7 +650,7 @@ def _only_here(entities: Sequence[StoryEntity], derived: AnnotatedArticle, d: _S
             here
             and all(m.article == aid for m in e.mentions)
             and not any(m.article != aid for m in e.related)
-        ):
+        ) and not all(w in index.words for w in _words(here[0].text) if w):
             out.append(here[0].text)
     return out
 

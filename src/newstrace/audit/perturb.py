@@ -68,11 +68,29 @@ def _replace(sent: Any, start: int, end: int, new: str) -> str:
     return str(sent.text[:a] + new + sent.text[b:])
 
 
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", name.casefold()) if w not in ("the", "s", "of", "and")}
+
+
+def _pool_name(text: str) -> str:
+    """An entity as a replacement: without a leading "the" (the sentence has its own
+    determiner: "a the Trump Foundation official") or a trailing possessive."""
+    text = re.sub(r"^[Tt]he\s+", "", text)
+    return re.sub(r"['’]s$", "", text)
+
+
 def _entity(sent: Any, pool: dict[str, list[str]], rng: random.Random) -> str | None:
     ents = [e for e in sent.ents if e.label_ in _SWAP_TYPES]
     rng.shuffle(ents)
     for e in ents:
-        others = [x for x in pool.get(e.label_, []) if x.casefold() not in sent.text.casefold()]
+        mine = _name_words(e.text)
+        # Another name, not the same one written longer or shorter ("Barack Obama" for "Obama",
+        # "Trump's" for "Trump"): those say the same.
+        others = [
+            x
+            for x in pool.get(e.label_, [])
+            if x.casefold() not in sent.text.casefold() and not _name_words(x) & mine
+        ]
         if others:
             return _replace(sent, e.start_char, e.end_char, rng.choice(sorted(set(others))))
     return None
@@ -179,7 +197,7 @@ def perturb(
         pool: dict[str, list[str]] = {}
         for _, doc in ann.docs:
             for e in doc.ents:
-                pool.setdefault(e.label_, []).append(e.text)
+                pool.setdefault(e.label_, []).append(_pool_name(e.text))
         aid = ann.article.id
         others = [a for m, a in enumerate(anns) if m != n and a.docs]
         made: list[Example] = []
