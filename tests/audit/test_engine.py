@@ -385,3 +385,25 @@ def test_one_name_spaced_another_way_is_no_swap(auditor):
     )
     [s] = report.sentences
     assert "entity_swapped" not in _types(s)
+
+
+def test_a_negation_put_in_or_taken_out_word_for_word_is_contradicted(auditor):
+    source = (
+        "Trump took offense at suggestions that he is not a self-made billionaire, despite help from his father. "
+        "The minister did not sign the agreement with the union on Monday."
+    )
+    report, _ = _audit(
+        auditor,
+        source,
+        # The first sentence holds a negation already: one more is still a flip.
+        "Trump did not take offense at suggestions that he is not a self-made billionaire, despite help from his father. "
+        "The minister signed the agreement with the union on Monday. "
+        "The minister did not sign the agreement with the union on Monday.",
+    )
+    added, dropped, copy = report.sentences
+    assert [(d.type, d.derived, d.source) for d in added.distortions] == [
+        ("negation_flipped", "did not take", "took")
+    ]
+    assert added.label == dropped.label == "contradicted"
+    assert "negation_flipped" in _types(dropped)
+    assert not copy.distortions and copy.label == "supported"

@@ -261,6 +261,7 @@ def audit_annotated(
         found += _swapped_names(ctx, n, found)
         found += _reversed_words(ctx, n, found)
         found += _swapped_roles(ctx, n, found)
+        found += _added_negation(ctx, n, found)
         feats = ctx.features(n)
         score = model.score(feats)
         label, reason = _label(
@@ -493,6 +494,46 @@ def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple
             )
             return (Distortion("meaning_reversed", dw, sw, why),)
     return ()
+
+
+# What a negation adds or takes away besides itself: "took" -> "did not take".
+_NEGATION_WORDS = {"not", "n't", "never", "no"}
+_NEGATION_GLUE = {"do", "does", "did", "be", "have", "will", "would", "can", "could"}
+
+
+def _added_negation(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
+    """A derived sentence that is its best source sentence, word for word (by lemma), but for a
+    negation put in or taken out ("Trump did not take offense" for "Trump took offense"): a
+    flip the claim comparison misses when the sentence holds another negation already, or no
+    claim was read from it."""
+    top = ctx.top(n, k=1)
+    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+        return ()
+    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    dt_ = [t for t in d.toks if t.pos != "PUNCT"]
+    st_ = [t for t in s.toks if t.pos != "PUNCT"]
+    dl = [t.lemma.casefold() for t in dt_]
+    sl = [t.lemma.casefold() for t in st_]
+    changes = [op for op in SequenceMatcher(a=sl, b=dl, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not changes:
+        return ()
+    added = [w for op in changes if op[0] in ("insert", "replace") for w in dl[op[3] : op[4]]]
+    dropped = [w for op in changes if op[0] in ("delete", "replace") for w in sl[op[1] : op[2]]]
+    if not set(added + dropped) <= _NEGATION_WORDS | _NEGATION_GLUE:
+        return ()
+    plus = sum(w in _NEGATION_WORDS for w in added) - sum(w in _NEGATION_WORDS for w in dropped)
+    if plus == 0:
+        return ()
+    # The changed words and the word after them on each side: "did not take" / "took".
+    _, i1, i2, j1, j2 = changes[0]
+    dspan = dt_[j1 : min(j2 + 1, len(dt_))]
+    sspan = st_[i1 : min(i2 + 1, len(st_))]
+    dw = d.ann.article.text[dspan[0].start : dspan[-1].end] if dspan else ""
+    sw = s.ann.article.text[sspan[0].start : sspan[-1].end] if sspan else ""
+    what = "negates" if plus > 0 else "states"
+    why = f"The derived text {what} what the source, otherwise word for word, "
+    why += f"{'states' if plus > 0 else 'negates'}: {dw!r} for {sw!r}."
+    return (Distortion("negation_flipped", dw, sw, why),)
 
 
 def _roles(toks: Sequence[Tok]) -> dict[tuple[str, str, str], tuple[Tok, Tok]]:
