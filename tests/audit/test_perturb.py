@@ -228,3 +228,23 @@ def test_entity_edits_name_someone_else(pipeline):
     for e in edits:
         assert not e.text.startswith(("Barack Obama said", "Angela Merkel's office")), e.text
         assert " the the " not in e.text and " a the " not in e.text.lower(), e.text
+
+
+def test_one_edit_of_one_sentence(anns):
+    import random
+
+    from newstrace.audit.perturb import edit, name_pool
+
+    council = next(a for a in anns if a.article.id == "council")
+    pool = name_pool(council.docs)
+    assert "Warsaw" in pool["GPE"] and "Anna Kowal" in pool["PERSON"]
+    first = next(s for _, doc in council.docs for s in doc.sents)
+    rng = random.Random(1)
+    assert edit(first, "negate", pool, rng) == (
+        "The city council of Gdansk did not approve the new housing plan on Tuesday after a long debate."
+    )
+    assert edit(first, "opposite", pool, rng) == (
+        "The city council of Gdansk rejected the new housing plan on Tuesday after a long debate."
+    )
+    with pytest.raises(ValueError, match="unknown edit"):
+        edit(first, "rewrite", pool, rng)

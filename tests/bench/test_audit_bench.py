@@ -194,3 +194,27 @@ def test_perturbed_set_writer(tmp_path) -> None:
         for line, r in zip(first.splitlines(), records, strict=True)
     }
     assert kinds.get("copy") is True and any(v is False for v in kinds.values())
+
+
+def test_edited_summary_writer(tmp_path) -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("mes", root / "benchmarks" / "make_edited_summaries.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(FIX), str(tmp_path / "a")]) == 0
+    assert mod.main([str(FIX), str(tmp_path / "b")]) == 0
+    first = (tmp_path / "a" / "edited.jsonl").read_text(encoding="utf-8")
+    assert first == (tmp_path / "b" / "edited.jsonl").read_text(encoding="utf-8")  # same seed, same file
+    lines = [json.loads(line) for line in first.splitlines()]
+    records = read_qags(tmp_path / "a" / "edited.jsonl")
+    assert records and len(records) == len(lines) and len(lines) % 2 == 0
+    # Pairs: a faithful summary sentence as it is, then the same sentence with one typed edit.
+    for (orig, rec_o), (changed, rec_c) in zip(
+        zip(lines[::2], records[::2], strict=True), zip(lines[1::2], records[1::2], strict=True), strict=True
+    ):
+        assert orig["kind"] == "faithful" and rec_o.sentences[0].consistent
+        assert changed["kind"] in mod.KINDS and not rec_c.sentences[0].consistent
+        assert rec_o.sentences[0].text != rec_c.sentences[0].text and rec_o.article == rec_c.article

@@ -180,6 +180,34 @@ def _swap(sent: Any) -> str | None:
 CHANGES = ("entity", "entity", "number", "date", "negate", "opposite", "swap", "foreign")
 
 
+def name_pool(docs: Sequence[tuple[int, Any]]) -> dict[str, list[str]]:
+    """The names of a parse by entity type, as replacements for ``edit(kind="entity")``."""
+    pool: dict[str, list[str]] = {}
+    for _, doc in docs:
+        for e in doc.ents:
+            pool.setdefault(e.label_, []).append(_pool_name(e.text))
+    return pool
+
+
+def edit(sent: Any, kind: str, pool: dict[str, list[str]], rng: random.Random) -> str | None:
+    """One spaCy sentence changed one way: ``kind`` is entity (another name of the same type
+    from ``pool``), number, date, negate, opposite or swap; None where the sentence offers no
+    such change."""
+    if kind == "entity":
+        return _entity(sent, pool, rng)
+    if kind == "number":
+        return _number(sent, rng)
+    if kind == "date":
+        return _date(sent, rng)
+    if kind == "negate":
+        return _negate(sent)
+    if kind == "opposite":
+        return _opposite(sent, rng)
+    if kind == "swap":
+        return _swap(sent)
+    raise ValueError(f"unknown edit {kind!r}")
+
+
 def perturb(
     anns: Sequence[AnnotatedArticle],
     per_article: int = 8,
@@ -194,10 +222,7 @@ def perturb(
         sents = list(_sentences(ann))
         if not sents:
             continue
-        pool: dict[str, list[str]] = {}
-        for _, doc in ann.docs:
-            for e in doc.ents:
-                pool.setdefault(e.label_, []).append(_pool_name(e.text))
+        pool = name_pool(ann.docs)
         aid = ann.article.id
         others = [a for m, a in enumerate(anns) if m != n and a.docs]
         made: list[Example] = []
@@ -211,21 +236,11 @@ def perturb(
                 text = s.text.strip() if kind == "copy" else _shorten(s, rng)
             else:
                 kind = rng.choice(changes)
-                if kind == "entity":
-                    text = _entity(s, pool, rng)
-                elif kind == "number":
-                    text = _number(s, rng)
-                elif kind == "date":
-                    text = _date(s, rng)
-                elif kind == "negate":
-                    text = _negate(s)
-                elif kind == "opposite":
-                    text = _opposite(s, rng)
-                elif kind == "swap":
-                    text = _swap(s)
-                else:
+                if kind == "foreign":
                     other = list(_sentences(rng.choice(others))) if others else []
                     text = rng.choice(other)[1].text.strip() if other else None
+                else:
+                    text = edit(s, kind, pool, rng)
             if text and text.strip() != "" and (kind == "copy" or text.strip() != s.text.strip()):
                 made.append(Example(aid, text.strip(), want_supported, kind))
         out.extend(made)
