@@ -7,6 +7,7 @@ articles), so both agree on what "the same name" means.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +48,30 @@ def gazetteer() -> dict[str, Place]:
 def demonyms() -> dict[str, Place]:
     """Lower-cased demonym ("north korean") -> the Place it relates to."""
     return {name_key(d): p for p in set(gazetteer().values()) for d in p.demonyms}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Lower-cased first name -> the first names that may be the same person's, from the
+    packaged ``data/nicknames.tsv`` ("bill" -> william; "william" -> bill, billy, will, ...)."""
+    text = resources.files("newstrace").joinpath("data/nicknames.tsv").read_text(encoding="utf-8")
+    table: dict[str, set[str]] = defaultdict(set)
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        formal, short = line.split("\t")
+        formal = formal.casefold()
+        for nick in short.split("|"):
+            table[formal].add(nick.casefold())
+            table[nick.casefold()].add(formal)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names may name one person: equal, or a name and its short form
+    ("Bill" / "William", "Gabby" / "Gabrielle"); two short forms of different names are not."""
+    a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
+    return a == b or b in nicknames().get(a, frozenset())
 
 
 def name_key(text: str) -> str:

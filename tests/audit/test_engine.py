@@ -407,3 +407,13 @@ def test_a_negation_put_in_or_taken_out_word_for_word_is_contradicted(auditor):
     assert added.label == dropped.label == "contradicted"
     assert "negation_flipped" in _types(dropped)
     assert not copy.distortions and copy.label == "supported"
+
+
+def test_a_short_first_name_is_the_same_person(auditor):
+    report, _ = _audit(
+        auditor,
+        "Gabrielle Giffords spoke to the crowd outside the Tucson hospital on Sunday evening.",
+        "Gabby Giffords spoke to the crowd outside the Tucson hospital on Sunday evening.",
+    )
+    [s] = report.sentences
+    assert not s.distortions and s.label in CONSISTENT_LABELS

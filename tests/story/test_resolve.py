@@ -58,6 +58,31 @@ def test_shared_surname_different_first_names_stay_apart():
     assert len(bare.members) == 1
 
 
+def test_a_first_name_and_its_short_form_are_one_person():
+    a = _article("a", "Gabrielle Giffords spoke in Tucson.", [("Gabrielle Giffords", "PERSON")])
+    b = _article("b", "Gabby Giffords thanked the doctors.", [("Gabby Giffords", "PERSON")])
+    c = _article("c", "Chelsea Giffords was not there.", [("Chelsea Giffords", "PERSON")])
+    ents = resolve_entities([a, b, c])
+    e = _by_mention(ents, "a", "Gabrielle Giffords")
+    assert _by_mention(ents, "b", "Gabby Giffords").id == e.id
+    assert "short form" in e.merges[0].reason
+    assert _by_mention(ents, "c", "Chelsea Giffords").id != e.id
+
+
+def test_nickname_table():
+    from newstrace.lexicon import nicknames, same_first_name
+
+    assert same_first_name("Bill", "William") and same_first_name("william", "BILL")
+    assert same_first_name("Gabby", "Gabrielle") and same_first_name("Anna", "anna")
+    assert not same_first_name("Chelsea", "Hillary")
+    assert not same_first_name("Kate", "Katie")  # two short forms: the table does not say
+    table = nicknames()
+    assert {"christopher", "christine", "christina"} <= table["chris"]
+    for name, others in table.items():
+        assert name == name.casefold() and " " not in name
+        assert all(name in table[o] for o in others)  # both directions
+
+
 def test_same_bare_name_in_two_articles_is_one_person():
     # No full name anywhere to join: the same bare name, in any case, is still one person (a wire
     # story's "Mahmud" and its rewrite's), not two people who did the same thing.

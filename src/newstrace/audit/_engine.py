@@ -36,6 +36,7 @@ from newstrace.audit._model import SupportModel
 from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
+from newstrace.lexicon import same_first_name
 from newstrace.records import (
     AnnotatedArticle,
     Article,
@@ -359,9 +360,9 @@ def _same_neighbour(
     a, b = dtoks[di + 1], stoks[si + 1]
     if not (a.lower == b.lower and a.pos in ("PROPN", "NOUN") and a.lower.isalpha()):
         return False
-    # "Gabby" / "Gabrielle", "Mike" / "Michael" may be one person; "Chelsea Clinton" is not
-    # "Hillary Clinton".
-    return dch[0].lower[:1] == sch[0].lower[:1]
+    # "Gabby" / "Gabrielle", "Bill" / "William" may be one person, and so may names sharing an
+    # initial that no table knows; "Chelsea Clinton" is not "Hillary Clinton".
+    return dch[0].lower[:1] == sch[0].lower[:1] or same_first_name(dch[0].lower, sch[0].lower)
 
 
 def _changed_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]] | None:

@@ -8,8 +8,9 @@ Each merge keeps a reason a person can check. Rules, in order of confidence:
 3. acronym: an all-caps name equal to the initials of another entity's name;
 4. transliteration: two people whose surnames are near-identical after folding romanization
    variants ("Khinshtein" ~ "Khinstin"), *and* whose first names agree, *or* who hold the same
-   role ("governor") in their articles. Different first names never merge ("Nadia Petrenko" and
-   "Ihor Petrenko" stay apart);
+   role ("governor") in their articles. A first name and its short form agree ("Gabby" /
+   "Gabrielle", ``data/nicknames.tsv``); different first names never merge ("Nadia Petrenko"
+   and "Ihor Petrenko" stay apart);
 5. surname alone: an entity known only by a surname joins the one full name in the story with
    that surname; with two candidates it stays alone.
 Demonyms ("North Korean") are attached to their country as ``related`` mentions, not merged.
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from newstrace._unionfind import UnionFind
-from newstrace.lexicon import Place, demonyms, gazetteer, initials, name_key, strip_titles
+from newstrace.lexicon import Place, demonyms, gazetteer, initials, name_key, same_first_name, strip_titles
 from newstrace.records import AnnotatedArticle, Entity, Merge, StoryEntity, StoryMention
 from newstrace.story._names import fold, name_similarity, skeleton
 
@@ -103,11 +104,13 @@ def _person_match(a: _Node, b: _Node) -> str | None:
     if sur < SURNAME_MIN and skeleton(fold(ta[-1])) != skeleton(fold(tb[-1])):
         return None
     first = name_similarity(ta[0], tb[0])
-    first_ok = first >= FIRSTNAME_MIN or skeleton(fold(ta[0])) == skeleton(fold(tb[0]))
+    nickname = same_first_name(ta[0], tb[0]) and ta[0].casefold() != tb[0].casefold()
+    first_ok = first >= FIRSTNAME_MIN or skeleton(fold(ta[0])) == skeleton(fold(tb[0])) or nickname
     shared_roles = sorted(a.roles & b.roles)
     if not first_ok:
         return None  # different first names: two people who share a surname
-    evidence = [f"first names agree ({ta[0]} ~ {tb[0]})"]
+    how = ", a short form (data/nicknames.tsv)" if nickname and first < FIRSTNAME_MIN else ""
+    evidence = [f"first names agree ({ta[0]} ~ {tb[0]}{how})"]
     if shared_roles:
         evidence.append(f"same role ({', '.join(shared_roles)})")
     return f"transliteration: {a.entity.name} ~ {b.entity.name} (surname similarity {sur:.2f}); " + "; ".join(
