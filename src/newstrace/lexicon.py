@@ -27,14 +27,19 @@ class Place:
     demonyms: tuple[str, ...] = ()
 
 
+def data_lines(name: str) -> list[tuple[int, str]]:
+    """(line number, line) of the packaged table ``data/<name>``, blank and ``#`` lines left out."""
+    text = resources.files("newstrace").joinpath("data", name).read_text(encoding="utf-8")
+    return [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
     """Lower-cased name or alias -> Place, from the packaged ``data/places.tsv``."""
-    text = resources.files("newstrace").joinpath("data/places.tsv").read_text(encoding="utf-8")
     table: dict[str, Place] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _, line in data_lines("places.tsv"):
         name, typ, *rest = line.split("\t")
         aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
         demonyms = tuple(d for d in (rest[1].split("|") if len(rest) > 1 else []) if d)
@@ -54,11 +59,8 @@ def demonyms() -> dict[str, Place]:
 def nicknames() -> dict[str, frozenset[str]]:
     """Lower-cased first name -> the first names that may be the same person's, from the
     packaged ``data/nicknames.tsv`` ("bill" -> william; "william" -> bill, billy, will, ...)."""
-    text = resources.files("newstrace").joinpath("data/nicknames.tsv").read_text(encoding="utf-8")
     table: dict[str, set[str]] = defaultdict(set)
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _, line in data_lines("nicknames.tsv"):
         formal, short = line.split("\t")
         formal = formal.casefold()
         for nick in short.split("|"):

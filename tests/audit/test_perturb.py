@@ -37,6 +37,12 @@ TEXTS = {
 SEEDS = range(1, 9)
 
 
+def _parsed(pipeline, text: str, aid: str):
+    """One article parsed as ``perturb`` needs it (``keep_docs=True``)."""
+    [ann] = pipeline.annotate([article_from_text(text, id=aid)], keep_docs=True)
+    return ann
+
+
 @pytest.fixture(scope="module")
 def anns(pipeline):
     articles = [article_from_text(text, id=aid) for aid, text in TEXTS.items()]
@@ -177,9 +183,9 @@ def test_foreign_sentences_come_from_another_article(examples, sentences):
 
 
 def test_short_or_lone_articles(pipeline):
-    [short] = pipeline.annotate([article_from_text("Rain fell. Roads closed.", id="short")], keep_docs=True)
+    short = _parsed(pipeline, "Rain fell. Roads closed.", "short")
     assert perturb([short]) == []  # no sentence long enough to perturb
-    [lone] = pipeline.annotate([article_from_text(TEXTS["bank"], id="bank")], keep_docs=True)
+    lone = _parsed(pipeline, TEXTS["bank"], "bank")
     ex = perturb([lone], seed=2)
     assert ex and not any(e.kind == "foreign" for e in ex)  # nothing to borrow from
 
@@ -190,7 +196,7 @@ def test_a_changed_year_stays_a_plausible_year(pipeline):
         "The old bridge over the Vistula in Torun was built in 1934 by the city council. "
         "The new museum of the city of Torun opened its doors in 2019 after a long delay."
     )
-    [ann] = pipeline.annotate([article_from_text(text, id="years")], keep_docs=True)
+    ann = _parsed(pipeline, text, "years")
     years = {"1934", "2019"}
     changed = [e for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "number"]
     assert changed
@@ -207,7 +213,7 @@ def test_swaps_exchange_a_verbs_doer_and_object_only(pipeline):
         "Jan Malek was the new prosecutor for nearly two years before the elections. "
         "The regional bank sued the national regulator on Monday after a long dispute."
     )
-    [ann] = pipeline.annotate([article_from_text(text, id="swaps")], keep_docs=True)
+    ann = _parsed(pipeline, text, "swaps")
     swaps = {e.text for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "swap"}
     assert swaps == {"The national regulator sued the regional bank on Monday after a long dispute."}
 
@@ -222,7 +228,7 @@ def test_entity_edits_name_someone_else(pipeline):
         "A spokesman for the Trump Foundation said the money went to a school in Ohio. "
         "Merkel's office said the two leaders would meet again in Paris next year."
     )
-    [ann] = pipeline.annotate([article_from_text(text, id="names")], keep_docs=True)
+    ann = _parsed(pipeline, text, "names")
     edits = [e for seed in range(1, 40) for e in perturb([ann], seed=seed) if e.kind == "entity"]
     assert edits
     for e in edits:

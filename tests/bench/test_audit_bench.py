@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -174,15 +175,23 @@ def test_other_jsonl_sets_in_the_qags_format(tmp_path) -> None:
     assert report.pooled().newstrace.pairs == 2
 
 
-def test_perturbed_set_writer(tmp_path) -> None:
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _benchmark_script(name: str) -> Any:
+    """A script under benchmarks/ (not a package), loaded as a module."""
     import importlib.util
 
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("mpq", root / "benchmarks" / "make_perturbed_qags.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    corpus = root / "examples" / "corpus"
+    return mod
+
+
+def test_perturbed_set_writer(tmp_path) -> None:
+    mod = _benchmark_script("make_perturbed_qags")
+    corpus = ROOT / "examples" / "corpus"
     assert mod.main([str(corpus), str(tmp_path / "a"), "--limit", "2"]) == 0
     assert mod.main([str(corpus), str(tmp_path / "b"), "--limit", "2"]) == 0
     first = (tmp_path / "a" / "perturbed.jsonl").read_text(encoding="utf-8")
@@ -197,13 +206,7 @@ def test_perturbed_set_writer(tmp_path) -> None:
 
 
 def test_edited_summary_writer(tmp_path) -> None:
-    import importlib.util
-
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("mes", root / "benchmarks" / "make_edited_summaries.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = _benchmark_script("make_edited_summaries")
     assert mod.main([str(FIX), str(tmp_path / "a")]) == 0
     assert mod.main([str(FIX), str(tmp_path / "b")]) == 0
     first = (tmp_path / "a" / "edited.jsonl").read_text(encoding="utf-8")

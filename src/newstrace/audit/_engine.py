@@ -414,6 +414,21 @@ def _aligned_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok
     return (dt_, st_) if name_like(dt_) and name_like(st_) else None
 
 
+def _alike(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[_Sent, _Sent] | None:
+    """Derived sentence ``n`` and its best source sentence, when they are worded alike enough
+    (cosine >= SWAP_MIN) for one changed word or name to be a change of the same fact, and no
+    contradiction is known yet: what each one-slot check below starts from."""
+    top = ctx.top(n, k=1)
+    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+        return None
+    return ctx.dsents[n], ctx.ssents[top[0][0]]
+
+
+def _shares_rest(rest_d: set[str], rest_s: set[str]) -> bool:
+    """Whether the source sentence shares the derived one's other content words (SWAP_REST)."""
+    return bool(rest_d) and len(rest_d & rest_s) >= SWAP_REST * len(rest_d)
+
+
 def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
     """A derived sentence worded like its best source sentence but naming another person, place
     or organisation in one slot: exactly one name on each side that the other side lacks, of
@@ -421,10 +436,10 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
     from claim comparison come first; this catches the rest (a swapped place inside a noun
     phrase, a swapped doer of an act), which the new-name checks miss when both names occur in
     the sources."""
-    top = ctx.top(n, k=1)
-    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+    pair = _alike(ctx, n, found)
+    if pair is None:
         return ()
-    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    d, s = pair
     changed = _changed_names(d.toks, s.toks) or _aligned_names(d.toks, s.toks)
     if not changed:
         return ()
@@ -435,7 +450,7 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
         return ()  # a person for a place: another fact, not a swap
     rest_d = {t.lemma for t in d.toks if t.content and t.pos != "PROPN" and t not in dt_}
     rest_s = {t.lemma for t in s.toks if t.content and t.pos != "PROPN" and t not in st_}
-    if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+    if not _shares_rest(rest_d, rest_s):
         return ()
     dtext, stext = d.ann.article.text, s.ann.article.text
     dt_ = [t for t in dt_ if t.pos == "PROPN" or (t.ent and t.lower not in _NAME_GLUE)]
@@ -469,10 +484,10 @@ def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple
     for "after"; ``data/antonyms.tsv``): the rest of the words shared, the same number of
     negations on both sides ("did not win" for "lost" says the same), and neither sentence
     holding both words ("rose, then fell" is no reversal)."""
-    top = ctx.top(n, k=1)
-    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+    pair = _alike(ctx, n, found)
+    if pair is None:
         return ()
-    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    d, s = pair
     if sum(t.neg for t in d.toks) != sum(t.neg for t in s.toks):
         return ()
     dlow = {t.lower for t in d.toks}
@@ -486,7 +501,7 @@ def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple
                 continue
             rest_d = {x.lemma for x in d.toks if x.content and x is not t}
             rest_s = {x.lemma for x in s.toks if x.content and x is not there[0]}
-            if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+            if not _shares_rest(rest_d, rest_s):
                 return ()
             dw = d.ann.article.text[t.start : t.end]
             sw = s.ann.article.text[there[0].start : there[0].end]
@@ -507,10 +522,10 @@ def _added_negation(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple
     negation put in or taken out ("Trump did not take offense" for "Trump took offense"): a
     flip the claim comparison misses when the sentence holds another negation already, or no
     claim was read from it."""
-    top = ctx.top(n, k=1)
-    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+    pair = _alike(ctx, n, found)
+    if pair is None:
         return ()
-    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
+    d, s = pair
     dt_ = [t for t in d.toks if t.pos != "PUNCT"]
     st_ = [t for t in s.toks if t.pos != "PUNCT"]
     dl = [t.lemma.casefold() for t in dt_]
@@ -568,13 +583,11 @@ def _swapped_roles(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
     was done to exchanged ("the bank sued the regulator" for "the regulator sued the bank"):
     the same verb with the two roles the other way round, the source never saying it the
     derived text's way, and the rest of the words shared."""
-    top = ctx.top(n, k=1)
-    if not top or top[0][1] < SWAP_MIN or any(f.type in _CONTRADICTING for f in found):
+    pair = _alike(ctx, n, found)
+    if pair is None:
         return ()
-    d, s = ctx.dsents[n], ctx.ssents[top[0][0]]
-    rest_d = {x.lemma for x in d.toks if x.content}
-    rest_s = {x.lemma for x in s.toks if x.content}
-    if not rest_d or len(rest_d & rest_s) < SWAP_REST * len(rest_d):
+    d, s = pair
+    if not _shares_rest({x.lemma for x in d.toks if x.content}, {x.lemma for x in s.toks if x.content}):
         return ()
     droles, sroles = _roles(d.toks), _roles(s.toks)
     for (verb, doer, undergoer), (dt, ut) in droles.items():

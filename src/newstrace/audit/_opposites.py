@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newstrace.errors import ModelError
+from newstrace.lexicon import data_lines
 
-DATA_FILE = "data/antonyms.tsv"
+DATA_FILE = "antonyms.tsv"  # in the package's data/
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +28,12 @@ class Opposite:
 @lru_cache(maxsize=1)
 def opposites() -> dict[str, tuple[Opposite, ...]]:
     """Lower-cased word form -> its readings with an opposite (both directions of every line)."""
-    text = resources.files("newstrace").joinpath(DATA_FILE).read_text(encoding="utf-8")
     table: dict[str, list[Opposite]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in data_lines(DATA_FILE):
         try:
             pos, a, b = line.split("\t")
         except ValueError:
-            raise ModelError(f"{DATA_FILE} line {n}: want 3 tab-separated fields", code="E308") from None
+            raise ModelError(f"data/{DATA_FILE} line {n}: want 3 tab-separated fields", code="E308") from None
         tags = frozenset(pos.split("|"))
         fa, fb = tuple(a.split(",")), tuple(b.split(","))
         for mine, theirs in ((fa, fb), (fb, fa)):
