@@ -318,6 +318,25 @@ def test_transcript_turns(run) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
+def test_turn_label_ending_in_a_reporting_verb(run) -> None:  # type: ignore[no-untyped-def]
+    # "Ortiz continued:" opening a paragraph: the verb is the cue, the name alone the speaker,
+    # and the content is the quoted words without their marks.
+    text = (
+        "The hearing ran late.\n\n"
+        "Mayor Ortiz continued: \u201cWe will vote on Thursday, and I expect the levy to pass.\u201d\n\n"
+        "Tom Hale told reporters: \u201cIt will not pass.\u201d\n"
+    )
+    got = {
+        (sp, (cue or "").rstrip(":"), body.rstrip("."))
+        for ann in [run(text)]
+        for sp, cue, body in (words(ann, q) for q in ann.quotes)
+    }
+    assert got == {
+        ("Mayor Ortiz", "continued", "We will vote on Thursday, and I expect the levy to pass"),
+        ("Tom Hale", "told reporters", "It will not pass"),
+    }
+
+
 def test_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-def]
     ann = run("Headline\n\nLISBON -- Mayor Lena Ortiz said the pier would reopen.")
     q = next(q for q in ann.quotes if q.cue is not None)
@@ -446,6 +465,17 @@ def test_wire_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-d
     )
     (q,) = [q for q in ann.quotes if q.cue is not None]
     assert words(ann, q)[0] == "U.S. Democratic presidential candidate Ann Lee"
+    # ... nor one the parser made the subject, with the speaker as its apposition
+    ann = run(
+        "Headline\n\nLead paragraph.\n\n"
+        "LISBON -- Mayor Lena Ortiz, opening the pier on Saturday, said it would bring visitors back."
+    )
+    (q,) = [q for q in ann.quotes if q.cue is not None]
+    assert words(ann, q)[:2] == ("Mayor Lena Ortiz", "said")
+    # a capitalised name before a dash is still the speaker ("Jo Lee -- a teacher -- said")
+    ann = run("Headline\n\nLead paragraph.\n\nJo Lee -- a teacher from Ames -- said the school would close.")
+    (q,) = [q for q in ann.quotes if q.cue is not None]
+    assert words(ann, q)[0].startswith("Jo Lee")
 
 
 def test_restrictive_participle_stays_in_speaker(run) -> None:  # type: ignore[no-untyped-def]

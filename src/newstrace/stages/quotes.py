@@ -243,6 +243,12 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
     if span[0] < ctx.dateline_end <= off + tok.idx:
         span = (ctx.dateline_end, span[1])  # "WASHINGTON -- President Obama said"
     lead = _LEAD_DATELINE.match(ctx.text, span[0], off + tok.idx)
+    if lead is None and tok.text.isupper() and len(tok.text) > 2 and tok.i == tok.left_edge.i:
+        # "WASHINGTON -- President Obama said": the parser made the dateline the subject and the
+        # speaker its apposition
+        lead = _LEAD_DATELINE.match(ctx.text, span[0], span[1])
+        if lead is not None and lead.end() >= span[1]:
+            lead = None
     if lead is not None:
         span = (lead.end(), span[1])  # "MACAU (Reuters) – Top donor Sheldon Adelson said"
     span = _trim(ctx.text, *span)
@@ -1403,6 +1409,12 @@ _DASH_SIGNED = re.compile(
 )
 # A transcript turn: "PENCE: Well, look, ..." (an upper-case or personal name label).
 _TURN = re.compile(r"[ \t]*[\"\u201c]?[ \t]*([A-Z][A-Za-z.'\- ]{1,40}?):[ \t]+(\S[^\n]*)")
+# A reporting verb closing a turn label ("Limbaugh continued:", "Trump told reporters:").
+_TURN_VERB = re.compile(
+    r"\s+(?:said|says|added|adds|continued|continues|wrote|writes|explained|explains|replied|"
+    r"responded|asked|asks|tweeted|tweets|noted|notes|declared|concluded|recalled|stated|warned|"
+    r"argued|insisted|(?:told|tells) [a-z]+)$"
+)
 _NOT_SPEAKERS = frozenset(
     """
     the latest contributing poll twitter breaking revealed report wow update byline note editor's
@@ -1430,9 +1442,12 @@ def _turns(ctx: _Doc) -> list[_Cand]:
         m = _TURN.match(ctx.text, p)
         if m is None:
             continue
-        label = m.group(1)
+        label, label_end = m.group(1), m.end(1)
+        verb = _TURN_VERB.search(label)
+        if verb is not None:  # "Limbaugh continued: “...”": the verb is the cue, not the name's
+            label, label_end = label[: verb.start()], m.start(1) + verb.start()
         words = label.split()
-        if len(words) > 3 or label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+        if not words or len(words) > 3 or label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
             continue
         ent = ctx.entity_at(m.start(1))
         if not (label.isupper() and len(label) > 1) and (ent is None or ent.type != "PERSON"):
@@ -1440,11 +1455,14 @@ def _turns(ctx: _Doc) -> list[_Cand]:
         content = _trim(ctx.text, m.start(2), m.end(2))
         while content[1] > content[0] and ctx.text[content[1] - 1] in '"\u201d':
             content = (content[0], content[1] - 1)  # the mark closing the whole transcript
+        while verb is not None and content[1] > content[0] and ctx.text[content[0]] in '"\u201c':
+            content = (content[0] + 1, content[1])  # the quote the verb introduces: its words only
         if content[1] <= content[0]:
             continue
         colon = m.end(1)
+        cue = (label_end + 1 if verb is not None else colon, colon + 1)
         out.append(
-            _Cand(cue=(colon, colon + 1), content=content, speaker=m.span(1), head_pos=m.start(1), fixed=True)
+            _Cand(cue=cue, content=content, speaker=(m.start(1), label_end), head_pos=m.start(1), fixed=True)
         )
     return out
 
