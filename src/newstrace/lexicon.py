@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newstrace.errors import ModelError
+
 STOP_INITIAL = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
 _TITLES = re.compile(
     r"^(?:(?:President|Prime Minister|Minister|Governor|Gov\.|Senator|Sen\.|Rep\.|Mayor|General|Gen\.|"
@@ -35,12 +37,28 @@ def data_lines(name: str) -> list[tuple[int, str]]:
     ]
 
 
+def data_fields(name: str, least: int, most: int | None = None) -> list[tuple[int, list[str]]]:
+    """(line number, tab-separated fields) of the packaged table ``data/<name>``. A line with fewer
+    than ``least`` or more than ``most`` fields (default: exactly ``least``) raises E308 naming
+    the table and the line: an edited table fails at load, not as a wrong answer later."""
+    most = least if most is None else most
+    rows = []
+    for n, line in data_lines(name):
+        fields = line.split("\t")
+        if not least <= len(fields) <= most or not fields[0].strip():
+            want = str(least) if least == most else f"{least} to {most}"
+            raise ModelError(
+                f"data/{name} line {n}: want {want} tab-separated fields, got {len(fields)}", code="E308"
+            )
+        rows.append((n, fields))
+    return rows
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
     """Lower-cased name or alias -> Place, from the packaged ``data/places.tsv``."""
     table: dict[str, Place] = {}
-    for _, line in data_lines("places.tsv"):
-        name, typ, *rest = line.split("\t")
+    for _, (name, typ, *rest) in data_fields("places.tsv", 2, 4):
         aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
         demonyms = tuple(d for d in (rest[1].split("|") if len(rest) > 1 else []) if d)
         place = Place(name, typ, aliases, demonyms)
@@ -60,8 +78,7 @@ def nicknames() -> dict[str, frozenset[str]]:
     """Lower-cased first name -> the first names that may be the same person's, from the
     packaged ``data/nicknames.tsv`` ("bill" -> william; "william" -> bill, billy, will, ...)."""
     table: dict[str, set[str]] = defaultdict(set)
-    for _, line in data_lines("nicknames.tsv"):
-        formal, short = line.split("\t")
+    for _, (formal, short) in data_fields("nicknames.tsv", 2):
         formal = formal.casefold()
         for nick in short.split("|"):
             table[formal].add(nick.casefold())

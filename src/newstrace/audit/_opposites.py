@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newstrace.errors import ModelError
-from newstrace.lexicon import data_lines
+from newstrace.lexicon import data_fields
 
 DATA_FILE = "antonyms.tsv"  # in the package's data/
 
@@ -29,11 +28,7 @@ class Opposite:
 def opposites() -> dict[str, tuple[Opposite, ...]]:
     """Lower-cased word form -> its readings with an opposite (both directions of every line)."""
     table: dict[str, list[Opposite]] = {}
-    for n, line in data_lines(DATA_FILE):
-        try:
-            pos, a, b = line.split("\t")
-        except ValueError:
-            raise ModelError(f"data/{DATA_FILE} line {n}: want 3 tab-separated fields", code="E308") from None
+    for _, (pos, a, b) in data_fields(DATA_FILE, 3):
         tags = frozenset(pos.split("|"))
         fa, fb = tuple(a.split(",")), tuple(b.split(","))
         for mine, theirs in ((fa, fb), (fb, fa)):
