@@ -147,6 +147,28 @@ def test_according_to(run) -> None:  # type: ignore[no-untyped-def]
     assert q.speaker == "the regional water authority"
 
 
+def test_according_to_with_the_subject_parsed_into_the_source(run) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "the summit's final declaration" on "the Harbor Gazette" as an apposition
+    # and leaves "will establish" without a subject: the source still ends at the comma.
+    ann = run(
+        "Headline\n\nAccording to a draft seen by the Harbor Gazette, the summit's final declaration, "
+        "expected to be adopted on Friday, will also establish a relief fund."
+    )
+    got = {words(ann, q) for q in ann.quotes if q.cue is not None and q.speaker_span is not None}
+    assert got == {
+        (
+            "a draft seen by the Harbor Gazette",
+            "According to",
+            "the summit's final declaration, expected to be adopted on Friday, will also establish a relief fund",
+        )
+    }
+    # a well-parsed one is unchanged, and a comma inside the source stays in it
+    ann = run("Headline\n\nAccording to the mayor, who spoke on Monday, the bridge will reopen in June.")
+    assert _cued(ann) == {
+        ("the mayor, who spoke on Monday", "According to", "the bridge will reopen in June")
+    }
+
+
 def test_quoted_as_saying_by_agency(run) -> None:  # type: ignore[no-untyped-def]
     ann = run('"We are ready for talks," Ivan Petrov was quoted as saying by the Interfax news agency.')
     (q,) = ann.quotes
@@ -517,6 +539,16 @@ def test_passive_expectation_is_a_sourceless_hedge(run) -> None:  # type: ignore
         (None, "is expected", "The council"),
         (None, "is expected", "to approve the budget on Tuesday"),
     }
+
+
+def test_participle_on_a_noun_does_not_make_the_noun_a_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    # "a summit expected to be ...": the summit is what is expected, not who expects
+    ann = run(
+        "Headline\n\nMinisters will gather on Thursday for a summit expected to be dominated by safety."
+    )
+    assert {words(ann, q)[:2] for q in ann.quotes} == {(None, "expected")}
+    # a bare reporting participle may be a misparsed finite verb: "the agency reported" keeps its
+    # speaker (test_outlet_citing_statement_from_body)
 
 
 def test_opening_in_a_poll_is_the_source(run) -> None:  # type: ignore[no-untyped-def]

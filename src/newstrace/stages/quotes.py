@@ -316,6 +316,8 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
         if subj is not None:
             ante = cur.head if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl" else None
             return subj, ante
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and _passive_participle(cur):
+            break  # "a summit expected to", "a draft seen by": the noun is what is expected or seen
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             issued = cur.head.head
             if (
@@ -394,6 +396,19 @@ def _stranded_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
             ):
                 return subj
     return None
+
+
+def _passive_participle(v: Token) -> bool:
+    """A past participle on a noun read as passive ("a summit expected to", "a draft seen by"): any
+    but a bare reporting verb, which may be a misparsed finite one ("the agency reported on
+    Monday, citing ..."); with an agent or an infinitive even that one is passive."""
+    return v.tag_ == "VBN" and (
+        v.lemma_ not in CUE_VERBS
+        or any(
+            c.dep_ == "agent" or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+            for c in v.children
+        )
+    )
 
 
 def _apposed_name(subj: Token) -> Token | None:
@@ -1250,11 +1265,31 @@ def _according_content(v: Token, obj: Token, cue: tuple[int, int], off: int, ctx
         return None
     cand = _Cand(cue=cue, content=content)
     cand.speaker = _phrase(obj, ctx, off)
+    comma = _subject_in_source(v, obj, head)
+    if comma is not None:
+        # "According to a draft seen by X, the declaration will ...": the parser hung the main
+        # clause's subject on the source; the source ends at the comma, the statement starts after
+        rest = [t for t in v.sent if t.i > comma.i]
+        speaker = _tokens_span(off, [t for t in v.subtree if obj.left_edge.i <= t.i < comma.i])
+        stated = _tokens_span(off, rest)
+        if speaker is not None and stated is not None:
+            cand.speaker, cand.content = speaker, _trim(ctx.text, *stated)
     cand.speaker_tok = obj
     cand.head_pos = off + obj.idx
     if _is_outlet(obj, ctx, off):
         cand.outlet = _outlet_name(obj, ctx, off)
     return cand
+
+
+def _subject_in_source(v: Token, obj: Token, head: Token) -> Token | None:
+    """The comma ending a leading "According to X," whose verb has no subject of its own while a
+    comma-set phrase after X was parsed into X's phrase (as an apposition or a modifier)."""
+    if v.i > head.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
+        return None
+    comma = next((t for t in v.subtree if t.i > obj.i and t.text == ","), None)
+    if comma is None or not any(t.i > comma.i for t in v.subtree):
+        return None
+    return comma
 
 
 def _within(pos: int, span: tuple[int, int]) -> bool:
