@@ -147,6 +147,20 @@ def test_according_to(run) -> None:  # type: ignore[no-untyped-def]
     assert q.speaker == "the regional water authority"
 
 
+def test_according_to_vouches_for_its_own_clause_only(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "It is one of 34 large dams in the province built before 1980, according to the national "
+        "register, and most have not had a full engineering review since the 1990s."
+    )
+    assert _cued(ann) == {
+        (
+            "the national register",
+            "according to",
+            "It is one of 34 large dams in the province built before 1980",
+        )
+    }
+
+
 def test_according_to_with_the_subject_parsed_into_the_source(run) -> None:  # type: ignore[no-untyped-def]
     # The parser hangs "the summit's final declaration" on "the Harbor Gazette" as an apposition
     # and leaves "will establish" without a subject: the source still ends at the comma.

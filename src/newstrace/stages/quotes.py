@@ -1250,6 +1250,9 @@ def _according_content(v: Token, obj: Token, cue: tuple[int, int], off: int, ctx
     if head == v or head.pos_ not in ("VERB", "AUX"):
         head = v.sent.root
     skip = {t.i for t in v.subtree}
+    for c in head.children:
+        if c.dep_ in ("conj", "cc") and c.i > v.i > head.i:
+            skip.update(t.i for t in c.subtree)  # "A, according to X, and B": X vouches for A only
     toks = [t for t in head.subtree if t.i not in skip and t.i >= v.sent.start and t.i < v.sent.end]
     if not toks:
         return None
