@@ -754,6 +754,15 @@ def test_subject_hung_on_an_interrupting_clause(run) -> None:  # type: ignore[no
     assert {words(ann, q)[:2] for q in ann.quotes} == {("Ortiz", "said")}
 
 
+def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
+    # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
+    ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {("Lena Marie Ortiz", "said")}
+    # a clause before the comma is no speaker
+    ann = run("The levy passed, Ortiz said.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {("Ortiz", "said")}
+
+
 def test_sentence_initial_capital_is_not_part_of_a_common_noun_speaker(run) -> None:  # type: ignore[no-untyped-def]
     ann = run(
         "Officials said the bridge would open in June. The mayor said it was safe. Tom Hale said it was late."

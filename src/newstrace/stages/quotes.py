@@ -398,6 +398,47 @@ def _stranded_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
     return None
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _comma_led_speaker(v: Token, ctx: _Doc, off: int) -> tuple[Token, Token, int] | None:
+    """(first token, name token, end offset in the parsed text) of a speaker the parser lost in
+    "As part of his plea, Marcel Lazar, 44, said ..." or "“...,” delegate Bill Eastland, wearing
+    a cowboy hat, said ...": a finite reporting verb right after a comma, with no subject found.
+    The speaker is the comma-set stretch before it that starts with a name (not inside quote
+    marks, not a clause of its own); a bare age closing it is left out."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc, start = v.doc, v.sent.start
+    i = v.i - 1
+    while i > start and doc[i].dep_ in ("advmod", "neg") and doc[i].head == v:
+        i -= 1  # "also said"
+    if i <= start or doc[i].text != ",":
+        return None
+    end = i
+    cuts = [start - 1] + [t.i for t in doc[start:end] if t.text in (",", "\u201d", '"', "''")]
+    for k, cut in enumerate(cuts):
+        first = cut + 1
+        while first < end and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        if first >= end or ctx.mark_at(off + doc[first].idx) is not None:
+            continue
+        if doc[first].pos_ != "PROPN" or doc[first].ent_type_ in ("DATE", "TIME"):
+            continue  # "On Friday, Texas, leading a coalition, asked": Texas asked
+        run = doc[first:end]
+        if any(t.tag_ in _FINITE for t in run) or any(ctx.mark_at(off + t.idx) is not None for t in run[:3]):
+            return None  # a clause ("Trump won, Clinton said") or quoted words, not a speaker
+        name = next((t for t in run if t.ent_type_ == "PERSON"), doc[first])
+        last = end - 1
+        later = [c for c in cuts[k + 1 :] if c > first]
+        if later and all(t.like_num for t in doc[later[-1] + 1 : end]):
+            last = later[-1] - 1  # "Marcel Lazar, 44," -> "Marcel Lazar"
+        while last > first and doc[last].is_punct:
+            last -= 1
+        return doc[first], name, doc[last].idx + len(doc[last].text)
+    return None
+
+
 def _passive_participle(v: Token) -> bool:
     """A past participle on a noun read as passive ("a summit expected to", "a draft seen by"): any
     but a bare reporting verb, which may be a misparsed finite one ("the agency reported on
@@ -986,6 +1027,12 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
                         cand.speaker = (lead[0], cand.speaker[1])
             cand.speaker_tok = subj
             cand.head_pos = off + subj.idx
+        elif lemma in CUE_VERBS:
+            lead = _comma_led_speaker(v, ctx, off)
+            if lead is not None and not (lead[1].idx < content[1] - off and content[0] - off < lead[2]):
+                cand.speaker = (off + lead[0].idx, off + lead[2])
+                cand.speaker_tok = lead[1]
+                cand.head_pos = off + lead[1].idx
         _apply_relay_detail(cand, v, subj, ctx, off)
         cands.append(cand)
     return cands
