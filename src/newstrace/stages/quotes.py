@@ -1028,11 +1028,11 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             cand.speaker_tok = subj
             cand.head_pos = off + subj.idx
         elif lemma in CUE_VERBS:
-            lead = _comma_led_speaker(v, ctx, off)
-            if lead is not None and not (lead[1].idx < content[1] - off and content[0] - off < lead[2]):
-                cand.speaker = (off + lead[0].idx, off + lead[2])
-                cand.speaker_tok = lead[1]
-                cand.head_pos = off + lead[1].idx
+            lost = _comma_led_speaker(v, ctx, off)
+            if lost is not None and not (lost[1].idx < content[1] - off and content[0] - off < lost[2]):
+                cand.speaker = (off + lost[0].idx, off + lost[2])
+                cand.speaker_tok = lost[1]
+                cand.head_pos = off + lost[1].idx
         _apply_relay_detail(cand, v, subj, ctx, off)
         cands.append(cand)
     return cands
