@@ -1029,7 +1029,7 @@ def _verb_cands(doc: Any, off: int, ctx: _Doc) -> list[_Cand]:
             cand.head_pos = off + subj.idx
         elif lemma in CUE_VERBS:
             lost = _comma_led_speaker(v, ctx, off)
-            if lost is not None and not (lost[1].idx < content[1] - off and content[0] - off < lost[2]):
+            if lost is not None and not (lost[0].idx < content[1] - off and content[0] - off < lost[2]):
                 cand.speaker = (off + lost[0].idx, off + lost[2])
                 cand.speaker_tok = lost[1]
                 cand.head_pos = off + lost[1].idx
