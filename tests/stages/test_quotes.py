@@ -388,6 +388,10 @@ def test_noun_cue_with_possessive_holder(run) -> None:  # type: ignore[no-untype
     assert ("The senator's", "claim", "that the budget was balanced") in _cued(ann)
     ann = run("Headline\n\nThe senator's criticism of the plan was sharp.")
     assert _cued(ann) == {("The senator's", "criticism of", "the plan")}
+    (q,) = ann.quotes
+    assert q.speaker == "the senator"  # the name without the possessive; the span keeps it
+    ann = run("Headline\n\nThe council\u2019s criticism of the plan was sharp.")
+    assert [q.speaker for q in ann.quotes] == ["the council"]
     assert_offsets(ann)
 
 

@@ -1449,7 +1449,15 @@ def _speaker_fields(c: _Cand, ctx: _Doc) -> tuple[str | None, str | None, Span |
             ent = None
     if ent is not None:
         return ent.name, ent.id, Span(s, e)
-    return _display(ctx, tok, c.head_pos, s, e), None, Span(s, e)
+    name = _display(ctx, tok, c.head_pos, s, e)
+    if tok is not None and tok.dep_ == "poss":  # not "McDonald's said"
+        name = _POSSESSIVE.sub("", name)
+    return name, None, Span(s, e)
+
+
+# A holder written as a possessive ("the government's claim"): the name is without it, the span
+# (the words as written) keeps it.
+_POSSESSIVE = re.compile(r"(?<=\S)(?:['\u2019]s|(?<=s)['\u2019])$")
 
 
 def _display(ctx: _Doc, tok: Token | None, head_pos: int | None, start: int, end: int) -> str:
