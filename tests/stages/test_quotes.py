@@ -758,6 +758,23 @@ def test_subject_hung_on_an_interrupting_clause(run) -> None:  # type: ignore[no
     assert {words(ann, q)[:2] for q in ann.quotes} == {("Ortiz", "said")}
 
 
+def test_that_clause_parsed_as_a_relative_clause_on_the_addressee(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run(
+        "In Lisbon last week, he told a meeting of harbor leaders that few people understood the "
+        "stakes of the levy better than residents of the district."
+    )
+    assert _cued(ann) == {
+        (
+            "he",
+            "told",
+            "that few people understood the stakes of the levy better than residents of the district",
+        )
+    }
+    # a true relative clause on the object is no content ("that" is its object)
+    ann = run("He told reporters a story that he had heard in Ohio.")
+    assert _cued(ann) == set()
+
+
 def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
     # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
     ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")

@@ -606,6 +606,21 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
                         and cl.left_edge.dep_ == "mark"
                     ):
                         return [cl]
+        # "told a meeting of leaders that few people understood": the parser took the that-clause
+        # for a relative clause on the addressee; a true one has "that" as subject or object
+        for c in v.children:
+            if c.dep_ != "dobj" or c.i < v.i:
+                continue
+            for cl in c.subtree:
+                mark = cl.left_edge
+                if (
+                    cl.dep_ == "relcl"
+                    and mark.lower_ == "that"
+                    and mark.dep_ == "mark"
+                    and mark.head == cl
+                    and any(x.dep_ in SUBJ_DEPS for x in cl.children)
+                ):
+                    return [cl]
     if v.lemma_ not in OBJECT_CUES and v.lemma_ not in PREP_VERBS and not learned:
         if v.lemma_ in REPORT_OBJECT_VERBS:
             # "proclaimed a goal", "did not suggest retaliation": a reporting verb's object.
