@@ -775,6 +775,23 @@ def test_that_clause_parsed_as_a_relative_clause_on_the_addressee(run) -> None: 
     assert _cued(ann) == set()
 
 
+def test_told_someone_to_do_something(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Last month, the agency warned county officials to boost their flood defenses.")
+    assert _cued(ann) == {("the agency", "warned", "to boost their flood defenses")}
+    ann = run("The mayor told her aides to delay the vote until spring.")
+    assert _cued(ann) == {("The mayor", "told", "to delay the vote until spring")}
+
+
+def test_complement_misparsed_as_an_adverbial_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("Ortiz said after the hearing she would not accept the council's offer.")
+    assert {words(ann, q)[:2] for q in ann.quotes} == {("Ortiz", "said")}
+    (q,) = ann.quotes
+    assert words(ann, q)[2].endswith("she would not accept the council's offer")
+    # a real adverbial clause, with its own marker, is no content
+    ann = run("Ortiz said nothing because she would not accept the offer.")
+    assert not any(words(ann, q)[2].startswith("because") for q in ann.quotes)
+
+
 def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
     # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
     ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")

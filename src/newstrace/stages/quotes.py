@@ -566,6 +566,10 @@ def _wh_clause(v: Token, c: Token) -> bool:
 _MEDIUM_PREPS = frozenset({"in", "on", "during"})
 
 
+# Verbs that tell someone to do something: their infinitive is the content ("told aides to wait").
+_DIRECTIVES = frozenset("warn tell advise remind caution instruct implore beg direct".split())
+
+
 def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
     """Clausal complements of a cue verb that carry its content."""
     # A verb the cue model promoted takes complements, infinitives and objects alike.
@@ -591,6 +595,22 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
             out.append(c)  # "said legalizing it could put people to work" (a clause misparsed)
         elif c.dep_ == "advcl" and v.lemma_ in CUE_VERBS and _wh_clause(v, c):
             out.append(c)  # "have not said when they would vote": an indirect question
+        elif (
+            c.dep_ in ("xcomp", "advcl")
+            and c.i > v.i
+            and v.lemma_ in _DIRECTIVES
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            out.append(c)  # "warned officials to boost security": what they were told to do
+        elif (
+            c.dep_ == "advcl"
+            and c.i > v.i
+            and v.lemma_ in CUE_VERBS
+            and not any(m.dep_ == "mark" for m in c.children)
+            and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+        ):
+            out.append(c)  # "said after the convention he would not accept": a misparsed complement
     if out:
         return out
     if v.lemma_ in CUE_VERBS:
