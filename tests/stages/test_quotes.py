@@ -792,6 +792,19 @@ def test_complement_misparsed_as_an_adverbial_clause(run) -> None:  # type: igno
     assert not any(words(ann, q)[2].startswith("because") for q in ann.quotes)
 
 
+def test_passive_report_with_its_agent_and_no_clause(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("The registration issue was first reported by the Harbor Gazette.")
+    assert _cued(ann) == {("the Harbor Gazette", "was first reported", "The registration issue")}
+
+
+def test_that_clause_misread_after_a_time_phrase(run) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the that-clause on "hours" as a relative clause ("that" as its adverb).
+    ann = run("Hale tweeted in the morning hours that Machado was disgusting.")
+    assert {words(ann, q) for q in ann.quotes if q.cue} == {
+        ("Hale", "tweeted", "that Machado was disgusting")
+    }
+
+
 def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
     # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
     ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")

@@ -628,15 +628,16 @@ def _content_children(v: Token, ctx: _Doc, off: int) -> list[Token]:
                         return [cl]
         # "told a meeting of leaders that few people understood": the parser took the that-clause
         # for a relative clause on the addressee; a true one has "that" as subject or object
+        # The same on a time phrase: "tweeted in the early morning hours that X was ..."
         for c in v.children:
-            if c.dep_ != "dobj" or c.i < v.i:
+            if c.dep_ not in ("dobj", "prep") or c.i < v.i:
                 continue
             for cl in c.subtree:
                 mark = cl.left_edge
                 if (
                     cl.dep_ == "relcl"
                     and mark.lower_ == "that"
-                    and mark.dep_ == "mark"
+                    and (mark.dep_ == "mark" or (mark.dep_ == "advmod" and c.dep_ == "prep"))
                     and mark.head == cl
                     and any(x.dep_ in SUBJ_DEPS for x in cl.children)
                 ):
@@ -821,7 +822,14 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
         toks = [t for t in head.subtree if t.i < cut]
         span = _tokens_span(off, toks)
         return _trim(ctx.text, *span) if span else None
-    return _closing_cue_content(v, subj, ctx, off)
+    closing = _closing_cue_content(v, subj, ctx, off)
+    if closing is None and v.lemma_ in CUE_VERBS and v.tag_ == "VBN":
+        # "The issue was first reported by the Post": what was reported is the passive subject
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+        if passive is not None and any(c.dep_ == "agent" for c in v.children):
+            span = _tokens_span(off, list(passive.subtree))
+            return _trim(ctx.text, *span) if span else None
+    return closing
 
 
 # What may follow a sentence-closing cue clause ("..., he said on Monday in an interview.").
