@@ -805,6 +805,18 @@ def test_that_clause_misread_after_a_time_phrase(run) -> None:  # type: ignore[n
     }
 
 
+def test_trailing_participle_is_a_statement_of_its_own(run) -> None:  # type: ignore[no-untyped-def]
+    # "adding that B" hangs inside A's clause in the parse; it is the speaker's second statement.
+    ann = run("Ortiz said the levy would pass, adding that the council had the votes.")
+    assert _cued(ann) == {
+        ("Ortiz", "said", "the levy would pass"),
+        ("Ortiz", "adding", "that the council had the votes"),
+    }
+    # a participle that is no reporting verb stays in the statement
+    ann = run("Ortiz said the levy would pass, giving the council more money.")
+    assert _cued(ann) == {("Ortiz", "said", "the levy would pass, giving the council more money")}
+
+
 def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
     # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
     ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")

@@ -306,6 +306,12 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
 
     A "subject" inside quote marks is a misparse of the quoted words ("“The dam held,” said X").
     """
+    outer = _trailing_participle_of(v)
+    if outer is not None:
+        subjs = [c for c in outer.children if c.dep_ in SUBJ_DEPS and ctx.mark_at(off + c.idx) is None]
+        if subjs:
+            subj = min(subjs, key=lambda c: abs(c.i - outer.i))
+            return subj, outer.head if subj.lower_ in REL_PRONOUNS and outer.dep_ == "relcl" else None
     cur = v
     controlled = False  # reached through an infinitive: "was quick to point out", "was prompted to say"
     for _ in range(4):
@@ -375,6 +381,25 @@ def _inverted_object(v: Token, ctx: _Doc, off: int) -> Token | None:
         return None
     named = obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN"
     return obj if named or _holder_like_person(obj) else None
+
+
+def _trailing_participle_of(v: Token) -> Token | None:
+    """The reporting verb whose statement ``v`` continues in "X said A, adding that B" (also
+    "noting", "arguing", "saying"): the parser hangs the participle inside A, but it is X's
+    statement of its own."""
+    doc = v.doc
+    if v.tag_ != "VBG" or v.lemma_ not in CUE_VERBS or v.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    if v.i == 0 or doc[v.i - 1].text != ",":
+        return None
+    a = v.head
+    for _ in range(4):
+        if a.pos_ == "VERB" and a.lemma_ in CUE_VERBS and a.i < v.i and a != v.head:
+            return a
+        if a.head == a:
+            return None
+        a = a.head
+    return None
 
 
 def _stranded_subject(v: Token, ctx: _Doc, off: int) -> Token | None:
@@ -772,6 +797,9 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     kids = [] if v.lemma_ in FRAME_VERBS else _content_children(v, ctx, off)
     if kids:
         toks = [t for k in kids for t in k.subtree]
+        tail = next((t for t in toks if _trailing_participle_of(t) == v), None)
+        if tail is not None:
+            toks = [t for t in toks if t.i < tail.i - 1]  # "said A, adding that B": A only
         last = max(toks, key=lambda t: t.i)
         if last.pos_ == "CCONJ":
             # "talk about the border and how ...": a conjunction left dangling by a misparse ends
