@@ -812,6 +812,11 @@ def test_trailing_participle_is_a_statement_of_its_own(run) -> None:  # type: ig
         ("Ortiz", "said", "the levy would pass"),
         ("Ortiz", "adding", "that the council had the votes"),
     }
+    # a participle that is the verb's whole complement is not cut away from it (this crashed once)
+    ann = run(
+        "Local media reported, citing a source in the prosecutor's office, that two engineers had been questioned."
+    )
+    assert {words(ann, q)[:2] for q in ann.quotes if q.cue} == {("Local media", "reported")}
     # a participle that is no reporting verb stays in the statement
     ann = run("Ortiz said the levy would pass, giving the council more money.")
     assert _cued(ann) == {("Ortiz", "said", "the levy would pass, giving the council more money")}

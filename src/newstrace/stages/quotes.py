@@ -798,7 +798,7 @@ def _content_span(v: Token, subj: Token | None, ctx: _Doc, off: int) -> tuple[in
     if kids:
         toks = [t for k in kids for t in k.subtree]
         tail = next((t for t in toks if _trailing_participle_of(t) == v), None)
-        if tail is not None:
+        if tail is not None and any(t.i < tail.i - 1 for t in toks):
             toks = [t for t in toks if t.i < tail.i - 1]  # "said A, adding that B": A only
         last = max(toks, key=lambda t: t.i)
         if last.pos_ == "CCONJ":
