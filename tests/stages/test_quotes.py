@@ -512,6 +512,9 @@ def test_wire_dateline_not_in_speaker(run) -> None:  # type: ignore[no-untyped-d
     )
     (q,) = [q for q in ann.quotes if q.cue is not None]
     assert words(ann, q)[:2] == ("Mayor Lena Ortiz", "said")
+    # words before a spaced dash are another part of the sentence, not the speaker's name
+    ann = run("Headline\n\nThe mayor stayed predictable - Lena Ortiz has vowed to rebuild the pier.")
+    assert {words(ann, q)[:2] for q in ann.quotes if q.cue} == {("Lena Ortiz", "has vowed")}
     # a capitalised name before a dash is still the speaker ("Jo Lee -- a teacher -- said")
     ann = run("Headline\n\nLead paragraph.\n\nJo Lee -- a teacher from Ames -- said the school would close.")
     (q,) = [q for q in ann.quotes if q.cue is not None]

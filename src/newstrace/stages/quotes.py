@@ -251,6 +251,10 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
             lead = None
     if lead is not None:
         span = (lead.end(), span[1])  # "MACAU (Reuters) – Top donor Sheldon Adelson said"
+    before_head = _SPACED_DASH.search(ctx.text, span[0], off + tok.idx)
+    while before_head is not None:  # "... predictable - Donald J. Trump has vowed": the last dash
+        span = (before_head.end(), span[1])
+        before_head = _SPACED_DASH.search(ctx.text, span[0], off + tok.idx)
     span = _trim(ctx.text, *span)
     span = _speaker_tail(ctx.text, span)
     inside = ctx.text[span[0] : span[1]]
@@ -261,6 +265,8 @@ def _phrase(tok: Token, ctx: _Doc, off: int, exclude: Token | None = None) -> tu
     return span
 
 
+# A dash set off by spaces: what comes before it in a speaker phrase is another sentence part.
+_SPACED_DASH = re.compile(r"\s(?:--|[-\u2013\u2014\u2015])\s+")
 _QUANT_TAIL = re.compile(r"[\s,]+(?:both|all|each|alike|too)$", re.I)
 
 
