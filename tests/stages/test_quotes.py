@@ -825,6 +825,19 @@ def test_trailing_participle_is_a_statement_of_its_own(run) -> None:  # type: ig
     assert _cued(ann) == {("Ortiz", "said", "the levy would pass, giving the council more money")}
 
 
+def test_passive_subordinate_clause_does_not_borrow_the_main_subject(run) -> None:  # type: ignore[no-untyped-def]
+    ann = run("When the results are revealed as a setback, Ortiz and Hale call them a fluke.")
+    got = {words(ann, q)[:2] for q in ann.quotes}
+    assert ("Ortiz and Hale", "are revealed as") not in got
+    assert ("Ortiz and Hale", "call") in got
+
+
+def test_reporting_verb_tagged_as_a_noun_keeps_its_subject(run) -> None:  # type: ignore[no-untyped-def]
+    # the small model tags "claims" a noun at the root of this sentence, with "Trump" its subject
+    ann = run("But Trump claims that he deserves an exception.")
+    assert _cued(ann) == {("Trump", "claims", "that he deserves an exception")}
+
+
 def test_speaker_the_parser_lost_before_a_comma(run) -> None:  # type: ignore[no-untyped-def]
     # The small parser hangs "Lena Ortiz" on "plea" as an apposition and "said" has no subject.
     ann = run("As a part of her plea, Lena Marie Ortiz, 44, said that she had taken the money from the fund.")

@@ -345,6 +345,8 @@ def _subject(v: Token, ctx: _Doc, off: int) -> tuple[Token | None, Token | None]
                     return issuer, issued.head if rel else None
             doer = _doer_of_object(cur, ctx, off)
             return (doer, None) if doer is not None else (cur.head, None)
+        if cur.dep_ in ("advcl", "conj") and any(c.dep_ == "nsubjpass" for c in cur.children):
+            break  # "When terrorists are revealed as X, Obama said": a passive with its own subject
         # "..., adding that" / "and added": the participle or conjunct shares its head's subject.
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head != cur:
             controlled = cur.dep_ == "xcomp" and (cur != v or cur.tag_ == "VB")  # not "kept saying"
@@ -1173,6 +1175,9 @@ def _noun_cue(n: Token, off: int, ctx: _Doc) -> _Cand | None:
     if n.dep_ == "pobj" and n.head.head.lemma_ in CUE_VERBS and n.head.lower_ in _MEDIUM_PREPS:
         return None  # "said in a statement that": the verb is the cue, the statement its medium
     holder = next((c for c in n.children if c.dep_ == "poss"), None)
+    if holder is None and n.dep_ == "ROOT":
+        # "But Trump claims that ...": a verb the tagger took for a noun, with its subject
+        holder = next((c for c in n.children if c.dep_ == "nsubj" and c.i < n.i), None)
     if holder is None:
         holder = next(
             (
