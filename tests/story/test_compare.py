@@ -229,7 +229,7 @@ def test_actor_and_place_conflicts(tmp_path):
 
 
 def test_same_date_across_precisions():
-    from newstrace.story.compare import _same_date
+    from newstrace.story.scope import same_date as _same_date
 
     assert _same_date("2025-04", "2025-04-26")
     assert _same_date("XXXX-05-21", "2025-05-21")
@@ -318,7 +318,7 @@ def test_first_name_alone_is_no_different_person():
     # "Aidy Boothroyd". Too little to merge them, but no "different people" conflict either.
     from newstrace import article_from_text
     from newstrace.records import StoryEntity
-    from newstrace.story.compare import _may_be_one_person
+    from newstrace.story.conflicts import may_be_one_person as _may_be_one_person
 
     def ent(name: str, *aliases: str) -> StoryEntity:
         return StoryEntity("E1", name, "PERSON", aliases, (), ())

@@ -49,16 +49,11 @@ from newstrace.records import (
     Omission,
     StoryEntity,
 )
-from newstrace.story.compare import (
-    Embed,
-    StoryClaim,
-    _dates,
-    _event_dates,
-    _same_date,
-    _story_claims,
-    conflicts,
-)
+from newstrace.story.align import Embed
+from newstrace.story.claims import StoryClaim, story_claims
+from newstrace.story.conflicts import conflicts
 from newstrace.story.resolve import resolve_entities
+from newstrace.story.scope import dates, event_dates, same_date
 
 # Labels that leave a derived text consistent with its sources (an opinion is no factual claim).
 CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
@@ -245,7 +240,7 @@ def audit_annotated(
     entities = resolve_entities([*ctx.sources, derived])
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
-    claims = _story_claims([*ctx.sources, derived], story_ids, entities)
+    claims = story_claims([*ctx.sources, derived], story_ids, entities)
     dclaims = [c for c in claims if c.ann is derived]
     sclaims = [c for c in claims if c.ann is not derived]
     ctx.index_claims(sclaims)
@@ -302,14 +297,14 @@ def _candidates(ctx: _Context, n: int, sclaims: Sequence[StoryClaim], d: StoryCl
     near = {j for j, cos in ctx.top(n, k=8) if cos >= SAME_FACT}
     out = [c for c in sclaims if ctx.sentence_of.get(id(c), -1) in near]
     taken = {id(c) for c in out}
-    heads = _event_dates(d)
-    days = _dates(d)
+    heads = event_dates(d)
+    days = dates(d)
     for c in sclaims:
         if id(c) in taken:
             continue
-        ch = _event_dates(c)
-        same_word = any(_same_date(x, y) for h in heads.keys() & ch.keys() for x in heads[h] for y in ch[h])
-        same_day = bool(d.cues & c.cues) and any(_same_date(x, y) for x in days for y in _dates(c))
+        ch = event_dates(c)
+        same_word = any(same_date(x, y) for h in heads.keys() & ch.keys() for x in heads[h] for y in ch[h])
+        same_day = bool(d.cues & c.cues) and any(same_date(x, y) for x in days for y in dates(c))
         if same_word or same_day:
             out.append(c)
     return out
