@@ -565,6 +565,51 @@ def bench_stories(
     print(json.dumps(report.totals(), indent=2) if as_json else report.format())
 
 
+@bench_app.command("trust")
+def bench_trust(
+    ecbplus: Annotated[Path, typer.Argument(help="The ECB+ folder (topic folders 1, 2, ... of token XML).")],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of trust gold files (default: the packaged set).")
+    ] = None,
+    subtopic: Annotated[
+        list[str] | None, typer.Option("--subtopic", help="Only this sub-topic (e.g. 20_2); repeatable.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Score every conflict found, not only those the report shows.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the totals as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List false and missed ones.")
+    ] = True,
+    min_conflict_precision: Annotated[
+        float | None, typer.Option("--min-conflict-precision", help="Exit 1 below this conflict precision.")
+    ] = None,
+    min_conflict_recall: Annotated[
+        float | None, typer.Option("--min-conflict-recall", help="Exit 1 below this conflict recall.")
+    ] = None,
+) -> None:
+    """Conflict and update precision/recall of `compare` on real coverage (ECB+ sub-topics read by hand)."""
+    from newstrace.bench.trust import run_trust_bench
+
+    if not ecbplus.is_dir():
+        err.print(f"[red]error[/red] not a directory: {ecbplus}")
+        raise typer.Exit(2)
+    try:
+        report = run_trust_bench(ecbplus, gold, shown_only=not show_all, only=subtopic or ())
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    t = report.totals()
+    print(json.dumps(t, indent=2) if as_json else report.format(details))
+    for name, floor, got in (
+        ("conflict precision", min_conflict_precision, t["conflict_precision"]),
+        ("conflict recall", min_conflict_recall, t["conflict_recall"]),
+    ):
+        if floor is not None and got < floor:
+            err.print(f"[red]below floor[/red] {name} {got:.3f} < {floor}")
+            raise typer.Exit(1)
+
+
 @bench_app.command("audit")
 def bench_audit(
     path: Annotated[
