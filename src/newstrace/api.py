@@ -65,12 +65,17 @@ def embedder(settings: Settings) -> Embed:
 
 
 def compare_articles(
-    articles: Sequence[Article], settings: Settings | None = None, embed: Embed | None = None
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    embed: Embed | None = None,
+    all_conflicts: bool = False,
 ) -> StoryReport:
-    """Annotate one story's articles and compare them across sources."""
+    """Annotate one story's articles and compare them across sources. Conflicts below
+    ``compare.min_confidence`` are left out unless ``all_conflicts``."""
     from newstrace.pipeline import Pipeline
 
     require_unique_ids([(a.id, a.path) for a in articles], "comparison")  # before the costly parse
     settings = settings or load_settings()
     anns = list(Pipeline(settings).annotate(articles))
-    return compare(anns, embed or embedder(settings))
+    floor = 0.0 if all_conflicts else settings.min_confidence
+    return compare(anns, embed or embedder(settings), min_confidence=floor)

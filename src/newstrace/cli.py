@@ -206,10 +206,17 @@ def compare(
     markdown: MarkdownOpt = None,
     date: DateOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    all_conflicts: Annotated[
+        bool,
+        typer.Option(
+            "--all-conflicts",
+            help="Also show conflicts below compare.min_confidence (each with its confidence).",
+        ),
+    ] = False,
     config: ConfigOpt = None,
     model: ModelOpt = None,
 ) -> None:
-    """Cross-check one story: conflicts, single-source and corroborated claims, timeline, copies."""
+    """Cross-check one story: conflicts, updates, single-source and corroborated claims, timeline, copies."""
     from newstrace.api import compare_articles, read_articles
     from newstrace.render.json import compare_json
     from newstrace.render.markdown import compare_markdown
@@ -221,7 +228,7 @@ def compare(
         if not batch:
             err.print("no articles could be read" if failures else "no articles given")
             raise typer.Exit(1)
-        report = compare_articles(batch, settings)
+        report = compare_articles(batch, settings, all_conflicts=all_conflicts)
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None

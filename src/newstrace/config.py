@@ -28,6 +28,8 @@ class Settings:
     language_min_chars: int
     stages: tuple[str, ...]
     batch_size: int
+    # Conflicts below this confidence are left out of reports (compare --all-conflicts shows them).
+    min_confidence: float = 0.5
     # Raw merged mapping, for components that read their own sections.
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -90,10 +92,13 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
             language_min_chars=int(data["language"]["min_chars"]),
             stages=tuple(data["pipeline"]["stages"]),
             batch_size=int(data["pipeline"]["batch_size"]),
+            min_confidence=float(data["compare"]["min_confidence"]),
             raw=data,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"bad setting value: {exc}", code="E202") from None
+    if not 0.0 <= settings.min_confidence <= 1.0:
+        raise ConfigError("compare.min_confidence must be between 0 and 1", code="E202")
     if settings.max_bytes <= 0 or settings.batch_size <= 0:
         raise ConfigError("readers.max_bytes and pipeline.batch_size must be positive", code="E202")
     return settings

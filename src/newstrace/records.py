@@ -274,8 +274,8 @@ class CopyLink:
     original: str | None = None
 
 
-Verdict = Literal["corroborated", "single_source", "conflict", "opinion"]
-ConflictType = Literal["date", "number", "place", "actor", "attribution", "negation"]
+Verdict = Literal["corroborated", "single_source", "conflict", "update", "opinion"]
+ConflictType = Literal["date", "number", "place", "actor", "attribution", "negation", "update"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,10 +299,16 @@ class ConflictValue:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """Two sources that disagree on one fact (``update``: a later report gives a later figure of
+    a count that moves, such as a rising toll). ``confidence`` in [0, 1] says how sure the rule
+    is that both sides speak of the same fact of the same event; reports show conflicts at or
+    above ``compare.min_confidence`` unless asked for all."""
+
     type: ConflictType
     values: tuple[ConflictValue, ...]
     explanation: str
     severity: Literal["low", "medium", "high"] = "medium"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

