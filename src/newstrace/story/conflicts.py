@@ -5,6 +5,7 @@ same rules."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -85,6 +86,30 @@ def _people(sc: StoryClaim, names: dict[str, StoryEntity]) -> set[str]:
     return {x for x in sc.actors | sc.mentioned if x in names and names[x].type == "PERSON"}
 
 
+def _towns(sc: StoryClaim, names: dict[str, StoryEntity]) -> list[str]:
+    """The claim's places below country level (a country contains the towns named with it)."""
+    countries = _countries()
+    return [
+        p
+        for p in sc.places
+        if p in names and names[p].type in ("GPE", "LOC", "FAC") and names[p].name not in countries
+    ]
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    return frozenset(p.name for p in gazetteer().values() if p.demonyms)  # entries with a demonym
+
+
+def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
+    """Both claims place what they tell, in places that cannot both hold it: two events (a quake
+    in Bam, another in Zarand), not one event dated or counted differently."""
+    ta, tb = _towns(a, names), _towns(b, names)
+    if not ta or not tb or set(ta) & set(tb):
+        return False
+    return not any(compatible_places(names[x], names[y]) for x in ta for y in tb)
+
+
 def _different_people(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims name people and none of one side can be anyone of the other: two events
     (one climber's fall on Friday, another's on Saturday)."""
@@ -98,7 +123,9 @@ def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, 
                      tb: TimeExpr | None) -> float:  # fmt: skip
     conf = 0.9
     px, py = period(x), period(y)
-    if px and py:
+    if (
+        px and py and px[0] == px[1] and py[0] == py[1]
+    ):  # two days: a month or a year apart is the conflict itself
         gap = max((px[0] - py[1]).days, (py[0] - px[1]).days)
         if gap > FAR_DAYS:
             conf = min(conf, 0.3)
@@ -120,7 +147,7 @@ def _date_conflict(
     """The same dated word ("broke out on Monday" / "broke out on Sunday night") with one date
     on each side, of the same precision, that disagree; not a limit ("by Saturday"), and not
     when the two claims are about different people."""
-    if names is not None and _different_people(a, b, names):
+    if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
         return None
     ea, eb = event_dates(a), event_dates(b)
     for head in sorted(ea.keys() & eb.keys()):
@@ -156,13 +183,17 @@ def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictV
     return f"Dates differ for the same event: {side(a, va)}; {side(b, vb)}."
 
 
-def _number_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+def _number_conflict(
+    a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None
+) -> Conflict | None:
     """The same quantity of the same thing with values that cannot both be right as written:
     same kind of measure (a length in any unit, a sum in one currency, the same count noun),
     beyond the rounding either figure is written with, not admitted by a bound ("more than
     100" / 116), not a part of the other ("two other victims"), and not a figure the other
     claim gives too. A count that moves (a toll) and is higher in the later-published article is
-    an ``update``."""
+    an ``update``. Claims about different people or places count different things."""
+    if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
+        return None
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
             if not qa.unit or not qb.unit or qa.value == qb.value:
@@ -325,16 +356,7 @@ def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
     shared = [h for h in ea.keys() & eb.keys() if any(same_date(x, y) for x in ea[h] for y in eb[h])]
     if not shared:
         return None
-    countries = {p.name for p in gazetteer().values() if p.demonyms}  # entries with a demonym are countries
-
-    def towns(sc: StoryClaim) -> list[str]:
-        return [
-            p
-            for p in sc.places
-            if p in names and names[p].type in ("GPE", "LOC", "FAC") and names[p].name not in countries
-        ]
-
-    ta, tb = towns(a), towns(b)
+    ta, tb = _towns(a, names), _towns(b, names)
     if len(ta) != 1 or len(tb) != 1 or ta[0] == tb[0] or ta[0] in b.entities or tb[0] in a.entities:
         return None
     if compatible_places(names[ta[0]], names[tb[0]]):
@@ -375,20 +397,59 @@ def conflicts(
             weak = score is not None and score(a, b) < WEAK_PAIR
             for c in (
                 _date_conflict(a, b, names),
-                _number_conflict(a, b),
+                _number_conflict(a, b, names),
                 _attribution_conflict(a, b, names),
                 _actor_conflict(a, b, names),
                 _place_conflict(a, b, names),
                 _negation_conflict(a, b),
             ):
                 if c is not None:
+                    conf = c.confidence * _doubt(c, a, b, names)
                     if weak:
-                        c = replace(c, confidence=round(c.confidence * 0.75, 2))
+                        conf *= 0.75
+                    c = replace(c, confidence=round(conf, 2))
                     key = (c.type, *sorted(f"{v.article}:{v.start}" for v in c.values))
                     if key not in seen:
                         seen.add(key)
                         found.append(c)
     return found
+
+
+def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:
+    """How much to trust that both sides tell the same event, from what surrounds them: a
+    background aside on both sides (a past quake's toll), different people named on each side
+    (the number or date may be another person's), a sentence that dates two events ("shook on
+    Monday as the toll from the quake a day before rose")."""
+    factor = 1.0
+    if a.claim.kind == b.claim.kind == "background":
+        factor *= 0.5
+    pa, pb = _people(a, names), _people(b, names)
+    if c.type in ("number", "update") and (pa != pb or len(pa) > 1):
+        factor *= 0.55  # whose count is it? (another person's, or one of two people's)
+    if c.type == "date" and bool(pa) != bool(pb):
+        factor *= 0.55  # a named person's day against an unnamed one's
+    if c.type == "date" and any(_relates_events(sc) for sc in (a, b)):
+        factor *= 0.5
+    return factor
+
+
+def _relates_events(sc: StoryClaim) -> bool:
+    """A sentence that places one event relative to another ("... on Monday, a day after the
+    quake"): its dates belong to two events."""
+    if len(sc.claim.frame.times) < 2:
+        return False
+    return any(
+        t.value.startswith("P")
+        and bool(
+            _RELATIVE.search(t.text)
+            or _RELATIVE.match(sc.ann.article.text, t.end, min(t.end + 12, sc.claim.end))
+        )
+        for t in sc.ann.times
+        if sc.claim.start <= t.start < sc.claim.end
+    )
+
+
+_RELATIVE = re.compile(r"\s*\b(?:before|after|earlier|later|previously|prior)\b", re.I)
 
 
 # A pair confirmed below this score (cosine plus agreeing evidence) is loosely aligned: its

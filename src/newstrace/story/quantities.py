@@ -236,7 +236,7 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
 
 
 _PART_BEFORE = re.compile(
-    r"\b(?:other|another|more|additional|further|remaining|extra|new)\s+(?:\S+\s+)?$", re.I
+    r"\b(?:other|another|more|additional|further|remaining|extra|new)\s+(?!than\b)(?:\S+\s+)?$", re.I
 )
 _PART_AFTER = re.compile(
     r"^[\s-]*(?:\w+\s+)?(?:more|other|others|additional|further|of\s+(?:the|them|whom|which|those|its|their))\b",

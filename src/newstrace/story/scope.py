@@ -136,8 +136,15 @@ class StoryWindow:
 
     def outside(self, value: str) -> bool:
         """Whether an anchored date value lies wholly outside the window."""
+        if self.start is None or self.end is None:
+            return False
+        if value.startswith("XXXX-") and re.match(r"^XXXX-\d{2}", value):
+            # An undated article's "April 26": outside if it is outside in every year the window touches.
+            years = range(self.start.year, self.end.year + 1)
+            periods = [period(f"{y}{value[4:]}") for y in years]
+            return all(p is not None and (p[1] < self.start or p[0] > self.end) for p in periods)
         p = period(value)
-        if p is None or self.start is None or self.end is None:
+        if p is None:
             return False
         return p[1] < self.start or p[0] > self.end
 
@@ -156,7 +163,11 @@ def _dated(sc: StoryClaim) -> list[str]:
     """The claim's anchored date values, the page's own date lines left out."""
     f = sc.claim.frame
     heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
-    return [v for v, h in zip(f.times, heads, strict=True) if h not in _PAGE_DATE_HEADS and period(v)]
+    return [
+        v
+        for v, h in zip(f.times, heads, strict=True)
+        if h not in _PAGE_DATE_HEADS and (period(v) or re.match(r"^XXXX-\d{2}", v))
+    ]
 
 
 def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
@@ -166,18 +177,12 @@ def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
 
 
 def same_scope(a: StoryClaim, b: StoryClaim, window: StoryWindow) -> bool:
-    """Whether two claims may speak of one event: both about the story's own event, or both
-    about the same other event, dated alike (month or finer) and neither told as background."""
+    """Whether two claims may speak of one event: both about the story's own period, or both
+    about an earlier or later one (the same renovation, the same past quake; which one is left to
+    the conflict rules). A claim told as background is not set against the story's report."""
     oa, ob = out_of_window(a, window), out_of_window(b, window)
-    if not oa and not ob:
-        return (
-            a.claim.kind != "background"
-            and b.claim.kind != "background"
-            or (a.claim.kind == b.claim.kind == "background" and bool(set(_dated(a)) & set(_dated(b))))
-        )
     if oa != ob:
         return False
-    if "background" in (a.claim.kind, b.claim.kind):
-        return False
-    shared = {v[:10] for v in _dated(a) if len(v) >= 7} & {v[:10] for v in _dated(b) if len(v) >= 7}
-    return bool(shared)
+    if oa:
+        return True
+    return (a.claim.kind == "background") == (b.claim.kind == "background")
