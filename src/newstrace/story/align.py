@@ -123,6 +123,45 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
     return pairs
 
 
+def measure_pairs(
+    claims: Sequence[StoryClaim], embed: Embed, known: dict[tuple[int, int], float], min_cos: float = 0.45
+) -> dict[tuple[int, int], float]:
+    """Pairs of claims that give a figure of the same kind of measure (the same count noun and
+    count kind, or the same physical dimension or currency) and are about the same topic, though
+    worded too differently to be confirmed as one fact ("A 5.9 magnitude earthquake has leveled
+    seven villages" / "The 6.1-magnitude quake struck Qeshm island"). Used to look for number
+    conflicts only: they do not make groups."""
+    from newstrace.story.quantities import count_kind, measure
+
+    keys: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if not c.checkable:
+            continue
+        seen: set[str] = set()
+        for q in c.claim.frame.quantities:
+            m = measure(c, q)
+            if m is None:
+                continue
+            key = f"{m.kind}:{count_kind(c, q)}"
+            if key not in seen:
+                seen.add(key)
+                keys[key].append(i)
+    out: dict[tuple[int, int], float] = {}
+    if not keys:
+        return out
+    idx = sorted({i for members in keys.values() for i in members})
+    vecs = dict(zip(idx, embed([claims[i].claim.text for i in idx]), strict=True))
+    for members in keys.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 : x + 1 + 50]:  # bounded: a common measure must not go quadratic
+                if claims[i].ref.article == claims[j].ref.article or (i, j) in known:
+                    continue
+                cos = float(vecs[i] @ vecs[j])
+                if cos >= min_cos:
+                    out[(i, j)] = cos
+    return out
+
+
 def align(claims: Sequence[StoryClaim], pairs: dict[tuple[int, int], float]) -> list[list[int]]:
     """One group per claim and everything confirmed to state the same fact (identical groups
     merged). A claim can sit in several groups: a sentence may carry several facts."""

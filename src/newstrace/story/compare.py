@@ -30,7 +30,7 @@ from newstrace.records import (
     TimelineEntry,
     Verdict,
 )
-from newstrace.story.align import Embed, align, confirmed_pairs
+from newstrace.story.align import Embed, align, confirmed_pairs, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts
 from newstrace.story.lineage import find_copies
@@ -47,6 +47,9 @@ from newstrace.story.verdicts import (
 )
 
 __all__ = ["Embed", "StoryReport", "claim_index", "compare"]
+
+# Confidence factor for a number conflict between claims aligned only by their measure.
+LOOSE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +82,32 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
 
     def score(a: StoryClaim, b: StoryClaim) -> float:
         i, j = index[id(a)], index[id(b)]
-        return pairs.get((min(i, j), max(i, j)), 0.0)
+        key = (min(i, j), max(i, j))
+        return pairs.get(key, loose.get(key, 0.0))
 
     window = story_window(anns)
+
+    # Figures of one measure in claims worded too far apart to be one fact: checked for number
+    # conflicts only, with the confidence of a loose alignment.
+    loose = measure_pairs(claims, embed, pairs)
+
+    def linked_loose(a: StoryClaim, b: StoryClaim) -> bool:
+        i, j = index[id(a)], index[id(b)]
+        return (min(i, j), max(i, j)) in loose
 
     groups: list[Group] = []
     # Conflicts first, one group per distinct conflict with the two claims it opposes.
     seen_conflicts: set[tuple[str, ...]] = set()
-    for i, j in sorted(pairs):
+    checks = [(i, j, linked) for i, j in sorted(pairs)] + [(i, j, linked_loose) for i, j in sorted(loose)]
+    for i, j, link in checks:
         a, b = claims[i], claims[j]
-        for c in conflicts([a, b], names, linked, window, score):
+        for c in conflicts([a, b], names, link, window, score):
+            if link is linked_loose:
+                if c.type not in ("number", "update"):
+                    continue
+                # Measured on the trust gold: about one in four of these is real, so they are
+                # shown with --all-conflicts only (confidence at most 0.45).
+                c = replace(c, confidence=round(c.confidence * LOOSE, 2))
             if c.confidence < min_confidence:
                 continue
             ckey = (c.type, *sorted(f"{v.article}:{v.start}:{v.end}" for v in c.values))

@@ -19,6 +19,7 @@ from newstrace.story.quantities import (
     agree_within_bound,
     bound,
     casualty_pair,
+    count_kind,
     measure,
     mentions_value,
     num,
@@ -219,7 +220,8 @@ def _number_conflict(
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
             vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
             pa, pb = a.ann.article.published, b.ann.article.published
-            if qa.unit in CUMULATIVE_UNITS and pa and pb and pa != pb:
+            moving = qa.unit in CUMULATIVE_UNITS or count_kind(a, qa) in ("dead", "injured", "missing")
+            if moving and pa and pb and pa != pb:
                 later_larger = (qa.value > qb.value) == (pa > pb)
                 if later_larger:
                     old, new = (vb, va) if pa > pb else (va, vb)

@@ -26,6 +26,7 @@ __all__ = [
     "agree_within_bound",
     "bound",
     "casualty_pair",
+    "count_kind",
     "num",
     "same_quantity",
 ]
@@ -92,6 +93,11 @@ def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None
             if dist < best:
                 best, kind = dist, _COUNT_KIND[w]
     return {w[:5] for w in words if w not in _CONTEXT_STOP and len(w) > 2}, kind
+
+
+def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
+    """What a count counts by its nearest kind word: dead, injured, missing, other, or None."""
+    return _context(sc, q.start, q.end)[1]
 
 
 def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:

