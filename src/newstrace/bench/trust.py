@@ -54,6 +54,8 @@ class Statement:
     stage: int | None
     start: int  # sentence span in the rebuilt article text
     end: int
+    text_start: int  # the statement's own words in that text
+    text_end: int
 
 
 @dataclass(frozen=True)
@@ -171,10 +173,10 @@ def gold_pairs(gold: dict[str, Any], docs: dict[str, EcbDocument], path: str = "
                     path=path,
                     code="E106",
                 )
+            at = doc.article.text.index(st["text"], s0, s1)
             by_doc.setdefault(st["doc"], []).append(
-                Statement(
-                    st["doc"], int(st["sentence"]), st["text"], str(st["value"]), st.get("stage"), s0, s1
-                )
+                Statement(st["doc"], int(st["sentence"]), st["text"], str(st["value"]), st.get("stage"),
+                          s0, s1, at, at + len(st["text"]))  # fmt: skip
             )
         for da, db in combinations(sorted(by_doc), 2):
             sa, sb = tuple(by_doc[da]), tuple(by_doc[db])
@@ -207,10 +209,11 @@ def _later_stage(x: Statement, y: Statement, b_later: bool) -> bool:
 
 
 def _hits(pair: GoldPair, side: int, article: str, start: int, end: int) -> set[int]:
-    """Statements of one side of the pair whose sentence the reported value lies in."""
+    """Statements of one side of the pair that the reported value overlaps (the statement's
+    own words, not just its sentence: another number of the same sentence is no hit)."""
     if pair.docs[side] != article:
         return set()
-    return {i for i, s in enumerate(pair.sides[side]) if start < s.end and s.start < end}
+    return {i for i, s in enumerate(pair.sides[side]) if start < s.text_end and s.text_start < end}
 
 
 def _matches(pair: GoldPair, ctype: str, values: Sequence[Any]) -> bool:

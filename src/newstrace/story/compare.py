@@ -32,7 +32,7 @@ from newstrace.records import (
 )
 from newstrace.story.align import Embed, align, confirmed_pairs, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
-from newstrace.story.conflicts import conflicts
+from newstrace.story.conflicts import conflicts, loose_number_ok
 from newstrace.story.lineage import find_copies
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import story_window
@@ -103,7 +103,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
         a, b = claims[i], claims[j]
         for c in conflicts([a, b], names, link, window, score):
             if link is linked_loose:
-                if c.type not in ("number", "update"):
+                if c.type not in ("number", "update") or not loose_number_ok(a, b, c):
                     continue
                 # Measured on the trust gold: about one in four of these is real, so they are
                 # shown with --all-conflicts only (confidence at most 0.45).

@@ -38,7 +38,7 @@ from newstrace.story.scope import (
     same_scope,
 )
 
-__all__ = ["conflicts", "may_be_one_person"]
+__all__ = ["conflicts", "loose_number_ok", "may_be_one_person"]
 
 
 def _value(sc: StoryClaim, text: str, value: str) -> ConflictValue:
@@ -417,6 +417,29 @@ def conflicts(
     return found
 
 
+# Units of time: a number of years is an age or a span, tied to one person or period.
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+
+
+def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
+    """For claims aligned only by their measure: the conflict stands when the figures are no
+    ages or spans of time, and both claims tell the same act ("intercepted three boats" is not
+    "five boats approached") or count the same kind of casualty."""
+    qs = []
+    for sc, v in ((a, c.values[0]), (b, c.values[1])) if c.values[0].article == a.ref.article else (
+        (a, c.values[1]), (b, c.values[0])):  # fmt: skip
+        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
+        if q is None or (q.unit or "") in _TIME_UNITS:
+            return False
+        qs.append((sc, q))
+    (sa, qa), (sb, qb) = qs
+    kind = count_kind(sa, qa)
+    if kind is not None and kind == count_kind(sb, qb):
+        return True
+    fa, fb = sa.claim.frame.action, sb.claim.frame.action
+    return bool(fa) and fa == fb
+
+
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:
     """How much to trust that both sides tell the same event, from what surrounds them: a
     background aside on both sides (a past quake's toll), different people named on each side
@@ -427,9 +450,11 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
         factor *= 0.5
     pa, pb = _people(a, names), _people(b, names)
     if c.type in ("number", "update") and (pa != pb or len(pa) > 1):
-        factor *= 0.55  # whose count is it? (another person's, or one of two people's)
-    if c.type == "date" and bool(pa) != bool(pb):
-        factor *= 0.55  # a named person's day against an unnamed one's
+        factor *= 0.5  # whose count is it? (another person's, or one of two people's)
+    aa = {x for x in a.actors if x in names and names[x].type == "PERSON"}
+    ab = {x for x in b.actors if x in names and names[x].type == "PERSON"}
+    if c.type == "date" and bool(aa) != bool(ab) and a.claim.frame.action != b.claim.frame.action:
+        factor *= 0.5  # what a named person did that day against what someone unnamed did
     if c.type == "date" and any(_relates_events(sc) for sc in (a, b)):
         factor *= 0.5
     return factor

@@ -25,6 +25,7 @@ __all__ = [
     "CUMULATIVE_UNITS",
     "agree_within_bound",
     "bound",
+    "aggregate",
     "casualty_pair",
     "count_kind",
     "num",
@@ -100,9 +101,26 @@ def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
     return _context(sc, q.start, q.end)[1]
 
 
+# A running or summed figure ("a total of 31 magazines in the five operations", "so far this
+# year"): not the same quantity as one operation's count.
+_AGGREGATE = re.compile(
+    r"\b(?:total|totals|totalling|in all|altogether|so far|to date|combined|cumulative|overall|"
+    r"since|over the past|in the last|operations|incidents|attacks)\b",
+    re.I,
+)
+
+
+def aggregate(sc: StoryClaim, q: Quantity) -> bool:
+    """Whether the number is given as a sum over several events or a period."""
+    text = sc.ann.article.text
+    lo, hi = max(sc.claim.start, q.start - 40), min(sc.claim.end, q.end + 40)
+    return bool(_AGGREGATE.search(text, lo, hi))
+
+
 def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
     """Whether two numbers count the same thing: shared words around them, no different count
-    kind ("killed" against "injured"), and the same actors when both claims name any."""
+    kind ("killed" against "injured"), both a single count or both a sum, and the same actors
+    when both claims name any."""
     # A number the other claim repeats is agreed, not contradicted by its other numbers.
     if any(q.value == qa.value and q.unit == qa.unit for q in b.claim.frame.quantities):
         return False
@@ -111,6 +129,8 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
     if ka != kb:
+        return False
+    if aggregate(a, qa) != aggregate(b, qb):
         return False
     if not wa & wb:
         return False
@@ -238,7 +258,7 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
 
     gap = abs(ma.value - mb.value)
     tiny = 0.01 * max(abs(ma.value), abs(mb.value))
-    return gap <= max(tiny, slack(qa, ma) + slack(qb, mb))
+    return gap <= max(tiny, slack(qa, ma) + slack(qb, mb)) * (1 + 1e-9)
 
 
 _PART_BEFORE = re.compile(
