@@ -111,10 +111,9 @@ _AGGREGATE = re.compile(
 
 
 def aggregate(sc: StoryClaim, q: Quantity) -> bool:
-    """Whether the number is given as a sum over several events or a period."""
-    text = sc.ann.article.text
-    lo, hi = max(sc.claim.start, q.start - 40), min(sc.claim.end, q.end + 40)
-    return bool(_AGGREGATE.search(text, lo, hi))
+    """Whether the number is given as a sum over several events or a period: a marker anywhere
+    in its clause ("In their five operations so far, ... 14 rifles, 31 magazines and 923 rounds")."""
+    return bool(_AGGREGATE.search(sc.ann.article.text, sc.claim.start, sc.claim.end))
 
 
 def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
@@ -134,9 +133,11 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
         return False
     if not wa & wb:
         return False
-    # Numbers about different actors or places are different facts ("its neighbour raised
-    # rates by 0.25 points" is no conflict with "the bank raised them by 0.5").
-    return not (a.entities and b.entities and not a.entities & b.entities)
+    # Numbers about different actors are different facts ("its neighbour raised rates by 0.25
+    # points" is no conflict with "the bank raised them by 0.5"). Who says it (the speaker, a
+    # relaying outlet) is no participant; places are weighed by the conflict rules.
+    pa, pb = a.actors | a.objects, b.actors | b.objects
+    return not (pa and pb and not pa & pb)
 
 
 def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
