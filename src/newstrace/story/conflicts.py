@@ -449,10 +449,10 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
     if a.claim.kind == b.claim.kind == "background":
         factor *= 0.5
     pa, pb = _people(a, names), _people(b, names)
-    if c.type in ("number", "update") and (pa != pb or len(pa) > 1):
-        factor *= 0.5  # whose count is it? (another person's, or one of two people's)
     aa = {x for x in a.actors if x in names and names[x].type == "PERSON"}
     ab = {x for x in b.actors if x in names and names[x].type == "PERSON"}
+    if c.type in ("number", "update") and (aa or ab) and (pa != pb or len(pa) > 1):
+        factor *= 0.5  # whose count is it? (another person's, or one of two people's)
     if c.type == "date" and bool(aa) != bool(ab) and a.claim.frame.action != b.claim.frame.action:
         factor *= 0.5  # what a named person did that day against what someone unnamed did
     if c.type == "date" and any(_relates_events(sc) for sc in (a, b)):
