@@ -124,7 +124,7 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
 
 
 def measure_pairs(
-    claims: Sequence[StoryClaim], embed: Embed, known: dict[tuple[int, int], float], min_cos: float = 0.45
+    claims: Sequence[StoryClaim], embed: Embed, known: dict[tuple[int, int], float], min_cos: float = 0.3
 ) -> dict[tuple[int, int], float]:
     """Pairs of claims that give a figure of the same kind of measure (the same count noun and
     count kind, or the same physical dimension or currency) and are about the same topic, though
@@ -142,7 +142,7 @@ def measure_pairs(
             m = measure(c, q)
             if m is None:
                 continue
-            key = f"{m.kind}:{count_kind(c, q)}"
+            key = f"{m.kind}:{count_kind(c, q)}" if m.kind == "casualties" else m.kind
             if key not in seen:
                 seen.add(key)
                 keys[key].append(i)

@@ -105,7 +105,9 @@ def _countries() -> frozenset[str]:
 def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims place what they tell, in places that cannot both hold it: two events (a quake
     in Bam, another in Zarand), not one event dated or counted differently."""
-    ta, tb = _towns(a, names), _towns(b, names)
+    # Towns and regions only: a "Gulf" or a building says too little about where the event was.
+    ta = [x for x in _towns(a, names) if names[x].type == "GPE"]
+    tb = [x for x in _towns(b, names) if names[x].type == "GPE"]
     if not ta or not tb or set(ta) & set(tb):
         return False
     return not any(compatible_places(names[x], names[y]) for x in ta for y in tb)
@@ -197,12 +199,12 @@ def _number_conflict(
         return None
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
-            if not qa.unit or not qb.unit or qa.value == qb.value:
+            if qa.value == qb.value:
                 continue
             ma, mb = measure(a, qa), measure(b, qb)
             if ma is None or mb is None:
                 continue
-            if ma.kind != mb.kind and not casualty_pair(qa.unit, qb.unit, a, b):
+            if ma.kind != mb.kind and not casualty_pair(qa.unit or "", qb.unit or "", a, b):
                 continue
             if within_precision(a, qa, ma, b, qb, mb):
                 continue

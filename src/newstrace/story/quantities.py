@@ -65,8 +65,8 @@ def agree_within_bound(ka: str | None, va: float, kb: str | None, vb: float) -> 
 
 # Words that say what a count counts; two counts with different ones are different facts.
 _COUNT_KIND = {
-    **dict.fromkeys(("killed", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"), "dead"),
-    **dict.fromkeys(("injured", "injuring", "wounded", "hurt", "hospitalised", "hospitalized"), "injured"),
+    **dict.fromkeys(("killed", "killing", "kills", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"), "dead"),
+    **dict.fromkeys(("injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized"), "injured"),
     **dict.fromkeys(("missing",), "missing"),
     **dict.fromkeys(("evacuated", "displaced", "rescued", "arrested", "detained"), "other"),
 }
@@ -86,6 +86,11 @@ def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None
     words = re.findall(r"[a-z]+", (text[lo:start] + " " + text[end:hi]).casefold())
     kind: str | None = None
     best = 10**9
+    # A kind verb right before the number governs it ("killing at least three people and
+    # injuring others": three were killed).
+    lead = _KIND_LEAD.search(text, lo, start)
+    if lead is not None and lead.group(1).casefold() in _COUNT_KIND:
+        kind, best = _COUNT_KIND[lead.group(1).casefold()], -1
     for m in re.finditer(r"[a-z]+", text[lo:hi].casefold()):
         w = m.group(0)
         if w in _COUNT_KIND:
@@ -96,6 +101,13 @@ def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None
     return {w[:5] for w in words if w not in _CONTEXT_STOP and len(w) > 2}, kind
 
 
+_KIND_LEAD = re.compile(
+    r"\b([a-z]+ing|killed|injured|wounded|hurt)\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
+    r"over|up to|an estimated)\s+)?$",
+    re.I,
+)
+
+
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
     """What a count counts by its nearest kind word: dead, injured, missing, other, or None."""
     return _context(sc, q.start, q.end)[1]
@@ -104,8 +116,8 @@ def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
 # A running or summed figure ("a total of 31 magazines in the five operations", "so far this
 # year"): not the same quantity as one operation's count.
 _AGGREGATE = re.compile(
-    r"\b(?:total|totals|totalling|in all|altogether|so far|to date|combined|cumulative|overall|"
-    r"since|over the past|in the last|operations|incidents|attacks)\b",
+    r"\b(?:in all|altogether|so far|to date|cumulative|since|over the past|in the last|operations|incidents|"
+    r"attacks)\b",
     re.I,
 )
 
@@ -127,7 +139,9 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
         return False
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
-    if ka != kb:
+    ma, mb = measure(a, qa), measure(b, qb)
+    physical = ma is not None and mb is not None and ma.physical and mb.physical
+    if ka != kb and not physical:  # a magnitude next to "killing 10" still measures the quake
         return False
     if aggregate(a, qa) != aggregate(b, qb):
         return False
@@ -204,11 +218,38 @@ def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
         return None
 
 
+# Nouns that count people; with a casualty word nearby they count casualties.
+_PERSON_UNITS = {"people", "person", "persons", "victim", "casualty", "resident", "villager", "worker",
+                 "hurt", "injured", "dead", "death", "wounded", "fatality", "body"}  # fmt: skip
+# "a magnitude of 5.9", "magnitude 6.1", "measuring 5.9", "5.9 on the Richter scale"
+_MAGNITUDE_BEFORE = re.compile(
+    r"\b(?:magnitude|measuring|measured|registering|registered|strength)(?:\s+(?:of|at|was|is))?"
+    r"(?:\s+(?:at least|about|around|some|nearly|magnitude))?\s*-?\s*$",
+    re.I,
+)
+_MAGNITUDE_AFTER = re.compile(r"^\s*(?:-?\s*magnitude|on the richter|richter)", re.I)
+# A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
+_CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wounded|missing)\b", re.I)
+
+
 def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
-    """The kind and base value of a quantity with a unit; None without one."""
+    """The kind and base value of a quantity: its unit (a physical dimension, a currency, a
+    count noun), or what the words by a bare number say it is (a quake's magnitude, a count of
+    casualties). Counts of people with a casualty kind ("10 people killed", "killing 10",
+    "80 hurt") are one kind, "casualties", told apart by their count kind. None when nothing
+    says what the number measures."""
+    text = sc.ann.article.text
+    before = text[max(sc.claim.start, q.start - 25) : q.start]
+    after = text[q.end : min(sc.claim.end, q.end + 25)]
+    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
+        return Measure("magnitude", q.value, True)
+    kind = count_kind(sc, q)
+    if kind in ("dead", "injured", "missing") and (q.unit in _PERSON_UNITS or (
+        q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 12), q.start)
+                            or _CASUALTY_NEAR.match(after.lstrip())))):  # fmt: skip
+        return Measure("casualties", q.value, False)
     if not q.unit:
         return None
-    text = sc.ann.article.text
     around = text[max(sc.claim.start, q.start - 2) : q.end].casefold()
     cur = next((c for sym, c in _CURRENCIES.items() if sym in ("$", "€", "£") and sym in around), None)
     cur = cur or _CURRENCIES.get(q.unit)
