@@ -222,7 +222,9 @@ def _number_conflict(
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
             vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
             pa, pb = a.ann.article.published, b.ann.article.published
-            moving = qa.unit in CUMULATIVE_UNITS or count_kind(a, qa) in ("dead", "injured", "missing")
+            # Only a count of casualties moves between editions (a fall's length or the number of
+            # villages hit does not rise as the day goes on).
+            moving = ma.kind == "casualties" or (qa.unit in CUMULATIVE_UNITS and not ma.physical)
             if moving and pa and pb and pa != pb:
                 later_larger = (qa.value > qb.value) == (pa > pb)
                 if later_larger:
