@@ -65,8 +65,13 @@ def agree_within_bound(ka: str | None, va: float, kb: str | None, vb: float) -> 
 
 # Words that say what a count counts; two counts with different ones are different facts.
 _COUNT_KIND = {
-    **dict.fromkeys(("killed", "killing", "kills", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"), "dead"),
-    **dict.fromkeys(("injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized"), "injured"),
+    **dict.fromkeys(
+        ("killed", "killing", "kills", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"),
+        "dead",
+    ),
+    **dict.fromkeys(
+        ("injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized"), "injured"
+    ),
     **dict.fromkeys(("missing",), "missing"),
     **dict.fromkeys(("evacuated", "displaced", "rescued", "arrested", "detained"), "other"),
 }
