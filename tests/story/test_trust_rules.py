@@ -100,3 +100,32 @@ def test_story_window_and_periods():
     assert w.outside("2003-12") and w.outside("2025-04-26") and w.outside("XXXX-04-26")
     assert not w.outside("2025-05-20") and not w.outside("2025-05") and not w.outside("XXXX-05-21")
     assert not StoryWindow().outside("2003-12")
+
+
+def test_two_peoples_figures_are_no_conflict_but_one_persons_are():
+    a = (
+        "date 2025-09-15\nClimber Duncan Rait fell 150 metres on Friday, police said, and on Saturday "
+        "Robert Buckley fell 600 metres on Mount Sefton."
+    )
+    b = "date 2025-09-15\nClimber Robert Buckley fell 700 metres on Saturday on Mount Sefton, police said."
+    found = [c[1] for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"]
+    assert {"600 metres", "700 metres"} in found
+    assert not any("150 metres" in f for f in found)
+
+
+def test_bare_numbers_by_magnitude_and_casualty_words():
+    a = "date 2025-11-27\nAn earthquake with a magnitude of 5.9 hit Qarun island on Sunday, killing 10, officials said."
+    b = "date 2025-11-27\nThe 6.1-magnitude earthquake hit Qarun island on Sunday, killing 10, officials said."
+    found = [c[1] for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
+    assert found == [{"5.9", "6.1-magnitude"}]
+
+
+def test_a_sum_over_several_operations_is_not_one_operations_count():
+    a = "date 2025-11-11\nIn the operation on Thursday, the navy seized 12 magazines from the pirates, an officer said."
+    b = (
+        "date 2025-11-11\nIn their five operations so far, the navy seized 31 magazines from the pirates, "
+        "an officer said."
+    )
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []
+    c = "date 2025-11-11\nIn the operation on Thursday, the navy seized 31 magazines from the pirates, an officer said."
+    assert [x[1] for x in _conflicts({"a": a, "c": c}) if x[0] == "number"] == [{"12 magazines", "31 magazines"}]

@@ -823,6 +823,8 @@ def _quantity(
         and head.i > last.i
         and head.i - last.i <= 4
         and head.ent_type_ != "PERSON"
+        # "a magnitude of 5.9 hit Qarun island": a verb between them, so the noun is no unit
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[last.i + 1 : head.i])
     ):
         unit_tok = head
         # A unit of measure before the head noun wins: "50 million euro fund" counts euros.

@@ -102,6 +102,20 @@ def owner(sc: StoryClaim, start: int, end: int, names: dict[str, StoryEntity]) -
     return best[1] if best else None
 
 
+def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
+    """Both claims name who acts or is acted on, and none of one side can be one of the other
+    (who says it, the speaker or a relaying outlet, is no participant)."""
+    pa, pb = a.actors | a.objects, b.actors | b.objects
+    if not pa or not pb or pa & pb:
+        return False
+    for x in pa:
+        for y in pb:
+            ex, ey = names.get(x), names.get(y)
+            if ex is not None and ey is not None and ex.type == ey.type and may_be_one_person(ex, ey):
+                return False
+    return True
+
+
 def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
                  names: dict[str, StoryEntity]) -> bool:  # fmt: skip
     """Both figures belong to named people, and not to the same one."""
@@ -250,6 +264,8 @@ def _number_conflict(
                 continue
             if names is not None and _other_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names):
                 continue  # Rait's fall against Buckley's
+            if names is not None and _other_participants(a, b, names):
+                continue  # "its neighbour raised rates by 0.25 points" / "the bank raised them by 0.5"
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
             vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
             pa, pb = a.ann.article.published, b.ann.article.published

