@@ -231,18 +231,20 @@ def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictV
 
 def _number_conflict(
     a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None
-) -> Conflict | None:
+) -> list[Conflict]:
     """The same quantity of the same thing with values that cannot both be right as written:
     same kind of measure (a length in any unit, a sum in one currency, the same count noun),
     beyond the rounding either figure is written with, not admitted by a bound ("more than
     100" / 116), not a part of the other ("two other victims"), and not a figure the other
     claim gives too. A count that moves (a toll) and is higher in the later-published article is
     an ``update``. Claims about different people or places count different things."""
+    found: list[Conflict] = []
     if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
-        return None
+        return found
+    used: set[int] = set()  # each figure of b answers one figure of a at most
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
-            if qa.value == qb.value:
+            if qa.value == qb.value or qb.start in used:
                 continue
             ma, mb = measure(a, qa), measure(b, qb)
             if ma is None or mb is None:
@@ -281,14 +283,18 @@ def _number_conflict(
                         f"({min(pa, pb).isoformat()}), {new.text!r} in article {new.article} "
                         f"({max(pa, pb).isoformat()})."
                     )
-                    return Conflict("update", (old, new), why, "low", 0.8)
+                    found.append(Conflict("update", (old, new), why, "low", 0.8))
+                    used.add(qb.start)
+                    break
             conf = 0.9 if ka is None and kb is None else 0.75
             why = (
                 f"Numbers differ for the same fact: article {a.ref.article} says {qa.text!r}, "
                 f"article {b.ref.article} says {qb.text!r}."
             )
-            return Conflict("number", (va, vb), why, "high", conf)
-    return None
+            found.append(Conflict("number", (va, vb), why, "high", conf))
+            used.add(qb.start)
+            break  # one conflict per figure of a: "14 rifles, 31 magazines" against "six, 12"
+    return found
 
 
 def _source_of_statement(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
@@ -450,7 +456,7 @@ def conflicts(
             weak = score is not None and score(a, b) < WEAK_PAIR
             for c in (
                 _date_conflict(a, b, names),
-                _number_conflict(a, b, names),
+                *_number_conflict(a, b, names),
                 _attribution_conflict(a, b, names),
                 _actor_conflict(a, b, names),
                 _place_conflict(a, b, names),
