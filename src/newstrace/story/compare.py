@@ -35,7 +35,7 @@ from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_number_ok
 from newstrace.story.lineage import find_copies
 from newstrace.story.resolve import resolve_entities
-from newstrace.story.scope import story_window
+from newstrace.story.scope import Scopes, story_window
 from newstrace.story.timeline import timeline
 from newstrace.story.verdicts import (
     Known,
@@ -87,7 +87,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
         key = (min(i, j), max(i, j))
         return pairs.get(key, loose.get(key, 0.0))
 
-    window = story_window(anns)
+    scopes = Scopes(claims, story_window(anns))
 
     # Figures of one measure in claims worded too far apart to be one fact: checked for number
     # conflicts only, with the confidence of a loose alignment.
@@ -103,7 +103,8 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
     checks = [(i, j, linked) for i, j in sorted(pairs)] + [(i, j, linked_loose) for i, j in sorted(loose)]
     for i, j, link in checks:
         a, b = claims[i], claims[j]
-        for c in conflicts([a, b], names, link, window, score):
+        # A loose pair's doubt is its LOOSE factor below, not the weak-alignment one.
+        for c in conflicts([a, b], names, link, scopes, score if link is linked else None):
             if link is linked_loose:
                 if c.type not in ("number", "update") or not loose_number_ok(a, b, c):
                     continue

@@ -30,12 +30,11 @@ from newstrace.story.quantities import (
 from newstrace.story.scope import (
     WEEKDAY,
     WEEKDAY_NAMES,
-    StoryWindow,
+    Scopes,
     dates_disagree,
     event_dates,
     period,
     same_date,
-    same_scope,
 )
 
 __all__ = ["conflicts", "loose_number_ok", "may_be_one_person"]
@@ -239,7 +238,8 @@ def _number_conflict(
     claim gives too. A count that moves (a toll) and is higher in the later-published article is
     an ``update``. Claims about different people or places count different things."""
     found: list[Conflict] = []
-    if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
+    # Whose figure it is is asked of each figure (its owner) below, not of the whole claims.
+    if names is not None and _elsewhere(a, b, names):
         return found
     used: set[int] = set()  # each figure of b answers one figure of a at most
     for qa in a.claim.frame.quantities:
@@ -436,12 +436,12 @@ def conflicts(
     group: Sequence[StoryClaim],
     names: dict[str, StoryEntity],
     linked: Callable[[StoryClaim, StoryClaim], bool],
-    window: StoryWindow | None = None,
+    scopes: Scopes | None = None,
     score: Callable[[StoryClaim, StoryClaim], float] | None = None,
 ) -> list[Conflict]:
     """Typed conflicts between checkable claims of the group that were confirmed as one fact.
 
-    With a story ``window``, claims about different events (the story's and an earlier one)
+    With the story's ``scopes``, claims about different events (the story's and an earlier one)
     are never set against each other. ``score`` (how strongly the pair was confirmed as one
     fact) lowers the confidence of conflicts between loosely aligned claims."""
     found: list[Conflict] = []
@@ -451,7 +451,7 @@ def conflicts(
         for b in checkable[x + 1 :]:
             if not linked(a, b):
                 continue
-            if window is not None and not same_scope(a, b, window):
+            if scopes is not None and not scopes.same(a, b):
                 continue
             weak = score is not None and score(a, b) < WEAK_PAIR
             for c in (

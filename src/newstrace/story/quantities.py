@@ -66,13 +66,37 @@ def agree_within_bound(ka: str | None, va: float, kb: str | None, vb: float) -> 
 # Words that say what a count counts; two counts with different ones are different facts.
 _COUNT_KIND = {
     **dict.fromkeys(
-        ("killed", "killing", "kills", "dead", "died", "death", "deaths", "toll", "lives", "fatalities"),
+        (
+            "killed",
+            "killing",
+            "kills",
+            "kill",
+            "dead",
+            "died",
+            "death",
+            "deaths",
+            "toll",
+            "lives",
+            "fatalities",
+        ),
         "dead",
     ),
     **dict.fromkeys(
-        ("injured", "injuring", "wounded", "wounding", "hurt", "hospitalised", "hospitalized"), "injured"
+        (
+            "injured",
+            "injuring",
+            "injures",
+            "wounded",
+            "wounding",
+            "wounds",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ),
+        "injured",
     ),
     **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("shot", "shooting", "shootings"), "shot"),
     **dict.fromkeys(("evacuated", "displaced", "rescued", "arrested", "detained"), "other"),
 }
 _CONTEXT_STOP = set(
@@ -107,7 +131,7 @@ def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None
 
 
 _KIND_LEAD = re.compile(
-    r"\b([a-z]+ing|killed|injured|wounded|hurt)\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
+    r"\b([a-z]+)\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
     r"over|up to|an estimated)\s+)?$",
     re.I,
 )
@@ -231,6 +255,8 @@ _MAGNITUDE_BEFORE = re.compile(
     re.I,
 )
 _MAGNITUDE_AFTER = re.compile(r"^\s*(?:-?\s*magnitude|on the richter|richter)", re.I)
+_AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|-year\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
 # A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
 _CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wounded|missing)\b", re.I)
 
@@ -246,9 +272,11 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     after = text[q.end : min(sc.claim.end, q.end + 25)]
     if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
         return Measure("magnitude", q.value, True)
+    if _AGE_AFTER.match(text, q.start + len(q.text.split()[0])) or _AGE_BEFORE.search(before):
+        return Measure("age", q.value, False)  # "63-year-old", "aged 63", "ages 47 and 48"
     kind = count_kind(sc, q)
-    if kind in ("dead", "injured", "missing") and (q.unit in _PERSON_UNITS or (
-        q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 12), q.start)
+    if kind in ("dead", "injured", "missing", "shot") and (q.unit in _PERSON_UNITS or (
+        q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 20), q.start)
                             or _CASUALTY_NEAR.match(after.lstrip())))):  # fmt: skip
         return Measure("casualties", q.value, False)
     if not q.unit:
@@ -264,7 +292,17 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
         got = _pint(q.value, q.unit, square)
         if got is not None:
             return Measure(got[0], got[1], True)
-    return Measure(q.unit, q.value, False)
+    return Measure(_singular(q.unit), q.value, False)
+
+
+def _singular(unit: str) -> str:
+    """One spelling per count noun: "Villages" and "village" count the same thing."""
+    u = unit.casefold()
+    if u.endswith("ies") and len(u) > 4:
+        return u[:-3] + "y"
+    if u.endswith("s") and not u.endswith("ss") and len(u) > 3:
+        return u[:-1]
+    return u
 
 
 def _precision(text: str) -> float:
@@ -311,7 +349,9 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
         return True
     # Measured amounts converted between units ("58 km (36 miles)" against "35 miles") drift by
     # a few percent; a magnitude is read to its decimal.
-    return ma.physical and ma.kind != "magnitude" and not ma.kind.startswith("money") and gap <= CONVERSION * top
+    return (
+        ma.physical and ma.kind != "magnitude" and not ma.kind.startswith("money") and gap <= CONVERSION * top
+    )
 
 
 _PART_BEFORE = re.compile(

@@ -28,6 +28,7 @@ __all__ = [
     "event_dates",
     "same_date",
     "weekday_of",
+    "Scopes",
     "StoryWindow",
     "period",
     "same_scope",
@@ -48,7 +49,7 @@ _PAGE_DATE_HEADS = {"update", "post", "publish"} | {
 }  # fmt: skip
 # Days around the articles' median date that still belong to the story's own event: a follow-up
 # a week later is the same story; a hearing two months on, or last year's quake, is not.
-WINDOW_BEFORE = 10
+WINDOW_BEFORE = 7
 WINDOW_AFTER = 7
 
 
@@ -176,11 +177,41 @@ def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
     return bool(vals) and all(window.outside(v) for v in vals)
 
 
-def same_scope(a: StoryClaim, b: StoryClaim, window: StoryWindow) -> bool:
+# A claim that opens with a pronoun goes on about what the claim before it was about ("A quake
+# hit Zarand in February. It killed 612 people.").
+_CONTINUES = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
+
+
+class Scopes:
+    """Which claims of a story are about another event than the story's: dated outside the
+    window, or (undated) going on from a claim that is."""
+
+    def __init__(self, claims: Sequence[StoryClaim], window: StoryWindow) -> None:
+        self.window = window
+        self._out: dict[int, bool] = {}
+        prev: dict[str, bool] = {}
+        for sc in claims:
+            out = out_of_window(sc, window)
+            if not out and not _dated(sc) and _CONTINUES.match(sc.claim.text):
+                out = prev.get(sc.ref.article, False)
+            self._out[id(sc)] = out
+            prev[sc.ref.article] = out
+
+    def outside(self, sc: StoryClaim) -> bool:
+        return self._out.get(id(sc), out_of_window(sc, self.window))
+
+    def same(self, a: StoryClaim, b: StoryClaim) -> bool:
+        return same_scope(a, b, self.window, self.outside(a), self.outside(b))
+
+
+def same_scope(
+    a: StoryClaim, b: StoryClaim, window: StoryWindow, oa: bool | None = None, ob: bool | None = None
+) -> bool:
     """Whether two claims may speak of one event: both about the story's own period, or both
     about an earlier or later one (the same renovation, the same past quake; which one is left to
     the conflict rules). A claim told as background is not set against the story's report."""
-    oa, ob = out_of_window(a, window), out_of_window(b, window)
+    oa = out_of_window(a, window) if oa is None else oa
+    ob = out_of_window(b, window) if ob is None else ob
     if oa != ob:
         return False
     if oa:
