@@ -128,4 +128,23 @@ def test_a_sum_over_several_operations_is_not_one_operations_count():
     )
     assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []
     c = "date 2025-11-11\nIn the operation on Thursday, the navy seized 31 magazines from the pirates, an officer said."
-    assert [x[1] for x in _conflicts({"a": a, "c": c}) if x[0] == "number"] == [{"12 magazines", "31 magazines"}]
+    assert [x[1] for x in _conflicts({"a": a, "c": c}) if x[0] == "number"] == [
+        {"12 magazines", "31 magazines"}
+    ]
+
+
+def test_ages_of_unnamed_people_are_no_conflict_but_one_named_persons_are():
+    a = "date 2025-09-15\nA 36-year-old Australian climber died after falling on Mount Cook on Friday, police said."
+    b = "date 2025-09-15\nA 32-year-old British climber died after falling on Mount Cook on Friday, police said."
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []
+    c = "date 2025-09-15\nThe climber, 36-year-old Robert Buckley, died after falling on Mount Cook on Friday."
+    d = "date 2025-09-15\nThe climber, 32-year-old Robert Buckley, died after falling on Mount Cook on Friday."
+    found = [x[1] for x in _conflicts({"c": c, "d": d}) if x[0] == "number"]
+    assert found == [{"36-year", "32-year"}]
+
+
+def test_the_word_before_a_count_says_what_it_counts():
+    # "shot three people, killing one" counts the shot, not the dead; "wounds 2" the injured.
+    a = "date 2007-04-09\nA gunman shot three people, killing one, at an accounting firm in Troy on Monday, police said."
+    b = "date 2007-04-09\nA gunman killed one and wounded 2 at an accounting firm in Troy on Monday, police said."
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []

@@ -115,6 +115,13 @@ def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
     return True
 
 
+def _same_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
+                names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+    """Both figures belong to one named person."""
+    oa, ob = owner(a, *sa, names), owner(b, *sb, names)
+    return bool(oa and ob and (oa == ob or may_be_one_person(names[oa], names[ob])))
+
+
 def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
                  names: dict[str, StoryEntity]) -> bool:  # fmt: skip
     """Both figures belong to named people, and not to the same one."""
@@ -266,6 +273,10 @@ def _number_conflict(
                 continue
             if names is not None and _other_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names):
                 continue  # Rait's fall against Buckley's
+            if ma.kind == "age" and (
+                names is None or not _same_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names)
+            ):
+                continue  # an age is one person's: "a 36-year-old climber" may not be "a 32-year-old" one
             if names is not None and _other_participants(a, b, names):
                 continue  # "its neighbour raised rates by 0.25 points" / "the bank raised them by 0.5"
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))

@@ -158,21 +158,28 @@ def aggregate(sc: StoryClaim, q: Quantity) -> bool:
 
 
 def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
-    """Whether two numbers count the same thing: shared words around them, no different count
-    kind ("killed" against "injured"), both a single count or both a sum."""
+    """Whether two numbers count the same thing: both a single count or both a sum; for a
+    count of people, the same count kind ("killed" against "injured"); otherwise words around
+    them in common, except where the measure names the thing itself (a quake's magnitude, a
+    count of casualties of one kind)."""
     # A number the other claim repeats is agreed, not contradicted by its other numbers.
     if any(q.value == qa.value and q.unit == qa.unit for q in b.claim.frame.quantities):
         return False
     if any(q.value == qb.value and q.unit == qb.unit for q in a.claim.frame.quantities):
         return False
+    if aggregate(a, qa) != aggregate(b, qb):
+        return False
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
     ma, mb = measure(a, qa), measure(b, qb)
-    physical = ma is not None and mb is not None and ma.physical and mb.physical
-    if ka != kb and not physical:  # a magnitude next to "killing 10" still measures the quake
-        return False
-    if aggregate(a, qa) != aggregate(b, qb):
-        return False
+    if ma is not None and mb is not None and ma.kind == mb.kind:
+        if ma.kind == "casualties":
+            return ka == kb  # "10 killed" / "three people killed": the kind says what is counted
+        if ma.kind == "magnitude":
+            return True
+        person = ma.kind in _PERSON_UNITS or _singular(ma.kind) in _PERSON_UNITS
+        if not ma.physical and person and ka != kb:
+            return False  # people evacuated against people injured
     # Participants (who did what) are weighed by the conflict rules, which know names.
     return bool(wa & wb)
 
@@ -255,7 +262,8 @@ _MAGNITUDE_BEFORE = re.compile(
     re.I,
 )
 _MAGNITUDE_AFTER = re.compile(r"^\s*(?:-?\s*magnitude|on the richter|richter)", re.I)
-_AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|-year\b", re.I)
+_AGE = re.compile(r"(?:\w+[\s-]*)?\w+\s*-?\s*years?\s*-?\s*old\b", re.I)  # "36-year-old", "six years old"
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
 # A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
 _CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wounded|missing)\b", re.I)
@@ -272,8 +280,12 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     after = text[q.end : min(sc.claim.end, q.end + 25)]
     if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
         return Measure("magnitude", q.value, True)
-    if _AGE_AFTER.match(text, q.start + len(q.text.split()[0])) or _AGE_BEFORE.search(before):
-        return Measure("age", q.value, False)  # "63-year-old", "aged 63", "ages 47 and 48"
+    if (
+        _AGE.match(text, q.start)
+        or _AGE_BEFORE.search(before)
+        or (_NAME_COMMA.search(before) and re.match(r"\s*[,);]", after) and q.value < 120)
+    ):
+        return Measure("age", q.value, False)  # "63-year-old", "aged 63", "Kafoury, 63, of Warren"
     kind = count_kind(sc, q)
     if kind in ("dead", "injured", "missing", "shot") and (q.unit in _PERSON_UNITS or (
         q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 20), q.start)
