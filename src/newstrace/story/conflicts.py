@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from newstrace.lexicon import gazetteer, name_key, strip_titles
 from newstrace.records import Conflict, ConflictValue, StoryEntity, TimeExpr
-from newstrace.story.claims import AUTHORED, StoryClaim, head_word
+from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
 from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
     CUMULATIVE_UNITS,
@@ -86,12 +86,21 @@ def _people(sc: StoryClaim, names: dict[str, StoryEntity]) -> set[str]:
     return {x for x in sc.actors | sc.mentioned if x in names and names[x].type == "PERSON"}
 
 
-def owner(sc: StoryClaim, start: int, end: int, names: dict[str, StoryEntity]) -> str | None:
+def owner(
+    sc: StoryClaim, start: int, end: int, names: dict[str, StoryEntity], said: bool = False
+) -> str | None:
     """The person a figure or date in the claim belongs to: the nearest person named in the
     claim, one named before it counting nearer ("Rait fell 150 metres"; "Buckley, 32"). None
     when the claim names nobody."""
     best: tuple[float, str] | None = None
-    for pid in _people(sc, names):
+    # With ``said``, the figure is taken as part of what is said: who says it owns none of it
+    # ("Kalnina announced that nine states ..."); a day may well be the speaker's own.
+    sayers: set[str] = set()
+    if said:
+        sayers = {sc.speaker} if sc.speaker else set()
+        if sc.claim.frame.action in REPORTING or sc.cues:
+            sayers |= sc.actors
+    for pid in _people(sc, names) - sayers:
         for m in names[pid].mentions:
             if m.article != sc.ref.article or not (sc.claim.start <= m.start < sc.claim.end):
                 continue
@@ -102,17 +111,20 @@ def owner(sc: StoryClaim, start: int, end: int, names: dict[str, StoryEntity]) -
 
 
 def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
-    """Both claims name who acts or is acted on, and none of one side can be one of the other
-    (who says it, the speaker or a relaying outlet, is no participant)."""
-    pa, pb = a.actors | a.objects, b.actors | b.objects
+    """Both claims name the people who act or are acted on, and none of one side can be one of
+    the other ("Novak raised the bid to 40" / "Kowal raised it to 50"); who says it (the
+    speaker) is no participant, and bodies and places are left to the other rules."""
+
+    def people(sc: StoryClaim) -> set[str]:
+        return {
+            x for x in sc.actors | sc.objects
+            if x != sc.speaker and x in names and names[x].type == "PERSON"
+        }  # fmt: skip
+
+    pa, pb = people(a), people(b)
     if not pa or not pb or pa & pb:
         return False
-    for x in pa:
-        for y in pb:
-            ex, ey = names.get(x), names.get(y)
-            if ex is not None and ey is not None and ex.type == ey.type and may_be_one_person(ex, ey):
-                return False
-    return True
+    return not any(may_be_one_person(names[x], names[y]) for x in pa for y in pb)
 
 
 def _same_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
@@ -123,9 +135,9 @@ def _same_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int
 
 
 def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
-                 names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+                 names: dict[str, StoryEntity], said: bool = False) -> bool:  # fmt: skip
     """Both figures belong to named people, and not to the same one."""
-    oa, ob = owner(a, *sa, names), owner(b, *sb, names)
+    oa, ob = owner(a, *sa, names, said), owner(b, *sb, names, said)
     return bool(oa and ob and oa != ob and not may_be_one_person(names[oa], names[ob]))
 
 
@@ -256,7 +268,9 @@ def _number_conflict(
             ma, mb = measure(a, qa), measure(b, qb)
             if ma is None or mb is None:
                 continue
-            if ma.kind != mb.kind and not casualty_pair(qa.unit or "", qb.unit or "", a, b):
+            if ma.kind != mb.kind and (
+                ma.physical or mb.physical or not casualty_pair(qa.unit or "", qb.unit or "", a, b, qa, qb)
+            ):
                 continue
             if within_precision(a, qa, ma, b, qb, mb):
                 continue
@@ -271,7 +285,9 @@ def _number_conflict(
                 continue
             if mentions_value(a, qb.value) or mentions_value(b, qa.value):
                 continue
-            if names is not None and _other_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names):
+            if names is not None and _other_owner(
+                a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
+            ):
                 continue  # Rait's fall against Buckley's
             if ma.kind == "age" and (
                 names is None or not _same_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names)
@@ -294,7 +310,7 @@ def _number_conflict(
                         f"({min(pa, pb).isoformat()}), {new.text!r} in article {new.article} "
                         f"({max(pa, pb).isoformat()})."
                     )
-                    found.append(Conflict("update", (old, new), why, "low", 0.8))
+                    found.append(Conflict("update", (old, new), why, "low", 0.9))
                     used.add(qb.start)
                     break
             conf = 0.9 if ka is None and kb is None else 0.75
@@ -474,7 +490,16 @@ def conflicts(
                 _negation_conflict(a, b),
             ):
                 if c is not None:
+                    if (
+                        c.type in ("number", "update")
+                        and scopes is not None
+                        and scopes.outside(a)
+                        and not scopes.overlap(a, b)
+                    ):
+                        continue  # two past events' figures: the Bam quake's toll is not Zarand's
                     conf = c.confidence * _doubt(c, a, b, names)
+                    if c.type in ("number", "update") and scopes is not None and scopes.off_day(a, b):
+                        conf *= 0.5
                     if weak:
                         conf *= 0.75
                     c = replace(c, confidence=round(conf, 2))
@@ -522,7 +547,7 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
         va, vb = (
             (c.values[0], c.values[1]) if c.values[0].article == a.ref.article else (c.values[1], c.values[0])
         )
-        oa, ob = owner(a, va.start, va.end, names), owner(b, vb.start, vb.end, names)
+        oa, ob = owner(a, va.start, va.end, names, said=True), owner(b, vb.start, vb.end, names, said=True)
         if bool(oa) != bool(ob):
             factor *= 0.5  # whose count is it? one side says, the other does not
     if c.type == "date" and bool(aa) != bool(ab) and a.claim.frame.action != b.claim.frame.action:

@@ -184,16 +184,24 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
     return bool(wa & wb)
 
 
-def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim) -> bool:
-    """ "toll ... 17" and "21 people killed" both count the dead."""
+def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim, qa: Quantity | None = None,
+                  qb: Quantity | None = None) -> bool:  # fmt: skip
+    """ "toll ... 17" and "21 people killed" both count the dead: a unit that names the dead
+    ("toll", "deaths", "bodies"), or people with "killed" or "dead" as their count kind. A
+    victim is not always dead ("three victims were taken to hospital")."""
 
-    def counts_dead(unit: str, sc: StoryClaim) -> bool:
-        if _UNIT_CLASS.get(unit) == "casualties":
+    def counts_dead(unit: str, sc: StoryClaim, q: Quantity | None) -> bool:
+        if unit in _DEAD_UNITS:
             return True
+        if q is not None:
+            return count_kind(sc, q) == "dead" and (unit in _PERSON_UNITS or unit == "")
         text = sc.claim.text.casefold()
         return unit in ("people", "person") and ("killed" in text or "dead" in text or "died" in text)
 
-    return counts_dead(ua, a) and counts_dead(ub, b)
+    return counts_dead(ua, a, qa) and counts_dead(ub, b, qb)
+
+
+_DEAD_UNITS = {"dead", "death", "toll", "casualty", "body", "fatality"}
 
 
 def num(v: float) -> str:
@@ -375,13 +383,17 @@ _PART_AFTER = re.compile(
 )
 
 
+# "two of the three victims died": the three are the whole the count is taken from.
+_WHOLE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the|its|their|his|her|those)\s+$", re.I)
+
+
 def partial(sc: StoryClaim, q: Quantity) -> bool:
     """Whether the number counts only part of something: "two other victims", "three of the
     skiffs", "five more bodies", "another 20,000": a part is no rival to the whole."""
     text = sc.ann.article.text
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.start + len(q.text.split()[0]) : min(sc.claim.end, q.end + 20)]
-    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after))
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after) or _WHOLE_BEFORE.search(before))
 
 
 _NUMBER_WORDS = {

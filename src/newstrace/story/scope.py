@@ -171,6 +171,11 @@ def _dated(sc: StoryClaim) -> list[str]:
     ]
 
 
+def _event_days(sc: StoryClaim) -> set[str]:
+    """Anchored days the claim's events are dated to (not report dates or page dates)."""
+    return {v for vals in event_dates(sc).values() for v in vals if DAY.match(v) and not v.startswith("X")}
+
+
 def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
     """A claim about another event: it is dated, and every date it gives is outside the window."""
     vals = _dated(sc)
@@ -189,16 +194,48 @@ class Scopes:
     def __init__(self, claims: Sequence[StoryClaim], window: StoryWindow) -> None:
         self.window = window
         self._out: dict[int, bool] = {}
-        prev: dict[str, bool] = {}
+        self._dates: dict[int, list[str]] = {}
+        prev: dict[str, tuple[bool, list[str]]] = {}
         for sc in claims:
-            out = out_of_window(sc, window)
-            if not out and not _dated(sc) and _CONTINUES.match(sc.claim.text):
-                out = prev.get(sc.ref.article, False)
+            out, dated = out_of_window(sc, window), _dated(sc)
+            if not out and not dated and _CONTINUES.match(sc.claim.text):
+                out, dated = prev.get(sc.ref.article, (False, []))
             self._out[id(sc)] = out
-            prev[sc.ref.article] = out
+            self._dates[id(sc)] = dated
+            prev[sc.ref.article] = (out, dated)
+        # The story's main day: the event day most articles give (each article counted once).
+        votes: dict[str, set[str]] = defaultdict(set)
+        for sc in claims:
+            for v in _event_days(sc):
+                votes[v].add(sc.ref.article)
+        self.main_day = max(sorted(votes), key=lambda v: len(votes[v])) if votes else None
+
+    def off_day(self, a: StoryClaim, b: StoryClaim) -> bool:
+        """One claim tells of a day other than the story's main day and the other gives no time
+        at all: the first one's figure may be another day's event (an aftershock on Monday, not
+        Sunday's quake)."""
+        if self.main_day is None:
+            return False
+        for x, y in ((a, b), (b, a)):
+            dx = _event_days(x)
+            if dx and self.main_day not in dx and not y.claim.frame.times:
+                return True
+        return False
 
     def outside(self, sc: StoryClaim) -> bool:
         return self._out.get(id(sc), out_of_window(sc, self.window))
+
+    def overlap(self, a: StoryClaim, b: StoryClaim) -> bool:
+        """Whether the two claims' dates (their own, or those of the claim they go on from) can
+        be the same time: an undated side says nothing against it."""
+        da, db = self._dates.get(id(a), _dated(a)), self._dates.get(id(b), _dated(b))
+        if not da or not db:
+            return True
+        pa = [p for v in da if (p := period(v))]
+        pb = [p for v in db if (p := period(v))]
+        if not pa or not pb:
+            return True
+        return any(x[0] <= y[1] and y[0] <= x[1] for x in pa for y in pb)
 
     def same(self, a: StoryClaim, b: StoryClaim) -> bool:
         return same_scope(a, b, self.window, self.outside(a), self.outside(b))
