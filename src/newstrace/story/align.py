@@ -14,6 +14,8 @@ from newstrace.story.claims import AUTHORED, StoryClaim, head_word
 from newstrace.story.scope import dates, event_dates, same_date
 
 __all__ = [
+    "embed_claims",
+    "measure_pairs",
     "CANDIDATE_MIN",
     "CONFIRM_STRONG",
     "CONFIRM_WITH_EVIDENCE",
@@ -61,7 +63,14 @@ def _evidence(a: StoryClaim, b: StoryClaim) -> float:
     return score
 
 
-def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[int, int], float]:
+def embed_claims(claims: Sequence[StoryClaim], embed: Embed) -> np.ndarray[Any, Any]:
+    """Unit vectors of the claims' texts, one row per claim (computed once per story)."""
+    return embed([c.claim.text for c in claims])
+
+
+def confirmed_pairs(
+    claims: Sequence[StoryClaim], embed: Embed, vecs: np.ndarray[Any, Any] | None = None
+) -> dict[tuple[int, int], float]:
     """Pairs of claims from different articles that state the same fact, with their score.
 
     Candidates are each claim's nearest neighbours by sentence embedding; weak paraphrase must be
@@ -72,7 +81,8 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
     pairs: dict[tuple[int, int], float] = {}
     if not claims:
         return pairs
-    vecs = embed([c.claim.text for c in claims])
+    if vecs is None:
+        vecs = embed_claims(claims, embed)
     for i, row in enumerate(_neighbours(vecs, TOP_K)):
         for j, cos in row:
             a, b = claims[i], claims[j]
@@ -124,7 +134,10 @@ def confirmed_pairs(claims: Sequence[StoryClaim], embed: Embed) -> dict[tuple[in
 
 
 def measure_pairs(
-    claims: Sequence[StoryClaim], embed: Embed, known: dict[tuple[int, int], float], min_cos: float = 0.3
+    claims: Sequence[StoryClaim],
+    vecs: np.ndarray[Any, Any],
+    known: dict[tuple[int, int], float],
+    min_cos: float = 0.3,
 ) -> dict[tuple[int, int], float]:
     """Pairs of claims that give a figure of the same kind of measure (the same count noun and
     count kind, or the same physical dimension or currency) and are about the same topic, though
@@ -147,10 +160,6 @@ def measure_pairs(
                 seen.add(key)
                 keys[key].append(i)
     out: dict[tuple[int, int], float] = {}
-    if not keys:
-        return out
-    idx = sorted({i for members in keys.values() for i in members})
-    vecs = dict(zip(idx, embed([claims[i].claim.text for i in idx]), strict=True))
     for members in keys.values():
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 1 + 50]:  # bounded: a common measure must not go quadratic

@@ -30,7 +30,7 @@ from newstrace.records import (
     TimelineEntry,
     Verdict,
 )
-from newstrace.story.align import Embed, align, confirmed_pairs, measure_pairs
+from newstrace.story.align import Embed, align, confirmed_pairs, embed_claims, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_number_ok
 from newstrace.story.lineage import find_copies
@@ -75,7 +75,8 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
     links = find_copies(anns)
     source_of = sources(anns, links)
     claims = story_claims(anns, story_ids, entities)
-    pairs = confirmed_pairs(claims, embed)
+    vecs = embed_claims(claims, embed) if claims else None
+    pairs = confirmed_pairs(claims, embed, vecs)
     index = {id(c): i for i, c in enumerate(claims)}
 
     def linked(a: StoryClaim, b: StoryClaim) -> bool:
@@ -91,7 +92,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
 
     # Figures of one measure in claims worded too far apart to be one fact: checked for number
     # conflicts only, with the confidence of a loose alignment.
-    loose = measure_pairs(claims, embed, pairs)
+    loose = measure_pairs(claims, vecs, pairs) if vecs is not None else {}
 
     def linked_loose(a: StoryClaim, b: StoryClaim) -> bool:
         i, j = index[id(a)], index[id(b)]
