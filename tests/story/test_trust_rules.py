@@ -58,6 +58,8 @@ def test_a_rising_toll_in_a_later_report_is_an_update():
     old, new = updates[0].conflicts[0].values
     assert (old.article, new.article) == ("a", "b")
     assert not any(g.verdict == "conflict" for g in report.groups)
+    # and it is on the timeline, on the day of the report with the later figure
+    assert any(e.value == "2025-06-11" and updates[0].id in e.groups for e in report.timeline)
 
 
 def test_an_idiom_is_no_denial():
