@@ -24,6 +24,7 @@ from defusedxml import ElementTree as SafeET
 
 from newstrace.errors import InputError
 from newstrace.records import Article
+from newstrace.timex.normalize import MONTHS
 
 __all__ = ["EcbDocument", "header_date", "read_ecb", "subtopic_files", "url_date"]
 
@@ -31,8 +32,6 @@ __all__ = ["EcbDocument", "header_date", "read_ecb", "subtopic_files", "url_date
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s", "'S", "n't", "'re", "'ve",
                     "'ll", "'d", "'m", "’s", "...", "”", "’"}  # fmt: skip
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "‘", "#"}
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def url_date(url: str) -> dt.date | None:
     for pat in patterns:
         for m in re.finditer(pat, u):
             y, mo, d = m.group(1), m.group(2), m.group(3)
-            month = _MONTHS.get(mo[:3]) if mo.isalpha() else int(mo)
+            month = MONTHS.get(mo[:3]) if mo.isalpha() else int(mo)
             if month is None:
                 continue
             try:
@@ -91,7 +90,7 @@ def header_date(text: str, window: int = 160) -> dt.date | None:
     for pat in _HEADER_DATES:
         for m in pat.finditer(head):
             mo = m.group("m")
-            month = int(mo) if mo.isdigit() else _MONTHS[mo[:3].casefold()]
+            month = int(mo) if mo.isdigit() else MONTHS[mo[:3].casefold()]
             year = int(m.group("y"))
             year += 2000 if year < 100 else 0
             try:

@@ -175,8 +175,17 @@ def gold_pairs(gold: dict[str, Any], docs: dict[str, EcbDocument], path: str = "
                 )
             at = doc.article.text.index(st["text"], s0, s1)
             by_doc.setdefault(st["doc"], []).append(
-                Statement(st["doc"], int(st["sentence"]), st["text"], str(st["value"]), st.get("stage"),
-                          s0, s1, at, at + len(st["text"]))  # fmt: skip
+                Statement(
+                    st["doc"],
+                    int(st["sentence"]),
+                    st["text"],
+                    str(st["value"]),
+                    st.get("stage"),
+                    s0,
+                    s1,
+                    at,
+                    at + len(st["text"]),
+                )  # fmt: skip
             )
         for da, db in combinations(sorted(by_doc), 2):
             sa, sb = tuple(by_doc[da]), tuple(by_doc[db])

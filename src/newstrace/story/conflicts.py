@@ -54,11 +54,6 @@ def _time_of(sc: StoryClaim, value: str) -> TimeExpr | None:
     return None
 
 
-def _time_text(sc: StoryClaim, value: str) -> str:
-    t = _time_of(sc, value)
-    return t.text if t is not None else ""
-
-
 # "by Saturday", "until Friday", "since Monday": a limit, not the day something happened.
 _TIME_BOUND = re.compile(
     r"\b(?:by|until|till|before|after|since|from|through|within|no later than)\s+$", re.I
@@ -110,6 +105,13 @@ def owner(
     return best[1] if best else None
 
 
+def _none_alike(pa: set[str], pb: set[str], names: dict[str, StoryEntity]) -> bool:
+    """Both sides name people, and none of one side can be anyone of the other."""
+    if not pa or not pb or pa & pb:
+        return False
+    return not any(may_be_one_person(names[x], names[y]) for x in pa for y in pb)
+
+
 def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims name the people who act or are acted on, and none of one side can be one of
     the other ("Novak raised the bid to 40" / "Kowal raised it to 50"); who says it (the
@@ -121,10 +123,7 @@ def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
             if x != sc.speaker and x in names and names[x].type == "PERSON"
         }  # fmt: skip
 
-    pa, pb = people(a), people(b)
-    if not pa or not pb or pa & pb:
-        return False
-    return not any(may_be_one_person(names[x], names[y]) for x in pa for y in pb)
+    return _none_alike(people(a), people(b), names)
 
 
 def _same_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
@@ -170,10 +169,7 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
 def _different_people(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims name people and none of one side can be anyone of the other: two events
     (one climber's fall on Friday, another's on Saturday)."""
-    pa, pb = _people(a, names), _people(b, names)
-    if not pa or not pb or pa & pb:
-        return False
-    return not any(may_be_one_person(names[x], names[y]) for x in pa for y in pb)
+    return _none_alike(_people(a, names), _people(b, names), names)
 
 
 def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, y: str,
@@ -268,13 +264,11 @@ def _number_conflict(
             ma, mb = measure(a, qa), measure(b, qb)
             if ma is None or mb is None:
                 continue
-            if ma.kind != mb.kind and (
-                ma.physical or mb.physical or not casualty_pair(qa.unit or "", qb.unit or "", a, b, qa, qb)
-            ):
+            if ma.kind != mb.kind and (ma.physical or mb.physical or not casualty_pair(a, qa, b, qb)):
                 continue
             if within_precision(a, qa, ma, b, qb, mb):
                 continue
-            if not same_quantity(a, qa, b, qb):
+            if not same_quantity(a, qa, ma, b, qb, mb):
                 continue
             ka, kb = bound(a, qa), bound(b, qb)
             if agree_within_bound(ka, ma.value, kb, mb.value) or agree_within_bound(
@@ -510,6 +504,12 @@ def conflicts(
     return found
 
 
+def _sides(c: Conflict, a: StoryClaim) -> tuple[ConflictValue, ConflictValue]:
+    """The conflict's two values, claim ``a``'s first."""
+    va, vb = c.values[0], c.values[1]
+    return (va, vb) if va.article == a.ref.article else (vb, va)
+
+
 # Units of time: a number of years is an age or a span, tied to one person or period.
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
@@ -519,8 +519,7 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     ages or spans of time, and both claims tell the same act ("intercepted three boats" is not
     "five boats approached") or count the same kind of casualty."""
     qs = []
-    for sc, v in ((a, c.values[0]), (b, c.values[1])) if c.values[0].article == a.ref.article else (
-        (a, c.values[1]), (b, c.values[0])):  # fmt: skip
+    for sc, v in zip((a, b), _sides(c, a), strict=True):
         q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
         if q is None or (q.unit or "") in _TIME_UNITS:
             return False
@@ -544,9 +543,7 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
     aa = {x for x in a.actors if x in names and names[x].type == "PERSON"}
     ab = {x for x in b.actors if x in names and names[x].type == "PERSON"}
     if c.type in ("number", "update") and (aa or ab):
-        va, vb = (
-            (c.values[0], c.values[1]) if c.values[0].article == a.ref.article else (c.values[1], c.values[0])
-        )
+        va, vb = _sides(c, a)
         oa, ob = owner(a, va.start, va.end, names, said=True), owner(b, vb.start, vb.end, names, said=True)
         if bool(oa) != bool(ob):
             factor *= 0.5  # whose count is it? one side says, the other does not

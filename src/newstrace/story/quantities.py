@@ -33,8 +33,6 @@ __all__ = [
 ]
 
 CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
-# Units that count the same thing in casualty reports ("death toll of 17", "21 people killed").
-_UNIT_CLASS = {u: "casualties" for u in ("dead", "death", "toll", "victim", "casualty", "body", "fatality")}
 
 
 _BOUND_BEFORE = re.compile(
@@ -157,7 +155,7 @@ def aggregate(sc: StoryClaim, q: Quantity) -> bool:
     return bool(_AGGREGATE.search(sc.ann.article.text, sc.claim.start, sc.claim.end))
 
 
-def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
+def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Quantity, mb: Measure) -> bool:
     """Whether two numbers count the same thing: both a single count or both a sum; for a
     count of people, the same count kind ("killed" against "injured"); otherwise words around
     them in common, except where the measure names the thing itself (a quake's magnitude, a
@@ -171,8 +169,7 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
         return False
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
-    ma, mb = measure(a, qa), measure(b, qb)
-    if ma is not None and mb is not None and ma.kind == mb.kind:
+    if ma.kind == mb.kind:
         if ma.kind == "casualties":
             return ka == kb  # "10 killed" / "three people killed": the kind says what is counted
         if ma.kind == "magnitude":
@@ -184,21 +181,18 @@ def same_quantity(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> b
     return bool(wa & wb)
 
 
-def casualty_pair(ua: str, ub: str, a: StoryClaim, b: StoryClaim, qa: Quantity | None = None,
-                  qb: Quantity | None = None) -> bool:  # fmt: skip
+def casualty_pair(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
     """ "toll ... 17" and "21 people killed" both count the dead: a unit that names the dead
-    ("toll", "deaths", "bodies"), or people with "killed" or "dead" as their count kind. A
-    victim is not always dead ("three victims were taken to hospital")."""
+    ("toll", "deaths", "bodies"), or people (or a bare number) with "killed" or "dead" as their
+    count kind. A victim is not always dead ("three victims were taken to hospital")."""
 
-    def counts_dead(unit: str, sc: StoryClaim, q: Quantity | None) -> bool:
+    def counts_dead(sc: StoryClaim, q: Quantity) -> bool:
+        unit = q.unit or ""
         if unit in _DEAD_UNITS:
             return True
-        if q is not None:
-            return count_kind(sc, q) == "dead" and (unit in _PERSON_UNITS or unit == "")
-        text = sc.claim.text.casefold()
-        return unit in ("people", "person") and ("killed" in text or "dead" in text or "died" in text)
+        return count_kind(sc, q) == "dead" and (unit in _PERSON_UNITS or unit == "")
 
-    return counts_dead(ua, a, qa) and counts_dead(ub, b, qb)
+    return counts_dead(a, qa) and counts_dead(b, qb)
 
 
 _DEAD_UNITS = {"dead", "death", "toll", "casualty", "body", "fatality"}

@@ -57,13 +57,17 @@ def dates(sc: StoryClaim) -> set[str]:
     return {v for v in sc.claim.frame.times if DAY.match(v)}
 
 
+def _heads(sc: StoryClaim) -> tuple[str, ...]:
+    """The dated word of each of the claim's time values ("" where the claims stage gave none)."""
+    f = sc.claim.frame
+    return f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
+
+
 def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     """Dates of events (not of reporting: "said on Tuesday"): dated word -> date values, times
     of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
-    f = sc.claim.frame
-    heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
     out: dict[str, set[str]] = defaultdict(set)
-    for v, h in zip(f.times, heads, strict=True):
+    for v, h in zip(sc.claim.frame.times, _heads(sc), strict=True):
         if not h or h in REPORTING or h in _PAGE_DATE_HEADS or h[:1].isdigit():
             continue
         m = _DATE_PART.match(v)
@@ -162,11 +166,9 @@ def story_window(anns: Sequence[AnnotatedArticle]) -> StoryWindow:
 
 def _dated(sc: StoryClaim) -> list[str]:
     """The claim's anchored date values, the page's own date lines left out."""
-    f = sc.claim.frame
-    heads = f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
     return [
         v
-        for v, h in zip(f.times, heads, strict=True)
+        for v, h in zip(sc.claim.frame.times, _heads(sc), strict=True)
         if h not in _PAGE_DATE_HEADS and (period(v) or re.match(r"^XXXX-\d{2}", v))
     ]
 
@@ -223,12 +225,15 @@ class Scopes:
         return False
 
     def outside(self, sc: StoryClaim) -> bool:
-        return self._out.get(id(sc), out_of_window(sc, self.window))
+        out = self._out.get(id(sc))
+        return out_of_window(sc, self.window) if out is None else out
 
     def overlap(self, a: StoryClaim, b: StoryClaim) -> bool:
         """Whether the two claims' dates (their own, or those of the claim they go on from) can
         be the same time: an undated side says nothing against it."""
-        da, db = self._dates.get(id(a), _dated(a)), self._dates.get(id(b), _dated(b))
+        da, db = self._dates.get(id(a)), self._dates.get(id(b))
+        da = _dated(a) if da is None else da
+        db = _dated(b) if db is None else db
         if not da or not db:
             return True
         pa = [p for v in da if (p := period(v))]
