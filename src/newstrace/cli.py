@@ -608,6 +608,8 @@ def bench_trust(
         raise typer.Exit(2) from None
     t = report.totals()
     print(json.dumps(t, indent=2) if as_json else report.format(details))
+    for message in report.errors:
+        err.print(f"[red]error[/red] {message}", markup=True, highlight=False)
     for name, floor, got in (
         ("conflict precision", min_conflict_precision, t["conflict_precision"]),
         ("conflict recall", min_conflict_recall, t["conflict_recall"]),
@@ -615,6 +617,8 @@ def bench_trust(
         if floor is not None and got < floor:
             err.print(f"[red]below floor[/red] {name} {got:.3f} < {floor}")
             raise typer.Exit(1)
+    if report.errors:
+        raise typer.Exit(1)  # some sub-topics could not be scored (each reported above)
 
 
 @bench_app.command("audit")

@@ -141,3 +141,20 @@ def test_scoring_matches_sides_by_sentence_and_type(tmp_path: Path) -> None:
     assert (s.reported_updates, s.correct_updates, s.found_updates, s.gold_updates) == (1, 1, 1, 1)
     assert (s.reported_conflicts, s.correct_conflicts, s.found_conflicts, s.gold_conflicts) == (3, 1, 1, 1)
     assert len(s.false) == 2 and not s.missed
+
+
+def test_a_bad_gold_file_is_reported_with_file_and_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    from newstrace.bench.trust import load_gold
+
+    (tmp_path / "9_2.json").write_text('{"subtopic": "9_2", "measures": []}', encoding="utf-8")
+    (tmp_path / "9_1.json").write_text('{"subtopic": "9_1",\n "measures": [}', encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    errors: list[InputError] = []
+    gold = load_gold(tmp_path, on_error=errors.append)
+    assert [p.name for p, _ in gold] == ["9_2.json"]
+    assert sorted((e.code, Path(e.path).name, e.line) for e in errors) == [
+        ("E105", "9_1.json", 2),
+        ("E106", "notes.json", None),
+    ]
+    with pytest.raises(InputError):
+        load_gold(tmp_path)  # without a handler the first bad file raises

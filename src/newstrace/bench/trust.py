@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import combinations
@@ -94,6 +95,7 @@ def _p(a: int, b: int) -> float:
 class TrustReport:
     scores: list[TrustScore]
     shown_only: bool = True
+    errors: list[str] = field(default_factory=list)  # "path:line: [code] message" of what was left out
 
     def totals(self) -> dict[str, Any]:
         keys = ("reported_conflicts", "correct_conflicts", "reported_updates", "correct_updates",
@@ -136,18 +138,35 @@ def default_gold_dir() -> Path:
     return Path(str(resources.files("newstrace.bench") / "gold" / "trust"))
 
 
-def load_gold(gold_dir: str | Path | None = None) -> list[tuple[Path, dict[str, Any]]]:
+_GOLD_NAME = re.compile(r"^(\d+)_(\d+)$")
+
+
+def load_gold(
+    gold_dir: str | Path | None = None, on_error: Callable[[InputError], None] | None = None
+) -> list[tuple[Path, dict[str, Any]]]:
+    """The gold files, in sub-topic order. A file that is not ``TOPIC_SUB.json`` or not valid
+    JSON is reported to ``on_error`` (raised without one) and left out; the others are read."""
     folder = Path(gold_dir) if gold_dir else default_gold_dir()
-    files = sorted(folder.glob("*.json"), key=lambda p: [int(x) for x in p.stem.split("_")])
+    files = sorted(folder.glob("*.json"))
     if not files:
         raise InputError("no trust gold files (*.json)", path=str(folder), code="E107")
     out = []
     for f in files:
         try:
-            out.append((f, json.loads(f.read_text(encoding="utf-8"))))
-        except json.JSONDecodeError as e:
-            raise InputError(f"malformed gold JSON: {e.msg}", path=str(f), line=e.lineno, code="E105") from e
-    return out
+            if not _GOLD_NAME.match(f.stem):
+                raise InputError("a trust gold file is named TOPIC_SUB.json (e.g. 20_2.json)", path=str(f),
+                                 code="E106")  # fmt: skip
+            try:
+                out.append((f, json.loads(f.read_text(encoding="utf-8"))))
+            except json.JSONDecodeError as e:
+                raise InputError(
+                    f"malformed gold JSON: {e.msg}", path=str(f), line=e.lineno, code="E105"
+                ) from e
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(e)
+    return sorted(out, key=lambda fg: [int(x) for x in fg[0].stem.split("_")])
 
 
 def _published(gold: dict[str, Any], doc: str) -> dt.date | None:
@@ -281,26 +300,32 @@ def run_trust_bench(
     ecb_dir: str | Path, gold_dir: str | Path | None = None, shown_only: bool = True,
     only: Sequence[str] = (),
 ) -> TrustReport:  # fmt: skip
-    """Compare each gold sub-topic's articles and score the conflicts against the gold."""
+    """Compare each gold sub-topic's articles and score the conflicts against the gold. A gold
+    file or ECB+ folder that cannot be read is listed in the report's ``errors`` (file and line)
+    and the other sub-topics are still scored."""
     from newstrace.api import compare_articles, embedder
     from newstrace.config import load_settings
 
     settings = load_settings()
     embed = embedder(settings)
-    scores = []
-    for path, gold in load_gold(gold_dir):
-        name = str(gold.get("subtopic", path.stem))
+    report = TrustReport([], shown_only)
+    for path, gold in load_gold(gold_dir, on_error=lambda e: report.errors.append(str(e))):
+        name = path.stem
         if only and name not in only:
             continue
-        topic, sub = (int(x) for x in name.split("_"))
-        files = subtopic_files(ecb_dir, topic, sub)
-        if not files:
-            raise InputError(f"no ECB+ files for sub-topic {name}", path=str(ecb_dir), code="E107")
-        docs = {d.article.id: d for d in (read_ecb(f) for f in files)}
-        pairs = gold_pairs(gold, docs, str(path))
-        report = compare_articles(
+        try:
+            topic, sub = (int(x) for x in name.split("_"))
+            files = subtopic_files(ecb_dir, topic, sub)
+            if not files:
+                raise InputError(f"no ECB+ files for sub-topic {name}", path=str(ecb_dir), code="E107")
+            docs = {d.article.id: d for d in (read_ecb(f) for f in files)}
+            pairs = gold_pairs(gold, docs, str(path))
+        except InputError as e:
+            report.errors.append(str(e))
+            continue
+        found_report = compare_articles(
             [d.article for d in docs.values()], settings, embed, all_conflicts=not shown_only
         )
-        found = [(c.type, c.values, c.explanation) for g in report.groups for c in g.conflicts]
-        scores.append(score_subtopic(name, pairs, found))
-    return TrustReport(scores, shown_only)
+        found = [(c.type, c.values, c.explanation) for g in found_report.groups for c in g.conflicts]
+        report.scores.append(score_subtopic(name, pairs, found))
+    return report
