@@ -621,6 +621,53 @@ def bench_trust(
         raise typer.Exit(1)  # some sub-topics could not be scored (each reported above)
 
 
+@bench_app.command("facts")
+def bench_facts(
+    ecbplus: Annotated[Path, typer.Argument(help="The ECB+ folder (topic folders 1, 2, ... of token XML).")],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of facts gold files (default: the packaged set).")
+    ] = None,
+    subtopic: Annotated[
+        list[str] | None, typer.Option("--subtopic", help="Only this sub-topic (e.g. 20_2); repeatable.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the totals as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List false pairs and missed facts.")
+    ] = True,
+    min_pair_precision: Annotated[
+        float | None, typer.Option("--min-pair-precision", help="Exit 1 below this pair precision.")
+    ] = None,
+    min_fact_recall: Annotated[
+        float | None, typer.Option("--min-fact-recall", help="Exit 1 below this fact recall.")
+    ] = None,
+) -> None:
+    """Corroboration on real coverage: pair precision and fact recall of `compare`'s facts against
+    shared facts read by hand (ECB+ sub-topics)."""
+    from newstrace.bench.facts import run_facts_bench
+
+    if not ecbplus.is_dir():
+        err.print(f"[red]error[/red] not a directory: {ecbplus}")
+        raise typer.Exit(2)
+    try:
+        report = run_facts_bench(ecbplus, gold, only=subtopic or ())
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    t = report.totals()
+    print(json.dumps(t, indent=2) if as_json else report.format(details))
+    for message in report.errors:
+        err.print(f"[red]error[/red] {message}", markup=True, highlight=False)
+    for name, floor, got in (
+        ("pair precision", min_pair_precision, t["pair_precision"]),
+        ("fact recall", min_fact_recall, t["fact_recall"]),
+    ):
+        if floor is not None and got < floor:
+            err.print(f"[red]below floor[/red] {name} {got:.3f} < {floor}")
+            raise typer.Exit(1)
+    if report.errors:
+        raise typer.Exit(1)  # some sub-topics could not be scored (each reported above)
+
+
 @bench_app.command("audit")
 def bench_audit(
     path: Annotated[

@@ -175,6 +175,28 @@ class Frame:
 
 
 @dataclass(frozen=True, slots=True)
+class Proposition:
+    """One predication inside a claim: who did what (to whom), and the words that say it.
+
+    "Putin met volunteers and held a meeting with Khinshtein" holds two: (Putin, meet,
+    volunteers) and (Putin, meeting, Khinshtein). ``start``/``end`` cover the predicate with its
+    own arguments, not the other predications of the sentence; ``subject`` is the subject as
+    written when the span does not contain it ("Putin" for "held a meeting with Khinshtein");
+    ``action`` is the lemma that carries the meaning (the noun after a light verb: "made a
+    visit" -> "visit"); ``actors`` are entity ids of who acts; ``lemmas`` the content words of
+    the predication, subject included, for agreement across outlets.
+    """
+
+    start: int
+    end: int
+    action: str
+    subject: str = ""
+    actors: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A check-worthy statement: a sentence or one independent clause of it."""
 
@@ -186,6 +208,8 @@ class Claim:
     frame: Frame = field(default_factory=Frame)
     # Why the kind was chosen (cue words found), for people auditing the label.
     cues: tuple[str, ...] = ()
+    # The facts it states, one predication each (a clause of the claim, or all of it).
+    props: tuple[Proposition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,9 +335,30 @@ class Conflict:
     confidence: float = 1.0
 
 
+FactMark = Literal["less_specific", "hedged", "attributed", "background"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSpan:
+    """Where one source states a fact: the clause (or sentence) of claim ``claim`` of
+    ``article`` that says it, and how it says it: ``less_specific`` (fewer details than the
+    others), ``hedged`` ("reportedly"), ``attributed`` (as someone's statement), ``background``."""
+
+    article: str
+    claim: str
+    start: int
+    end: int
+    text: str
+    marks: tuple[FactMark, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Claims from different articles that state the same fact, with the verdict on it."""
+    """Claims from different articles that state the same fact, with the verdict on it.
+
+    A ``corroborated`` group is one fact: ``statement`` says it in words and ``spans`` (one per
+    entry of ``claims``, in the same order) give each source's own words for it; ``background``
+    when the fact is about an earlier or other event than the story's."""
 
     id: str
     verdict: Verdict
@@ -322,6 +367,9 @@ class Group:
     conflicts: tuple[Conflict, ...] = ()
     explanation: str = ""
     severity: Literal["low", "medium", "high"] = "low"
+    statement: str = ""
+    spans: tuple[FactSpan, ...] = ()
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

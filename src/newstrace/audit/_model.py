@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from newstrace._logreg import fit_logistic
 from newstrace.audit._features import FEATURES
 from newstrace.errors import ModelError
 
@@ -74,21 +75,7 @@ def fit(
     balanced class weights. Deterministic: same rows, same weights."""
     x = np.array([[r[f] for f in features] for r in rows], dtype=np.float64)
     y = np.array(labels, dtype=np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
-    pos = max(1.0, y.sum())
-    neg = max(1.0, len(y) - y.sum())
-    w_row = np.where(y == 1, len(y) / (2 * pos), len(y) / (2 * neg))
-    coef = np.zeros(z.shape[1])
-    b = 0.0
-    lr = 0.5
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(z @ coef + b)))
-        g = w_row * (p - y)
-        coef -= lr * (z.T @ g / len(y) + l2 * coef / len(y))
-        b -= lr * g.mean()
+    mean, scale, coef, b = fit_logistic(x, y, l2=l2, steps=steps)
     return SupportModel(
         features=tuple(features),
         mean=tuple(float(v) for v in mean),

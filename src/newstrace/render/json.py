@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newstrace.records import AnnotatedArticle, Article, AuditReport, Claim, Span, StoryEntity
+from newstrace.records import AnnotatedArticle, Article, AuditReport, Claim, Group, Span, StoryEntity
 from newstrace.story.compare import StoryReport
 
 
@@ -103,6 +103,18 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
             "hedges": list(f.hedges),
             "negated": f.negated,
         },
+        "props": [
+            {
+                "start": p.start,
+                "end": p.end,
+                "action": p.action,
+                "subject": p.subject,
+                "actors": list(p.actors),
+                "lemmas": list(p.lemmas),
+                "negated": p.negated,
+            }
+            for p in c.props
+        ],
     }
 
 
@@ -133,6 +145,11 @@ def story_json(entities: Sequence[StoryEntity]) -> dict[str, Any]:
 def compare_json(report: StoryReport) -> dict[str, Any]:
     """The ``compare --json`` document (``schema/compare.schema.json``)."""
     story_ids = {ref: e.id for e in report.entities for ref in e.members}
+    facts_of: dict[tuple[str, str], list[str]] = {}
+    for g in report.groups:
+        if g.verdict == "corroborated":
+            for r in g.claims:
+                facts_of.setdefault((r.article, r.claim), []).append(g.id)
     return {
         "articles": [
             {
@@ -148,7 +165,11 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
         ],
         "entities": story_json(report.entities)["entities"],
         "claims": [
-            {**claim_json(c, ann.article.id), "story_entities": _story_refs(c, ann.article.id, story_ids)}
+            {
+                **claim_json(c, ann.article.id),
+                "story_entities": _story_refs(c, ann.article.id, story_ids),
+                "facts": sorted(set(facts_of.get((ann.article.id, c.id), [])), key=lambda g: int(g[1:])),
+            }
             for ann in report.articles
             for c in ann.claims
         ],
@@ -159,7 +180,8 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
                 "severity": g.severity,
                 "explanation": g.explanation,
                 "independent_sources": g.independent_sources,
-                "claims": [{"article": r.article, "claim": r.claim} for r in g.claims],
+                "claims": _group_claims(g),
+                **({"statement": g.statement, "background": g.background} if g.statement else {}),
                 "conflicts": [
                     {
                         "type": c.type,
@@ -191,6 +213,17 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
             for t in report.timeline
         ],
     }
+
+
+def _group_claims(g: Group) -> list[dict[str, Any]]:
+    """A group's claims; in a fact, with the span where each claim states it."""
+    if not g.spans:
+        return [{"article": r.article, "claim": r.claim} for r in g.claims]
+    return [
+        {"article": s.article, "claim": s.claim, "start": s.start, "end": s.end, "text": s.text,
+         "marks": list(s.marks)}
+        for s in g.spans
+    ]  # fmt: skip
 
 
 def _story_refs(c: Claim, article: str, story_ids: Mapping[str, str]) -> list[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.config import Settings
-from newstrace.records import AnnotatedArticle, Claim, ClaimKind, Frame, Quantity, Quote
+from newstrace.records import AnnotatedArticle, Claim, ClaimKind, Frame, Proposition, Quantity, Quote
 from newstrace.stages._claim_rules import (
     BACKGROUND_PATTERNS,
     CLOCK_WORDS,
@@ -51,6 +51,7 @@ from newstrace.stages._claim_rules import (
     is_number_word,
     parse_number,
 )
+from newstrace.stages._propositions import content_lemmas, event_word, predications
 from newstrace.stages._registry import register
 
 Token = Any  # spaCy Token / Doc: spaCy ships no type information mypy can use
@@ -853,6 +854,43 @@ def _hedges(text: str) -> list[str]:
     return out
 
 
+def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution | None) -> tuple[Proposition, ...]:
+    """The facts the claim states, one per predication of its content (see ``_propositions``)."""
+    pred = _content_predicate(cl, quote, attr)
+    inside = {t.i for t in cl.tokens}
+    out: list[Proposition] = []
+    for p in predications(pred, inside):
+        start = max(cl.start, _g(cl, p.tokens[0])[0])
+        end = min(cl.end, _g(cl, p.tokens[-1])[1])
+        if end <= start:
+            continue
+        words = list(p.tokens)
+        subject = ""
+        actors: list[str] = []
+        if p.subject is not None:
+            if p.subject.lower_ in ("he", "she"):
+                eid = _resolve_pronoun(art, _g(cl, p.subject)[0])
+                actors = [eid] if eid is not None else []
+            else:
+                a, b = _span_of(cl, p.subject)
+                actors = art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
+            if p.inherited:
+                subject = _np_text(art, cl, p.subject)
+                words = [*p.subject.subtree, *words]
+        out.append(
+            Proposition(
+                start=start,
+                end=end,
+                action=event_word(p.pred).lemma_.lower(),
+                subject=subject,
+                actors=tuple(actors),
+                lemmas=tuple(content_lemmas(words)),
+                negated=_negated(p.pred, p.pred),
+            )
+        )
+    return tuple(out)
+
+
 def _frame(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution | None) -> Frame:
     pred = _content_predicate(cl, quote, attr)
     text = art.text[cl.start : cl.end]
@@ -967,6 +1005,7 @@ def extract_claims(ann: AnnotatedArticle) -> tuple[Claim, ...]:
                 kind=kind,
                 frame=_frame(art, cl, quote, attr),
                 cues=cues,
+                props=_props(art, cl, quote, attr),
             )
         )
     return tuple(claims)

@@ -33,12 +33,14 @@ from newstrace.records import (
 from newstrace.story.align import Embed, align, confirmed_pairs, embed_claims, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_number_ok
+from newstrace.story.facts import find_facts
 from newstrace.story.lineage import find_copies
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
 from newstrace.story.timeline import timeline
 from newstrace.story.verdicts import (
     Known,
+    explain_fact,
     explain_group,
     group_order,
     severity,
@@ -129,8 +131,26 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
                     severity=c.severity,
                 )
             )
-    # Then every claim with what confirms it; a group inside a larger one of the same verdict
-    # adds nothing and is dropped.
+    # Then the facts two or more independent sources state, one proposition each (never a bag
+    # of similar sentences), and every other claim with what confirms it: single-source and
+    # opinion groups are still claim-level; a star that is corroborated gives way to the facts
+    # its claims state, and keeps only the details one source alone gives.
+    facts = find_facts(claims, entities, scopes, source_of, embed)
+    in_fact = {id(sc) for f in facts for sc in f.claims}
+    for f in facts:
+        groups.append(
+            Group(
+                id="",
+                verdict="corroborated",
+                claims=tuple(ClaimRef(s.article, s.claim) for s in f.spans),
+                independent_sources=f.independent_sources,
+                explanation=explain_fact(f),
+                severity="low",
+                statement=f.statement,
+                spans=f.spans,
+                background=f.background,
+            )
+        )
     stars: list[tuple[frozenset[int], Verdict, list[StoryClaim]]] = []
     # Conflicting pairs stay in: two reports of one event that disagree on its date still both
     # report the event (the conflict group says where they differ).
@@ -150,7 +170,19 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
         for i in key:
             containing[i].append(n)
     known = Known(anns, entities, source_of)
+    alone: set[int] = set()
     for key, verdict, members in stars:
+        lead = claims[min(key)]
+        if verdict == "corroborated" or (verdict == "single_source" and id(lead) in in_fact):
+            # Its facts are reported above; what is left is each member's own detail, and a
+            # checkable claim that states none of the shared facts stands alone.
+            for g in single_source_details(members, names, source_of, known):
+                details.setdefault((g.claims[0], g.explanation), g)
+            for m in members:
+                i = index[id(m)]
+                if m.checkable and id(m) not in in_fact and i not in alone:
+                    alone.add(i)
+            continue
         # A larger group holding this one must contain its smallest member: look only there.
         if any(key < stars[o][0] and verdict == stars[o][1] for o in containing[min(key)]):
             continue
@@ -165,9 +197,25 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
                 severity=severity(verdict, ()),
             )
         )
+        alone.difference_update(idx_ for idx_ in key)
         if verdict != "single_source":
             for g in single_source_details(members, names, source_of, known):
                 details.setdefault((g.claims[0], g.explanation), g)
+    listed = {r for g in groups for r in g.claims} | {k[0] for k in details}
+    for i in sorted(alone):
+        sc = claims[i]
+        if sc.ref in listed:
+            continue
+        groups.append(
+            Group(
+                id="",
+                verdict="single_source",
+                claims=(sc.ref,),
+                independent_sources=1,
+                explanation=explain_group("single_source", [sc], 1, ()),
+                severity=severity("single_source", ()),
+            )
+        )
     groups.extend(details.values())
     groups.sort(key=group_order)
     groups = [replace(g, id=f"g{n}") for n, g in enumerate(groups, start=1)]

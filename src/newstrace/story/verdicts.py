@@ -12,8 +12,9 @@ from typing import Literal
 from newstrace._unionfind import UnionFind
 from newstrace.records import AnnotatedArticle, Conflict, CopyLink, Group, StoryEntity
 from newstrace.story.claims import StoryClaim
+from newstrace.story.facts import Fact
 
-__all__ = ["Known", "explain_group", "group_order", "severity", "single_source_details", "sources"]
+__all__ = ["Known", "explain_fact", "explain_group", "group_order", "severity", "single_source_details", "sources"]
 
 Severity = Literal["low", "medium", "high"]
 
@@ -143,6 +144,14 @@ def severity(verdict: str, found: Sequence[Conflict]) -> Severity:
     if found:
         return "high" if any(c.severity == "high" for c in found) else "medium"
     return "medium" if verdict == "single_source" else "low"
+
+
+def explain_fact(fact: Fact) -> str:
+    """Why a fact counts as corroborated: how many independent sources, and which articles were
+    counted as one (copies, one outlet)."""
+    arts = sorted({s.article for s in fact.spans})
+    what = "Background fact" if fact.background else "Fact"
+    return f"{what} stated by {fact.independent_sources} independent sources ({', '.join(arts)})."
 
 
 def explain_group(

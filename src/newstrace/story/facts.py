@@ -1,0 +1,379 @@
+"""Corroborated facts: one proposition per group, said in words, with each source's own span.
+
+A reporter copies "established by N independent sources" into a story, so a corroborated group
+must be one fact, not a bag of similar sentences. The unit here is the *proposition* the claims
+stage reads from the parse (who did what, to whom: one per predication of a claim, with its own
+character span), not the whole claim:
+
+1. every proposition of a checkable claim (a report, a quote, background; never opinion or
+   speculation) is embedded once, with its subject when the span does not hold it;
+2. two propositions of different articles state one fact when their wording is close and their
+   frames agree on what the fact is about: the same action, or an entity or content word in
+   common beyond it; they never do when they give different figures of one measure, when one
+   denies what the other says, or when one is background (another event) and the other not;
+3. facts are grown by *complete* linkage: a proposition joins a fact only if it is close to
+   every member, so one broad sentence cannot chain unrelated facts together (the bag problem);
+   two propositions of one claim never share a fact (a sentence states a fact once);
+4. a fact is reported when at least two independent sources state it, with a statement built
+   from its most central member, the date its members agree on, and per source its span and how
+   it says it (``less_specific``, ``hedged``, ``attributed``, ``background``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newstrace.errors import ModelError
+from newstrace.records import FactSpan, Proposition, StoryEntity
+from newstrace.story.align import Embed
+from newstrace.story.claims import StoryClaim
+from newstrace.story.quantities import count_kind, measure, within_precision
+from newstrace.story.scope import Scopes
+
+__all__ = ["FEATURES", "Fact", "FactFinder", "FactModel", "find_facts"]
+
+TOP_K = 10  # nearest propositions (by wording) considered for each one
+CANDIDATE_MIN = 0.45  # cosine below which two propositions are never compared
+MODEL_FILE = "fact_model.json"
+# A member with at most this share of the richest member's content words, all of them shared,
+# says the fact less specifically ("volunteers" for "representatives from volunteer groups").
+_LESS = 0.6
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# What the pair model reads of two propositions (each in [0, 1]):
+FEATURES = (
+    "cos",  # sentence-embedding cosine of the two spans
+    "action_same",  # the same action lemma ("meet" / "meet")
+    "action_cos",  # embedding cosine of the two action lemmas ("die" / "pass")
+    "lemma_overlap",  # content words in common, weighted by rarity in the story, over the smaller side
+    "entity_overlap",  # story entities in common, weighted the same way
+    "length_ratio",  # content words of the shorter side over the longer
+    "number_same",  # a figure of one value on both sides
+    "day_same",  # a day date in common
+    "day_differ",  # day dates on both sides, none in common
+    "attributed",  # one side or both is someone's statement
+)
+
+
+@dataclass(frozen=True)
+class FactModel:
+    """Logistic regression over ``FEATURES``: the probability that two propositions of
+    different articles state one fact. ``confirm``: the probability that pairs them; ``link``:
+    the probability every pair inside a fact must reach (complete linkage). Kept as JSON in the
+    package (``data/fact_model.json``), fitted by ``benchmarks/train_fact_model.py``."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    confirm: float = 0.5
+    link: float = 0.3
+    trained_on: str = ""
+
+    def prob(self, x: np.ndarray[Any, Any]) -> float:
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.coef) + self.intercept))))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> FactModel:
+        try:
+            if path is None:
+                raw = resources.files("newstrace").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+            else:
+                raw = Path(path).read_text(encoding="utf-8")
+            data: dict[str, Any] = json.loads(raw)
+            vectors = {k: tuple(data[k]) for k in ("features", "mean", "scale", "coef")}
+            model = cls(**{**data, **vectors})
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise ModelError(f"cannot load the fact pair model {path or MODEL_FILE}: {exc}", code="E309") from None
+        if tuple(model.features) != FEATURES:
+            raise ModelError(f"fact pair model features {list(model.features)} are not {list(FEATURES)}",
+                             code="E309")  # fmt: skip
+        return model
+
+
+@functools.cache
+def _default_model() -> FactModel:
+    return FactModel.load()
+
+
+@dataclass
+class _Unit:
+    sc: StoryClaim
+    prop: Proposition
+    text: str  # the span as written, with its subject before it when the span lacks it
+    lemmas: frozenset[str]
+    entities: frozenset[str]
+    days: frozenset[str]
+    background: bool
+    quantities: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One proposition stated by several articles: ``spans`` one per stating proposition."""
+
+    statement: str
+    spans: tuple[FactSpan, ...]
+    independent_sources: int
+    background: bool
+    claims: tuple[StoryClaim, ...]
+
+
+def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes) -> list[_Unit]:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in (*e.mentions, *e.related):
+            spans[m.article].append((m.start, m.end, e.id))
+    out: list[_Unit] = []
+    for sc in claims:
+        if not sc.checkable:
+            continue
+        text = sc.ann.article.text
+        aid = sc.ref.article
+        background = sc.claim.kind == "background" or scopes.outside(sc)
+        for p in sc.claim.props:
+            ents = {eid for a, b, eid in spans[aid] if p.start <= a and b <= p.end}
+            if p.subject:  # the subject is written with another verb of the sentence
+                ents |= sc.actors
+            words = text[p.start : p.end]
+            if p.subject and not words.casefold().startswith(p.subject.casefold()):
+                words = f"{p.subject} {words}"
+            days = frozenset(
+                t.value for t in sc.ann.times if p.start <= t.start and t.end <= p.end and _DAY.match(t.value)
+            )
+            qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
+            out.append(_Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs))
+    return out
+
+
+def _figures_differ(a: _Unit, b: _Unit) -> bool:
+    """Different figures of one measure ("12 dead" / "14 dead") are two facts, not one."""
+    for qa in a.quantities:
+        ma = measure(a.sc, qa)
+        if ma is None:
+            continue
+        for qb in b.quantities:
+            mb = measure(b.sc, qb)
+            if mb is None or mb.kind != ma.kind:
+                continue
+            if ma.kind == "casualties" and count_kind(a.sc, qa) != count_kind(b.sc, qb):
+                continue
+            if not within_precision(a.sc, qa, ma, b.sc, qb, mb):
+                return True
+    return False
+
+
+def _compatible(a: _Unit, b: _Unit) -> bool:
+    """Nothing in the frames says these are two facts: one denies what the other says, one is
+    about another event, or they give different figures of one measure."""
+    if a.background != b.background or a.prop.negated != b.prop.negated:
+        return False
+    return not _figures_differ(a, b)
+
+
+def _overlap(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> float:
+    if not x or not y:
+        return 0.0
+    shared = sum(weight.get(w, 1.0) for w in x & y)
+    return shared / min(sum(weight.get(w, 1.0) for w in x), sum(weight.get(w, 1.0) for w in y))
+
+
+class FactFinder:
+    """The propositions of one story, embedded once, and what the pair model reads of any two."""
+
+    def __init__(
+        self, claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes, embed: Embed
+    ) -> None:
+        self.units = _units(claims, entities, scopes)
+        n = len(self.units)
+        self.vecs = embed([u.text for u in self.units]) if n else np.zeros((0, 1))
+        actions = sorted({u.prop.action for u in self.units})
+        avecs = embed(actions) if actions else np.zeros((0, 1))
+        self._action = {a: avecs[k] for k, a in enumerate(actions)}
+        # Rarity in the story: a word or entity in every proposition ("fire", "Waitrose") tells
+        # facts apart less than one in a few ("roof", "arson").
+        df: dict[str, int] = defaultdict(int)
+        for u in self.units:
+            for w in u.lemmas | u.entities:
+                df[w] += 1
+        self.weight = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+    def cos(self, i: int, j: int) -> float:
+        return float(self.vecs[i] @ self.vecs[j])
+
+    def candidates(self) -> list[tuple[int, int]]:
+        """Pairs of propositions of different articles near in wording, each once."""
+        out: set[tuple[int, int]] = set()
+        for i, row in enumerate(_neighbours(self.vecs, TOP_K)):
+            for j, c in row:
+                if c >= CANDIDATE_MIN and self.units[i].sc.ref.article != self.units[j].sc.ref.article:
+                    out.add((min(i, j), max(i, j)))
+        return sorted(out)
+
+    def compatible(self, i: int, j: int) -> bool:
+        return _compatible(self.units[i], self.units[j])
+
+    def features(self, i: int, j: int) -> np.ndarray[Any, Any]:
+        a, b = self.units[i], self.units[j]
+        acts = (a.prop.action, b.prop.action)
+        la = a.lemmas - {acts[0]}
+        lb = b.lemmas - {acts[1]}
+        na = {q.value for q in a.quantities}
+        nb = {q.value for q in b.quantities}
+        return np.array(
+            [
+                self.cos(i, j),
+                float(acts[0] == acts[1]),
+                float(self._action[acts[0]] @ self._action[acts[1]]),
+                _overlap(la, lb, self.weight),
+                _overlap(a.entities, b.entities, self.weight),
+                min(len(la), len(lb)) / max(1, len(la), len(lb)),
+                float(bool(na & nb)),
+                float(bool(a.days & b.days)),
+                float(bool(a.days and b.days and not a.days & b.days)),
+                float("attributed" in _marks(a) or "attributed" in _marks(b)),
+            ],
+            dtype=np.float64,
+        )
+
+
+def _marks(u: _Unit) -> tuple[str, ...]:
+    return ("attributed",) if u.sc.claim.kind == "quote" else ()
+
+
+def _neighbours(vecs: np.ndarray[Any, Any], k: int) -> list[list[tuple[int, float]]]:
+    n = len(vecs)
+    k = min(k, n - 1)
+    out: list[list[tuple[int, float]]] = []
+    for lo in range(0, n, 1024):  # row blocks: memory grows with the story, not its square
+        sims = vecs[lo : lo + 1024] @ vecs.T
+        for r in range(sims.shape[0]):
+            sims[r, lo + r] = -1.0
+            if k <= 0:
+                out.append([])
+                continue
+            idx = np.argpartition(-sims[r], k - 1)[:k]
+            out.append([(int(j), float(sims[r, j])) for j in idx])
+    return out
+
+
+def find_facts(
+    claims: Sequence[StoryClaim],
+    entities: Sequence[StoryEntity],
+    scopes: Scopes,
+    source_of: dict[str, str],
+    embed: Embed,
+    model: FactModel | None = None,
+) -> list[Fact]:
+    """The facts at least two independent sources state, in the order of their first span."""
+    model = model or _default_model()
+    finder = FactFinder(claims, entities, scopes, embed)
+    units = finder.units
+    if len(units) < 2:
+        return []
+    names = {e.id: e.name for e in entities}
+    probs: dict[tuple[int, int], float] = {}
+
+    def prob(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in probs:
+            probs[key] = model.prob(finder.features(*key)) if finder.compatible(*key) else 0.0
+        return probs[key]
+
+    # 1. Pairs that state one fact.
+    pairs = {(i, j): p for i, j in finder.candidates() if (p := prob(i, j)) >= model.confirm}
+
+    # 2. Complete linkage, most probable pair first: a proposition joins a fact only if it is
+    # likely enough to state it with every member.
+    cluster = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+
+    def joinable(x: list[int], y: list[int]) -> bool:
+        for i in x:
+            for j in y:
+                if units[i].sc is units[j].sc:
+                    return False  # one claim states a fact once
+                if prob(i, j) < model.link:
+                    return False
+        return True
+
+    for (i, j), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj or not joinable(members[ci], members[cj]):
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        for m in members[gone]:
+            cluster[m] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+
+    # 3. Facts of two or more independent sources.
+    out: list[Fact] = []
+    for idx in members.values():
+        us = [units[i] for i in idx]
+        independent = len({source_of[u.sc.ref.article] for u in us})
+        if independent < 2:
+            continue
+        central = max(idx, key=lambda i: (sum(prob(i, j) for j in idx if j != i), -len(units[i].text), -i))
+        out.append(
+            Fact(
+                statement=_statement(units[central], us, names),
+                spans=tuple(_span(u, us) for u in us),
+                independent_sources=independent,
+                background=all(u.background for u in us),
+                claims=tuple(u.sc for u in us),
+            )
+        )
+    out.sort(key=lambda f: min((s.article, s.start) for s in f.spans))
+    return out
+
+
+def _statement(central: _Unit, us: Sequence[_Unit], names: dict[str, str]) -> str:
+    """The fact in words: the central member's span, its subject named, the agreed date."""
+    text = " ".join(central.text.split())
+    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.I).strip(" ,;:.\"'\u201c\u201d")
+    if central.prop.subject and central.prop.actors:
+        actor = central.sc.actors and next(iter(sorted(central.sc.actors)), None)
+        if actor and actor in names and text.casefold().startswith(central.prop.subject.casefold()):
+            text = names[actor] + text[len(central.prop.subject) :]
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    text = text[:1].upper() + text[1:]
+    days = [u.days for u in us if u.days]
+    agreed = frozenset.intersection(*days) if days else frozenset()
+    if len(agreed) == 1 and len(days) == len({u.sc.ref.article for u in us if u.days}):
+        day = next(iter(agreed))
+        if day not in text:
+            text = f"{text} ({day})"
+    return text
+
+
+def _span(u: _Unit, us: Sequence[_Unit]) -> FactSpan:
+    marks: list[str] = []
+    richest = max(len(o.lemmas) for o in us)
+    others = frozenset().union(*(o.lemmas for o in us if o is not u))
+    if len(u.lemmas) <= _LESS * richest and u.lemmas <= others:
+        marks.append("less_specific")
+    if u.sc.claim.frame.hedges:
+        marks.append("hedged")
+    if u.sc.claim.kind == "quote":
+        marks.append("attributed")
+    if u.background:
+        marks.append("background")
+    text = u.sc.ann.article.text[u.prop.start : u.prop.end]
+    return FactSpan(u.sc.ref.article, u.sc.ref.claim, u.prop.start, u.prop.end, text, tuple(marks))
