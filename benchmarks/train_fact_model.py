@@ -29,6 +29,7 @@ from newstrace.story.facts import FEATURES, FactFinder, FactModel
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
 
+SENTENCE_LABELS = False
 MODEL = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "fact_model.json"
 
 
@@ -50,9 +51,18 @@ def examples(ecb: Path, name: str, gold: dict, pipeline: Pipeline, embed) -> tup
     claims = story_claims(anns, story_ids, entities)
     finder = FactFinder(claims, entities, Scopes(claims, story_window(anns)), embed)
 
+    def overlapping(article: str, lo: int, hi: int) -> set[int]:
+        return {k for k, a, b in spans.get(article, []) if a < hi and lo < b}
+
     def facts_of(i: int) -> set[int]:
+        """The gold facts whose words the proposition's span overlaps; a fact the claim states
+        in words no proposition of it covers (a verbless headline part) counts for each."""
         u = finder.units[i]
-        return {k for k, a, b in spans.get(u.sc.ref.article, []) if a < u.prop.end and u.prop.start < b}
+        art, c = u.sc.ref.article, u.sc.claim
+        if SENTENCE_LABELS:
+            return overlapping(art, c.start, c.end)
+        covered = set().union(*(overlapping(art, p.start, p.end) for p in c.props)) if c.props else set()
+        return overlapping(art, u.prop.start, u.prop.end) | (overlapping(art, c.start, c.end) - covered)
 
     rows, labels = [], []
     for i, j in finder.candidates():
@@ -71,7 +81,11 @@ def main() -> int:
     ap.add_argument("--confirm", type=float, default=0.5)
     ap.add_argument("--link", type=float, default=0.3)
     ap.add_argument("--write", action="store_true", help=f"write {MODEL}")
+    ap.add_argument("--sentence-labels", action="store_true",
+                    help="label a pair by the gold facts of the two claims, not of the two propositions' words")
     args = ap.parse_args()
+    global SENTENCE_LABELS
+    SENTENCE_LABELS = args.sentence_labels
     settings = load_settings()
     pipeline = Pipeline(settings)
     embed = embedder(settings)

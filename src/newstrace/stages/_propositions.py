@@ -23,6 +23,8 @@ VERB_POS = ("VERB", "AUX")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 # Verbs whose object names the event: "made a visit", "held a meeting", "paid tribute".
 LIGHT_VERBS = frozenset("make hold pay take conduct carry give stage".split())
+# Prepositions whose object is an event in its own right: "during a visit", "after the attack".
+EVENT_PREPOSITIONS = frozenset({"during", "after", "following", "amid", "before", "ahead"})
 # Words that never tell two facts apart (the reporting frame, auxiliaries, vague nouns).
 _WEAK = frozenset(
     "be have do say tell report state add include also year day time people thing way one".split()
@@ -46,8 +48,25 @@ def _subject(v: Token) -> Token | None:
 
 
 def _is_participle_adjunct(c: Token) -> bool:
-    """ "..., killing seven people": a subjectless -ing clause that adds a fact of its own."""
-    return c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and _subject(c) is None
+    """ "..., killing seven people", "Accompanied by the governor, ...": a subjectless
+    participle clause that adds a fact of its own."""
+    if _subject(c) is not None:
+        return False
+    return (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG") or (c.dep_ == "advcl" and c.tag_ == "VBN")
+
+
+def _own(v: Token) -> list[Token]:
+    """Tokens of ``v``'s subtree whose nearest verb above them is ``v`` (not a verb under it)."""
+    out = []
+    for t in v.subtree:
+        h = t
+        while h.i != v.i and h.head.i != h.i:
+            h = h.head
+            if h.i != v.i and h.pos_ in VERB_POS:
+                break
+        if h.i == v.i and t.i != v.i:
+            out.append(t)
+    return out
 
 
 def event_word(pred: Token) -> Token:
@@ -60,9 +79,11 @@ def event_word(pred: Token) -> Token:
     return pred
 
 
-def predications(pred: Token, inside: set[int]) -> list[Predication]:
+def predications(pred: Token, inside: set[int], frame: Token | None = None) -> list[Predication]:
     """The predications of a claim whose content predicate is ``pred``; ``inside`` holds the
-    token indices of the claim (a clause split off a sentence keeps to its own tokens)."""
+    token indices of the claim (a clause split off a sentence keeps to its own tokens).
+    ``frame``: the reporting verb when the claim is "X said Y"; an event it names ("said during
+    a visit to the region") is a fact of the claim too, done by the speaker."""
     found: list[tuple[Token, Token | None, bool]] = []
     seen: set[int] = set()
 
@@ -71,21 +92,32 @@ def predications(pred: Token, inside: set[int]) -> list[Predication]:
             return
         seen.add(v.i)
         found.append((v, subj, inherited))
+        if v.pos_ not in VERB_POS:
+            return  # a nominal event: its arguments are its own
         for c in v.children:
             if c.dep_ == "conj" and c.pos_ in VERB_POS:
                 own = _subject(c)
                 walk(c, own if own is not None else subj, own is None)
             elif _is_participle_adjunct(c):
                 walk(c, subj, True)
-        # "the quake, which measured 5.9, struck ...": a relative clause on an argument states
-        # a fact about that argument.
-        for c in v.children:
-            if c.dep_ in SUBJ_DEPS + ("dobj", "pobj", "attr"):
-                for r in c.children:
-                    if r.dep_ == "relcl" and r.pos_ in VERB_POS:
-                        walk(r, c, True)
+        for t in _own(v):
+            if t.dep_ == "relcl" and t.pos_ in VERB_POS:
+                # "the Kursk Region, a territory that had been liberated": a relative clause
+                # states a fact about the noun it hangs on (through an apposition).
+                head = t.head.head if t.head.dep_ == "appos" else t.head
+                walk(t, head, True)
+            elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPOSITIONS:
+                # "during his visit on Tuesday", "said during a visit to the region": an event
+                # named by a noun, its own fact; who did it is the possessor or the clause's subject.
+                poss = next((c for c in t.children if c.dep_ == "poss"), None)
+                walk(t, poss if poss is not None else subj, True)
 
     walk(pred, _subject(pred), False)
+    if frame is not None and frame.i != pred.i and frame.i in inside:
+        for t in _own(frame):
+            if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPOSITIONS:
+                poss = next((c for c in t.children if c.dep_ == "poss"), None)
+                walk(t, poss if poss is not None else _subject(frame), True)
     heads = {v.i for v, _, _ in found}
     out: list[Predication] = []
     for v, subj, inherited in found:
@@ -93,6 +125,9 @@ def predications(pred: Token, inside: set[int]) -> list[Predication]:
         # hanging under it (and the conjunction joining them).
         others = [o for o, _, _ in found if o.i != v.i and o.i in {t.i for t in v.subtree}]
         drop = {t.i for o in others for t in o.subtree}
+        # A preposition left without its object ("During" of "During his visit") goes with it.
+        drop |= {t.i for t in v.subtree if t.dep_ == "prep" and t.i not in drop and any(c.i in drop for c in t.children)
+                 and all(c.i in drop for c in t.children)}  # fmt: skip
         toks = [
             t
             for t in v.subtree

@@ -858,8 +858,9 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
     """The facts the claim states, one per predication of its content (see ``_propositions``)."""
     pred = _content_predicate(cl, quote, attr)
     inside = {t.i for t in cl.tokens}
+    frame = cl.root if cl.root.lemma_.lower() in REPORT_LEMMAS else None
     out: list[Proposition] = []
-    for p in predications(pred, inside):
+    for p in predications(pred, inside, frame):
         start = max(cl.start, _g(cl, p.tokens[0])[0])
         end = min(cl.end, _g(cl, p.tokens[-1])[1])
         if end <= start:
@@ -868,7 +869,7 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
         subject = ""
         actors: list[str] = []
         if p.subject is not None:
-            if p.subject.lower_ in ("he", "she"):
+            if p.subject.lower_ in ("he", "she", "his", "her"):
                 eid = _resolve_pronoun(art, _g(cl, p.subject)[0])
                 actors = [eid] if eid is not None else []
             else:

@@ -135,7 +135,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
     # of similar sentences), and every other claim with what confirms it: single-source and
     # opinion groups are still claim-level; a star that is corroborated gives way to the facts
     # its claims state, and keeps only the details one source alone gives.
-    facts = find_facts(claims, entities, scopes, source_of, embed)
+    facts = find_facts(claims, entities, scopes, source_of, embed, claim_vecs=vecs)
     in_fact = {id(sc) for f in facts for sc in f.claims}
     for f in facts:
         groups.append(

@@ -49,6 +49,8 @@ MODEL_FILE = "fact_model.json"
 # A member with at most this share of the richest member's content words, all of them shared,
 # says the fact less specifically ("volunteers" for "representatives from volunteer groups").
 _LESS = 0.6
+# A page dating itself ("Posted: Nov 27, 2005", "Last updated at 11:11 GMT") states no fact.
+_PAGE_ACTIONS = frozenset({"post", "update", "publish"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # What the pair model reads of two propositions (each in [0, 1]):
@@ -63,6 +65,9 @@ FEATURES = (
     "day_same",  # a day date in common
     "day_differ",  # day dates on both sides, none in common
     "attributed",  # one side or both is someone's statement
+    "actor_same",  # who acts is named on both sides and the same
+    "actor_differ",  # who acts is named on both sides and not the same
+    "claim_cos",  # sentence-embedding cosine of the two whole claims
 )
 
 
@@ -122,6 +127,7 @@ class _Unit:
     days: frozenset[str]
     background: bool
     quantities: list[Any] = field(default_factory=list)
+    actors: frozenset[str] = frozenset()  # story entity ids of who acts
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,7 @@ class Fact:
 
 
 def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes) -> list[_Unit]:
+    story_ids = {ref: e.id for e in entities for ref in e.members}
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for e in entities:
         for m in (*e.mentions, *e.related):
@@ -148,6 +155,8 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
         aid = sc.ref.article
         background = sc.claim.kind == "background" or scopes.outside(sc)
         for p in sc.claim.props:
+            if p.action in _PAGE_ACTIONS and len(p.lemmas) <= 8:
+                continue  # the page's own "Posted: ... / Last updated at ..." line, not news
             ents = {eid for a, b, eid in spans[aid] if p.start <= a and b <= p.end}
             if p.subject:  # the subject is written with another verb of the sentence
                 ents |= sc.actors
@@ -158,7 +167,9 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
                 t.value for t in sc.ann.times if p.start <= t.start and t.end <= p.end and _DAY.match(t.value)
             )
             qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
-            out.append(_Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs))
+            aid_ = sc.ref.article
+            actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid_}/{e}")))
+            out.append(_Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors))
     return out
 
 
@@ -198,10 +209,19 @@ class FactFinder:
     """The propositions of one story, embedded once, and what the pair model reads of any two."""
 
     def __init__(
-        self, claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes, embed: Embed
+        self,
+        claims: Sequence[StoryClaim],
+        entities: Sequence[StoryEntity],
+        scopes: Scopes,
+        embed: Embed,
+        claim_vecs: np.ndarray[Any, Any] | None = None,
     ) -> None:
         self.units = _units(claims, entities, scopes)
         n = len(self.units)
+        if claim_vecs is None and claims:
+            claim_vecs = embed([c.claim.text for c in claims])
+        row = {id(c): k for k, c in enumerate(claims)}
+        self._claim_vec = [claim_vecs[row[id(u.sc)]] for u in self.units] if claim_vecs is not None else []
         self.vecs = embed([u.text for u in self.units]) if n else np.zeros((0, 1))
         actions = sorted({u.prop.action for u in self.units})
         avecs = embed(actions) if actions else np.zeros((0, 1))
@@ -248,6 +268,9 @@ class FactFinder:
                 float(bool(a.days & b.days)),
                 float(bool(a.days and b.days and not a.days & b.days)),
                 float("attributed" in _marks(a) or "attributed" in _marks(b)),
+                float(bool(a.actors & b.actors)),
+                float(bool(a.actors and b.actors and not a.actors & b.actors)),
+                float(self._claim_vec[i] @ self._claim_vec[j]),
             ],
             dtype=np.float64,
         )
@@ -280,10 +303,12 @@ def find_facts(
     source_of: dict[str, str],
     embed: Embed,
     model: FactModel | None = None,
+    claim_vecs: np.ndarray[Any, Any] | None = None,
 ) -> list[Fact]:
-    """The facts at least two independent sources state, in the order of their first span."""
+    """The facts at least two independent sources state, in the order of their first span
+    (``claim_vecs``: the claims' embeddings when the caller has them, one row per claim)."""
     model = model or _default_model()
-    finder = FactFinder(claims, entities, scopes, embed)
+    finder = FactFinder(claims, entities, scopes, embed, claim_vecs)
     units = finder.units
     if len(units) < 2:
         return []
