@@ -23,6 +23,8 @@ VERB_POS = ("VERB", "AUX")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 # Verbs whose object names the event: "made a visit", "held a meeting", "paid tribute".
 LIGHT_VERBS = frozenset("make hold pay take conduct carry give stage".split())
+# Reporting verbs that make an act of their own: who announced it is a checkable fact.
+ANNOUNCING = frozenset({"announce", "confirm", "declare", "deny", "reveal", "proclaim"})
 # Prepositions whose object is an event in its own right: "during a visit", "after the attack".
 EVENT_PREPOSITIONS = frozenset({"during", "after", "following", "amid", "before", "ahead"})
 # Words that never tell two facts apart (the reporting frame, auxiliaries, vague nouns).
@@ -113,6 +115,11 @@ def predications(pred: Token, inside: set[int], frame: Token | None = None) -> l
                 walk(t, poss if poss is not None else subj, True)
 
     walk(pred, _subject(pred), False)
+    if frame is not None and frame.i != pred.i and frame.i in inside and frame.lemma_.lower() in ANNOUNCING:
+        # "On April 26, Putin announced that Russia had regained control": who announced what,
+        # and when, is a fact of its own beside what was announced.
+        found.append((frame, _subject(frame), False))
+        seen.add(frame.i)
     if frame is not None and frame.i != pred.i and frame.i in inside:
         for t in _own(frame):
             if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPOSITIONS:

@@ -49,6 +49,8 @@ MODEL_FILE = "fact_model.json"
 # A member with at most this share of the richest member's content words, all of them shared,
 # says the fact less specifically ("volunteers" for "representatives from volunteer groups").
 _LESS = 0.6
+# Actions too common to say that two propositions are about one act.
+_WEAK_ACTIONS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come", "include"})
 # A page dating itself ("Posted: Nov 27, 2005", "Last updated at 11:11 GMT") states no fact.
 _PAGE_ACTIONS = frozenset({"post", "update", "publish"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -56,7 +58,6 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What the pair model reads of two propositions (each in [0, 1]):
 FEATURES = (
     "cos",  # sentence-embedding cosine of the two spans
-    "action_same",  # the same action lemma ("meet" / "meet")
     "action_cos",  # embedding cosine of the two action lemmas ("die" / "pass")
     "lemma_overlap",  # content words in common, weighted by rarity in the story, over the smaller side
     "entity_overlap",  # story entities in common, weighted the same way
@@ -67,6 +68,7 @@ FEATURES = (
     "attributed",  # one side or both is someone's statement
     "actor_same",  # who acts is named on both sides and the same
     "actor_differ",  # who acts is named on both sides and not the same
+    "action_args",  # the same action and a content word or entity in common beyond it
     "claim_cos",  # sentence-embedding cosine of the two whole claims
 )
 
@@ -238,12 +240,23 @@ class FactFinder:
         return float(self.vecs[i] @ self.vecs[j])
 
     def candidates(self) -> list[tuple[int, int]]:
-        """Pairs of propositions of different articles near in wording, each once."""
+        """Pairs of propositions of different articles near in wording, or naming the same
+        action ("his visit to the region" / "made a rare visit to the Kursk Region": worded
+        apart, one act), each once."""
         out: set[tuple[int, int]] = set()
         for i, row in enumerate(_neighbours(self.vecs, TOP_K)):
             for j, c in row:
                 if c >= CANDIDATE_MIN and self.units[i].sc.ref.article != self.units[j].sc.ref.article:
                     out.add((min(i, j), max(i, j)))
+        by_action: dict[str, list[int]] = defaultdict(list)
+        for i, u in enumerate(self.units):
+            if u.prop.action not in _WEAK_ACTIONS:
+                by_action[u.prop.action].append(i)
+        for members in by_action.values():
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + 50]:  # bounded: a common action must not go quadratic
+                    if self.units[i].sc.ref.article != self.units[j].sc.ref.article:
+                        out.add((i, j))
         return sorted(out)
 
     def compatible(self, i: int, j: int) -> bool:
@@ -259,7 +272,6 @@ class FactFinder:
         return np.array(
             [
                 self.cos(i, j),
-                float(acts[0] == acts[1]),
                 float(self._action[acts[0]] @ self._action[acts[1]]),
                 _overlap(la, lb, self.weight),
                 _overlap(a.entities, b.entities, self.weight),
@@ -270,6 +282,7 @@ class FactFinder:
                 float("attributed" in _marks(a) or "attributed" in _marks(b)),
                 float(bool(a.actors & b.actors)),
                 float(bool(a.actors and b.actors and not a.actors & b.actors)),
+                float(acts[0] == acts[1] and bool(la & lb or a.entities & b.entities)),
                 float(self._claim_vec[i] @ self._claim_vec[j]),
             ],
             dtype=np.float64,
