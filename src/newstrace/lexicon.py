@@ -6,6 +6,8 @@ articles), so both agree on what "the same name" means.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -111,3 +113,13 @@ def initials(name: str) -> str:
 def strip_titles(text: str) -> str:
     """Drop leading titles from a person's name: "President Vladimir Putin" -> "Vladimir Putin"."""
     return _TITLES.sub("", text).strip()
+
+
+@functools.cache
+def opposite_lemmas() -> frozenset[frozenset[str]]:
+    """Pairs of base forms with opposite meanings ("open"/"close", "rise"/"fall"), from
+    ``data/antonyms.tsv`` (each line: parts of speech, then the two words' forms, base first)."""
+    out: set[frozenset[str]] = set()
+    for _, (_pos, a, b) in data_fields("antonyms.tsv", 3):
+        out.add(frozenset({a.split(",")[0].strip().lower(), b.split(",")[0].strip().lower()}))
+    return frozenset(out)

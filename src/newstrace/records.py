@@ -194,6 +194,12 @@ class Proposition:
     actors: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
     negated: bool = False
+    # Told as still to come ("will host", "is to host", "To Host 86th Oscars"): a plan is not
+    # the same fact as the act.
+    future: bool = False
+    # Its own words with the other predications inside its span left out ("Gerasimov had
+    # commended the role of North Korean troops" without "in his report to ... on regaining ...").
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

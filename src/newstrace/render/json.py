@@ -112,6 +112,8 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
                 "actors": list(p.actors),
                 "lemmas": list(p.lemmas),
                 "negated": p.negated,
+                "future": p.future,
+                "text": p.text,
             }
             for p in c.props
         ],

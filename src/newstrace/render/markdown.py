@@ -13,7 +13,7 @@ _TITLES = {
     "conflict": "Conflicts",
     "update": "Updates (a later report gives a later figure)",
     "single_source": "Single-source claims",
-    "corroborated": "Corroborated claims",
+    "corroborated": "Corroborated facts",
     "opinion": "Opinion and speculation",
 }
 
@@ -39,6 +39,13 @@ def compare_markdown(report: StoryReport) -> str:
             continue
         lines += [f"## {title}", ""]
         for g in groups:
+            if g.statement:
+                lines += [f"### {g.id} — {g.statement}", "", g.explanation, ""]
+                for sp in g.spans:
+                    marks = f" _({', '.join(m.replace('_', ' ') for m in sp.marks)})_" if sp.marks else ""
+                    lines.append(f"- **{sp.article}** `{sp.claim}` ({sp.start}-{sp.end}): \"{_quote(sp.text)}\"{marks}")
+                lines.append("")
+                continue
             lines.append(f"### {g.id} ({g.severity}) — {g.explanation}")
             lines.append("")
             for ref in g.claims:

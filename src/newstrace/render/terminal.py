@@ -121,6 +121,16 @@ def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> 
         console.print(f"\n[{style}]{verdict.replace('_', ' ').upper()}[/{style}] ({len(groups)})")
         for g in groups[:max_rows]:
             conf = f" [dim](confidence {g.conflicts[0].confidence:.2f})[/dim]" if g.conflicts else ""
+            if g.statement:
+                # A fact: what is established, how many independent sources, each one's words.
+                console.print(f"  [{style}]{g.id}[/{style}] {_short(g.statement, 140)}")
+                console.print(f"     [dim]{g.explanation}[/dim]")
+                for sp in g.spans[:6]:
+                    marks = f" [dim]({', '.join(m.replace('_', ' ') for m in sp.marks)})[/dim]" if sp.marks else ""
+                    console.print(f"     [dim]{sp.article}:{sp.claim}[/dim] \"{_short(sp.text, 100)}\"{marks}")
+                if len(g.spans) > 6:
+                    console.print(f"     [dim]... {len(g.spans) - 6} more sources' words (use --json or --markdown)[/dim]")
+                continue
             console.print(f"  [{style}]{g.id}[/{style}] {g.explanation}{conf}")
             for ref in g.claims[:4]:
                 _, c = idx[ref]

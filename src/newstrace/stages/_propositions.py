@@ -17,7 +17,7 @@ from typing import Any
 
 Token = Any  # spaCy Token
 
-__all__ = ["LIGHT_VERBS", "Predication", "content_lemmas", "event_word", "predications"]
+__all__ = ["is_future", "LIGHT_VERBS", "Predication", "content_lemmas", "event_word", "predications"]
 
 VERB_POS = ("VERB", "AUX")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -57,6 +57,26 @@ def _is_participle_adjunct(c: Token) -> bool:
     return (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG") or (c.dep_ == "advcl" and c.tag_ == "VBN")
 
 
+def _agent_poss(t: Token) -> Token | None:
+    """Who did the act a noun names: its possessor when that is a person or a name ("his visit",
+    "Putin's visit"), not a time ("last month's report")."""
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    return poss if poss is not None and poss.pos_ in ("PRON", "PROPN") else None
+
+
+def _names_event(t: Token) -> bool:
+    """A noun that names an event of its own: after "during"/"after"/... ("during a visit to
+    the region"), or someone's act with its argument after "in"/"on" ("in his report to the
+    President on ...")."""
+    if t.head.lower_ in EVENT_PREPOSITIONS:
+        return True
+    return (
+        t.head.lower_ in ("in", "on", "at")
+        and any(c.dep_ == "poss" for c in t.children)
+        and any(c.dep_ == "prep" for c in t.children)
+    )
+
+
 def _own(v: Token) -> list[Token]:
     """Tokens of ``v``'s subtree whose nearest verb above them is ``v`` (not a verb under it)."""
     out = []
@@ -69,6 +89,17 @@ def _own(v: Token) -> list[Token]:
         if h.i == v.i and t.i != v.i:
             out.append(t)
     return out
+
+
+def is_future(pred: Token) -> bool:
+    """Whether a predicate tells of something still to come: "will host", "is going to host",
+    "is to host", a headline's bare "To Host"."""
+    for c in pred.children:
+        if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo"):
+            return True
+        if c.dep_ == "aux" and c.lower_ == "to" and pred.dep_ in ("ROOT", "xcomp") and pred.head.lemma_ in ("be", "go", pred.lemma_):
+            return True
+    return False
 
 
 def event_word(pred: Token) -> Token:
@@ -103,15 +134,21 @@ def predications(pred: Token, inside: set[int], frame: Token | None = None) -> l
             elif _is_participle_adjunct(c):
                 walk(c, subj, True)
         for t in _own(v):
-            if t.dep_ == "relcl" and t.pos_ in VERB_POS:
+            if t.dep_ == "pcomp" and t.pos_ in VERB_POS and _subject(t) is not None:
+                walk(t, _subject(t), False)  # "..., with Kim himself referring to the troops as heroes"
+            elif t.dep_ == "relcl" and t.pos_ in VERB_POS:
                 # "the Kursk Region, a territory that had been liberated": a relative clause
                 # states a fact about the noun it hangs on (through an apposition).
-                head = t.head.head if t.head.dep_ == "appos" else t.head
-                walk(t, head, True)
-            elif t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPOSITIONS:
+                own = _subject(t)
+                if own is not None and own.lower_ not in ("that", "which", "who"):
+                    walk(t, own, False)  # "the region, where the dam failure killed 17"
+                else:
+                    head = t.head.head if t.head.dep_ == "appos" else t.head
+                    walk(t, head, True)
+            elif t.pos_ == "NOUN" and t.dep_ == "pobj" and _names_event(t):
                 # "during his visit on Tuesday", "said during a visit to the region": an event
                 # named by a noun, its own fact; who did it is the possessor or the clause's subject.
-                poss = next((c for c in t.children if c.dep_ == "poss"), None)
+                poss = _agent_poss(t)
                 walk(t, poss if poss is not None else subj, True)
 
     walk(pred, _subject(pred), False)
@@ -122,8 +159,8 @@ def predications(pred: Token, inside: set[int], frame: Token | None = None) -> l
         seen.add(frame.i)
     if frame is not None and frame.i != pred.i and frame.i in inside:
         for t in _own(frame):
-            if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPOSITIONS:
-                poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            if t.pos_ == "NOUN" and t.dep_ == "pobj" and _names_event(t):
+                poss = _agent_poss(t)
                 walk(t, poss if poss is not None else _subject(frame), True)
     heads = {v.i for v, _, _ in found}
     out: list[Predication] = []

@@ -51,7 +51,7 @@ from newstrace.stages._claim_rules import (
     is_number_word,
     parse_number,
 )
-from newstrace.stages._propositions import content_lemmas, event_word, predications
+from newstrace.stages._propositions import content_lemmas, event_word, is_future, predications
 from newstrace.stages._registry import register
 
 Token = Any  # spaCy Token / Doc: spaCy ships no type information mypy can use
@@ -854,6 +854,15 @@ def _hedges(text: str) -> list[str]:
     return out
 
 
+def _joined(tokens: list[Token]) -> str:
+    """Tokens as written, a space where a left-out stretch was (a gap in the token indices)."""
+    out: list[str] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        out.append(t.text + (t.whitespace_ or (" " if nxt is not None and nxt.i != t.i + 1 else "")))
+    return "".join(out).strip()
+
+
 def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution | None) -> tuple[Proposition, ...]:
     """The facts the claim states, one per predication of its content (see ``_propositions``)."""
     pred = _content_predicate(cl, quote, attr)
@@ -887,6 +896,8 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
                 actors=tuple(actors),
                 lemmas=tuple(content_lemmas(words)),
                 negated=_negated(p.pred, p.pred),
+                future=p.pred.pos_ in VERB_POS and is_future(p.pred),
+                text=_joined(words),
             )
         )
     return tuple(out)

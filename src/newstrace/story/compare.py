@@ -144,7 +144,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
                 verdict="corroborated",
                 claims=tuple(ClaimRef(s.article, s.claim) for s in f.spans),
                 independent_sources=f.independent_sources,
-                explanation=explain_fact(f),
+                explanation=explain_fact(f, source_of),
                 severity="low",
                 statement=f.statement,
                 spans=f.spans,

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.errors import ModelError
+from newstrace.lexicon import opposite_lemmas
 from newstrace.records import FactSpan, Proposition, StoryEntity
 from newstrace.story.align import Embed
 from newstrace.story.claims import StoryClaim
@@ -49,6 +50,7 @@ MODEL_FILE = "fact_model.json"
 # A member with at most this share of the richest member's content words, all of them shared,
 # says the fact less specifically ("volunteers" for "representatives from volunteer groups").
 _LESS = 0.6
+_PRONOUNS = frozenset({"he", "she", "his", "her", "they", "their"})
 # Actions too common to say that two propositions are about one act.
 _WEAK_ACTIONS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come", "include"})
 # A page dating itself ("Posted: Nov 27, 2005", "Last updated at 11:11 GMT") states no fact.
@@ -127,9 +129,11 @@ class _Unit:
     lemmas: frozenset[str]
     entities: frozenset[str]
     days: frozenset[str]
-    background: bool
+    background: bool  # told as background (an earlier event) or dated outside the story
     quantities: list[Any] = field(default_factory=list)
     actors: frozenset[str] = frozenset()  # story entity ids of who acts
+    outside: bool = False  # dated outside the story's window: about another event
+    dated: bool = False  # has dates of its own (an undated claim may be about either)
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class Fact:
 
 def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes) -> list[_Unit]:
     story_ids = {ref: e.id for e in entities for ref in e.members}
+    names = {e.id: e.name for e in entities}
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for e in entities:
         for m in (*e.mentions, *e.related):
@@ -155,15 +160,21 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             continue
         text = sc.ann.article.text
         aid = sc.ref.article
-        background = sc.claim.kind == "background" or scopes.outside(sc)
+        outside = scopes.outside(sc)
+        background = sc.claim.kind == "background" or outside
         for p in sc.claim.props:
             if p.action in _PAGE_ACTIONS and len(p.lemmas) <= 8:
                 continue  # the page's own "Posted: ... / Last updated at ..." line, not news
             ents = {eid for a, b, eid in spans[aid] if p.start <= a and b <= p.end}
             if p.subject:  # the subject is written with another verb of the sentence
                 ents |= sc.actors
-            words = text[p.start : p.end]
-            if p.subject and not words.casefold().startswith(p.subject.casefold()):
+            words = p.text or text[p.start : p.end]
+            name = next((names[x] for e in p.actors if (x := story_ids.get(f"{aid}/{e}")) in names), None)
+            if p.subject.casefold() in _PRONOUNS and name:
+                # "his visit to the region": who it is, for the wording to compare
+                own = words.casefold().startswith(p.subject.casefold())
+                words = f"{name}'s {words[len(p.subject):].lstrip()}" if own else f"{name} {words}"
+            elif p.subject and not words.casefold().startswith(p.subject.casefold()):
                 words = f"{p.subject} {words}"
             days = frozenset(
                 t.value for t in sc.ann.times if p.start <= t.start and t.end <= p.end and _DAY.match(t.value)
@@ -171,7 +182,10 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
             aid_ = sc.ref.article
             actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid_}/{e}")))
-            out.append(_Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors))
+            out.append(
+                _Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors, outside,
+                      scopes.dated(sc))  # fmt: skip
+            )
     return out
 
 
@@ -194,9 +208,16 @@ def _figures_differ(a: _Unit, b: _Unit) -> bool:
 
 def _compatible(a: _Unit, b: _Unit) -> bool:
     """Nothing in the frames says these are two facts: one denies what the other says, one is
-    about another event, or they give different figures of one measure."""
-    if a.background != b.background or a.prop.negated != b.prop.negated:
+    about another event, one tells of a plan and the other of the act, their actions are
+    opposites, or they give different figures of one measure."""
+    # Only dates say a claim is about another event: a tense that tells it as background ("had
+    # commended") may still tell of the story's own events.
+    if a.outside != b.outside:
         return False
+    if a.prop.negated != b.prop.negated or a.prop.future != b.prop.future:
+        return False
+    if frozenset({a.prop.action, b.prop.action}) in opposite_lemmas():
+        return False  # "opened the summit" / "closed the summit"
     return not _figures_differ(a, b)
 
 

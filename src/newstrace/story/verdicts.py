@@ -146,12 +146,21 @@ def severity(verdict: str, found: Sequence[Conflict]) -> Severity:
     return "medium" if verdict == "single_source" else "low"
 
 
-def explain_fact(fact: Fact) -> str:
-    """Why a fact counts as corroborated: how many independent sources, and which articles were
-    counted as one (copies, one outlet)."""
+def explain_fact(fact: Fact, source_of: dict[str, str]) -> str:
+    """How many independent sources state a fact, and which of its articles were counted as one
+    source (copies of one another, one outlet's articles, or one relaying the other)."""
     arts = sorted({s.article for s in fact.spans})
-    what = "Background fact" if fact.background else "Fact"
-    return f"{what} stated by {fact.independent_sources} independent sources ({', '.join(arts)})."
+    what = "Background fact (another or earlier event)" if fact.background else "Stated"
+    text = f"{what} by {fact.independent_sources} independent sources ({', '.join(arts)})."
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for a in arts:
+        by_source[source_of[a]].append(a)
+    same = [group for group in by_source.values() if len(group) > 1]
+    if same:
+        text += " Counted as one source each (copies, one outlet, or one relaying the other): " + "; ".join(
+            " and ".join(group) for group in same
+        ) + "."
+    return text
 
 
 def explain_group(
