@@ -886,7 +886,8 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
                 actors = art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
             if p.inherited:
                 subject = _np_text(art, cl, p.subject)
-                words = [*p.subject.subtree, *words]
+                own = {t.i for t in words}
+                words = [*(t for t in p.subject.subtree if t.i not in own), *words]
         out.append(
             Proposition(
                 start=start,
@@ -897,7 +898,7 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
                 lemmas=tuple(content_lemmas(words)),
                 negated=_negated(p.pred, p.pred),
                 future=p.pred.pos_ in VERB_POS and is_future(p.pred),
-                text=_joined(words),
+                text=_joined(list(p.tokens)),
             )
         )
     return tuple(out)

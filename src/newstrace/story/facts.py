@@ -346,7 +346,6 @@ def find_facts(
     units = finder.units
     if len(units) < 2:
         return []
-    names = {e.id: e.name for e in entities}
     probs: dict[tuple[int, int], float] = {}
 
     def prob(i: int, j: int) -> float:
@@ -391,7 +390,7 @@ def find_facts(
         central = max(idx, key=lambda i: (sum(prob(i, j) for j in idx if j != i), -len(units[i].text), -i))
         out.append(
             Fact(
-                statement=_statement(units[central], us, names),
+                statement=_statement(units[central], us),
                 spans=tuple(_span(u, us) for u in us),
                 independent_sources=independent,
                 background=all(u.background for u in us),
@@ -402,14 +401,14 @@ def find_facts(
     return out
 
 
-def _statement(central: _Unit, us: Sequence[_Unit], names: dict[str, str]) -> str:
-    """The fact in words: the central member's span, its subject named, the agreed date."""
+def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
+    """The fact in words: the central member's own words with its subject named (the unit's
+    text), and the date every dated member agrees on."""
     text = " ".join(central.text.split())
-    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.I).strip(" ,;:.\"'\u201c\u201d")
-    if central.prop.subject and central.prop.actors:
-        actor = central.sc.actors and next(iter(sorted(central.sc.actors)), None)
-        if actor and actor in names and text.casefold().startswith(central.prop.subject.casefold()):
-            text = names[actor] + text[len(central.prop.subject) :]
+    # Left-out clauses leave their commas behind: "The centre, , is part of ..."
+    text = re.sub(r"\s*([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"^(?:that|which|who|whom|where|when)\s+", "", text, flags=re.I)
+    text = text.strip(" ,;:.\"'\u201c\u201d\u2018\u2019")
     if len(text) > 160:
         text = text[:157].rsplit(" ", 1)[0] + "..."
     text = text[:1].upper() + text[1:]
