@@ -7,7 +7,6 @@ articles), so both agree on what "the same name" means.
 from __future__ import annotations
 
 import functools
-
 import re
 from collections import defaultdict
 from dataclasses import dataclass

@@ -54,7 +54,7 @@ def _is_participle_adjunct(c: Token) -> bool:
     participle clause that adds a fact of its own."""
     if _subject(c) is not None:
         return False
-    return (c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG") or (c.dep_ == "advcl" and c.tag_ == "VBN")
+    return bool((c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG") or (c.dep_ == "advcl" and c.tag_ == "VBN"))
 
 
 def _agent_poss(t: Token) -> Token | None:

@@ -36,7 +36,7 @@ import numpy as np
 
 from newstrace.errors import ModelError
 from newstrace.lexicon import opposite_lemmas
-from newstrace.records import FactSpan, Proposition, StoryEntity
+from newstrace.records import FactMark, FactSpan, Proposition, StoryEntity
 from newstrace.story.align import Embed
 from newstrace.story.claims import StoryClaim
 from newstrace.story.quantities import count_kind, measure, within_precision
@@ -422,7 +422,7 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
 
 
 def _span(u: _Unit, us: Sequence[_Unit]) -> FactSpan:
-    marks: list[str] = []
+    marks: list[FactMark] = []
     richest = max(len(o.lemmas) for o in us)
     others = frozenset().union(*(o.lemmas for o in us if o is not u))
     if len(u.lemmas) <= _LESS * richest and u.lemmas <= others:
