@@ -598,11 +598,26 @@ def bench_trust(
     """Conflict and update precision/recall of `compare` on real coverage (ECB+ sub-topics read by hand)."""
     from newstrace.bench.trust import run_trust_bench
 
+    _run_gold_bench(
+        ecbplus,
+        lambda: run_trust_bench(ecbplus, gold, shown_only=not show_all, only=subtopic or ()),
+        as_json,
+        details,
+        {"conflict_precision": min_conflict_precision, "conflict_recall": min_conflict_recall},
+    )
+
+
+def _run_gold_bench(
+    ecbplus: Path, run: Any, as_json: bool, details: bool, floors: dict[str, float | None]
+) -> None:
+    """Run a bench scored against gold read by hand in ECB+ (trust, facts): print the report,
+    each gold file or sub-topic it could not score (path:line: [code] message), and exit 1 below
+    a floor or when something was left out, 2 on bad usage."""
     if not ecbplus.is_dir():
         err.print(f"[red]error[/red] not a directory: {ecbplus}")
         raise typer.Exit(2)
     try:
-        report = run_trust_bench(ecbplus, gold, shown_only=not show_all, only=subtopic or ())
+        report = run()
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -610,12 +625,9 @@ def bench_trust(
     print(json.dumps(t, indent=2) if as_json else report.format(details))
     for message in report.errors:
         err.print(f"[red]error[/red] {message}", markup=True, highlight=False)
-    for name, floor, got in (
-        ("conflict precision", min_conflict_precision, t["conflict_precision"]),
-        ("conflict recall", min_conflict_recall, t["conflict_recall"]),
-    ):
-        if floor is not None and got < floor:
-            err.print(f"[red]below floor[/red] {name} {got:.3f} < {floor}")
+    for key, floor in floors.items():
+        if floor is not None and t[key] < floor:
+            err.print(f"[red]below floor[/red] {key.replace('_', ' ')} {t[key]:.3f} < {floor}")
             raise typer.Exit(1)
     if report.errors:
         raise typer.Exit(1)  # some sub-topics could not be scored (each reported above)
@@ -645,27 +657,13 @@ def bench_facts(
     shared facts read by hand (ECB+ sub-topics)."""
     from newstrace.bench.facts import run_facts_bench
 
-    if not ecbplus.is_dir():
-        err.print(f"[red]error[/red] not a directory: {ecbplus}")
-        raise typer.Exit(2)
-    try:
-        report = run_facts_bench(ecbplus, gold, only=subtopic or ())
-    except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2) from None
-    t = report.totals()
-    print(json.dumps(t, indent=2) if as_json else report.format(details))
-    for message in report.errors:
-        err.print(f"[red]error[/red] {message}", markup=True, highlight=False)
-    for name, floor, got in (
-        ("pair precision", min_pair_precision, t["pair_precision"]),
-        ("fact recall", min_fact_recall, t["fact_recall"]),
-    ):
-        if floor is not None and got < floor:
-            err.print(f"[red]below floor[/red] {name} {got:.3f} < {floor}")
-            raise typer.Exit(1)
-    if report.errors:
-        raise typer.Exit(1)  # some sub-topics could not be scored (each reported above)
+    _run_gold_bench(
+        ecbplus,
+        lambda: run_facts_bench(ecbplus, gold, only=subtopic or ()),
+        as_json,
+        details,
+        {"pair_precision": min_pair_precision, "fact_recall": min_fact_recall},
+    )
 
 
 @bench_app.command("audit")

@@ -19,8 +19,6 @@ be scored the same way.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,12 +26,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newstrace.bench.ecbplus import EcbDocument, read_ecb, subtopic_files
+from newstrace.bench._gold import load_gold_files, ratio, subtopic_docs
+from newstrace.bench.ecbplus import EcbDocument
 from newstrace.errors import InputError
 
 __all__ = ["FactsReport", "FactsScore", "gold_facts", "load_facts_gold", "run_facts_bench", "score_facts"]
 
-_NAME = re.compile(r"^(\d+)_(\d+)$")
 Where = tuple[str, int]  # (document, sentence number)
 
 
@@ -53,10 +51,6 @@ class FactsScore:
     missed: list[str] = field(default_factory=list)
 
 
-def _p(a: int, b: int) -> float:
-    return a / b if b else 1.0
-
-
 @dataclass
 class FactsReport:
     scores: list[FactsScore]
@@ -65,8 +59,8 @@ class FactsReport:
     def totals(self) -> dict[str, Any]:
         keys = ("pairs", "correct", "gold_facts", "found_facts", "groups")
         t: dict[str, Any] = {k: sum(getattr(s, k) for s in self.scores) for k in keys}
-        t["pair_precision"] = round(_p(t["correct"], t["pairs"]), 3)
-        t["fact_recall"] = round(_p(t["found_facts"], t["gold_facts"]), 3)
+        t["pair_precision"] = round(ratio(t["correct"], t["pairs"]), 3)
+        t["fact_recall"] = round(ratio(t["found_facts"], t["gold_facts"]), 3)
         return t
 
     def format(self, details: bool = True) -> str:
@@ -91,25 +85,7 @@ def load_facts_gold(
     gold_dir: str | Path | None = None, on_error: Callable[[InputError], None] | None = None
 ) -> list[tuple[Path, dict[str, Any]]]:
     """The gold files in sub-topic order; a misnamed or malformed one goes to ``on_error``."""
-    folder = Path(gold_dir) if gold_dir else default_gold_dir()
-    files = sorted(folder.glob("*.json"))
-    if not files:
-        raise InputError("no facts gold files (*.json)", path=str(folder), code="E107")
-    out = []
-    for f in files:
-        try:
-            if not _NAME.match(f.stem):
-                raise InputError("a facts gold file is named TOPIC_SUB.json (e.g. 20_2.json)", path=str(f),
-                                 code="E106")  # fmt: skip
-            try:
-                out.append((f, json.loads(f.read_text(encoding="utf-8"))))
-            except json.JSONDecodeError as e:
-                raise InputError(f"malformed gold JSON: {e.msg}", path=str(f), line=e.lineno, code="E105") from e
-        except InputError as e:
-            if on_error is None:
-                raise
-            on_error(e)
-    return sorted(out, key=lambda fg: [int(x) for x in fg[0].stem.split("_")])
+    return load_gold_files(Path(gold_dir) if gold_dir else default_gold_dir(), "facts", on_error)
 
 
 def gold_facts(gold: dict[str, Any], docs: dict[str, EcbDocument], path: str = "") -> list[tuple[str, set[Where]]]:
@@ -190,11 +166,7 @@ def run_facts_bench(
         if only and name not in only:
             continue
         try:
-            topic, sub = (int(x) for x in name.split("_"))
-            files = subtopic_files(ecb_dir, topic, sub)
-            if not files:
-                raise InputError(f"no ECB+ files for sub-topic {name}", path=str(ecb_dir), code="E107")
-            docs = {d.article.id: d for d in (read_ecb(f) for f in files)}
+            docs = subtopic_docs(ecb_dir, name)
             facts = gold_facts(gold, docs, str(path))
         except InputError as e:
             report.errors.append(str(e))

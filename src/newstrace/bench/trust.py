@@ -20,8 +20,6 @@ floor); ``shown_only=False`` scores every conflict found.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -29,7 +27,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newstrace.bench.ecbplus import EcbDocument, read_ecb, subtopic_files
+from newstrace.bench._gold import load_gold_files, ratio, subtopic_docs
+from newstrace.bench.ecbplus import EcbDocument
 from newstrace.errors import InputError
 
 __all__ = [
@@ -87,10 +86,6 @@ class TrustScore:
     missed: list[str] = field(default_factory=list)
 
 
-def _p(a: int, b: int) -> float:
-    return a / b if b else 1.0
-
-
 @dataclass
 class TrustReport:
     scores: list[TrustScore]
@@ -101,10 +96,10 @@ class TrustReport:
         keys = ("reported_conflicts", "correct_conflicts", "reported_updates", "correct_updates",
                 "gold_conflicts", "found_conflicts", "gold_updates", "found_updates")  # fmt: skip
         t: dict[str, Any] = {k: sum(getattr(s, k) for s in self.scores) for k in keys}
-        t["conflict_precision"] = round(_p(t["correct_conflicts"], t["reported_conflicts"]), 3)
-        t["conflict_recall"] = round(_p(t["found_conflicts"], t["gold_conflicts"]), 3)
-        t["update_precision"] = round(_p(t["correct_updates"], t["reported_updates"]), 3)
-        t["update_recall"] = round(_p(t["found_updates"], t["gold_updates"]), 3)
+        t["conflict_precision"] = round(ratio(t["correct_conflicts"], t["reported_conflicts"]), 3)
+        t["conflict_recall"] = round(ratio(t["found_conflicts"], t["gold_conflicts"]), 3)
+        t["update_precision"] = round(ratio(t["correct_updates"], t["reported_updates"]), 3)
+        t["update_recall"] = round(ratio(t["found_updates"], t["gold_updates"]), 3)
         return t
 
     def format(self, details: bool = True) -> str:
@@ -138,35 +133,12 @@ def default_gold_dir() -> Path:
     return Path(str(resources.files("newstrace.bench") / "gold" / "trust"))
 
 
-_GOLD_NAME = re.compile(r"^(\d+)_(\d+)$")
-
-
 def load_gold(
     gold_dir: str | Path | None = None, on_error: Callable[[InputError], None] | None = None
 ) -> list[tuple[Path, dict[str, Any]]]:
     """The gold files, in sub-topic order. A file that is not ``TOPIC_SUB.json`` or not valid
     JSON is reported to ``on_error`` (raised without one) and left out; the others are read."""
-    folder = Path(gold_dir) if gold_dir else default_gold_dir()
-    files = sorted(folder.glob("*.json"))
-    if not files:
-        raise InputError("no trust gold files (*.json)", path=str(folder), code="E107")
-    out = []
-    for f in files:
-        try:
-            if not _GOLD_NAME.match(f.stem):
-                raise InputError("a trust gold file is named TOPIC_SUB.json (e.g. 20_2.json)", path=str(f),
-                                 code="E106")  # fmt: skip
-            try:
-                out.append((f, json.loads(f.read_text(encoding="utf-8"))))
-            except json.JSONDecodeError as e:
-                raise InputError(
-                    f"malformed gold JSON: {e.msg}", path=str(f), line=e.lineno, code="E105"
-                ) from e
-        except InputError as e:
-            if on_error is None:
-                raise
-            on_error(e)
-    return sorted(out, key=lambda fg: [int(x) for x in fg[0].stem.split("_")])
+    return load_gold_files(Path(gold_dir) if gold_dir else default_gold_dir(), "trust", on_error)
 
 
 def _published(gold: dict[str, Any], doc: str) -> dt.date | None:
@@ -314,11 +286,7 @@ def run_trust_bench(
         if only and name not in only:
             continue
         try:
-            topic, sub = (int(x) for x in name.split("_"))
-            files = subtopic_files(ecb_dir, topic, sub)
-            if not files:
-                raise InputError(f"no ECB+ files for sub-topic {name}", path=str(ecb_dir), code="E107")
-            docs = {d.article.id: d for d in (read_ecb(f) for f in files)}
+            docs = subtopic_docs(ecb_dir, name)
             pairs = gold_pairs(gold, docs, str(path))
         except InputError as e:
             report.errors.append(str(e))
