@@ -666,6 +666,60 @@ def bench_facts(
     )
 
 
+@bench_app.command("written")
+def bench_written(
+    ecbplus: Annotated[
+        Path | None, typer.Option("--ecbplus", help="The ECB+ folder the ECB+ summaries were written from.")
+    ] = None,
+    polnear: Annotated[
+        Path | None, typer.Option("--polnear", help="The PolNeAR folder the PolNeAR summaries were written from.")
+    ] = None,
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Folder of written summaries (default: the packaged set).")
+    ] = None,
+    baseline: Annotated[
+        bool, typer.Option("--baseline/--no-baseline", help="Also score the embedding-similarity baseline.")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list the first N sentences the audit got wrong.")
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The audit on summaries written by hand: faithful abstractive summaries of ECB+ and PolNeAR
+    articles and their edited copies (name, number, date, negation, opposite, roles, attribution,
+    addition), scored like `bench audit`, with the share judged right per kind."""
+    from dataclasses import asdict
+
+    from newstrace.bench.written import run_written_bench
+
+    failed = 0
+
+    def bad(e: NewstraceError) -> None:
+        nonlocal failed
+        failed += 1
+        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+
+    def progress(name: str, i: int, total: int) -> None:
+        if not quiet and err.is_terminal:
+            err.print(f"  {name}: audited {i}/{total}", end="\r")
+
+    try:
+        report = run_written_bench(
+            ecbplus, polnear, gold_dir=gold, baseline=baseline, settings=_settings(config, None),
+            on_error=bad, progress=progress,
+        )  # fmt: skip
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+    for e in report.errors()[:errors]:
+        print(json.dumps(asdict(e), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
 @bench_app.command("audit")
 def bench_audit(
     path: Annotated[

@@ -63,6 +63,9 @@ class QagsRecord:
     article: str
     derived: str
     sentences: tuple[GoldSentence, ...]
+    # What the summary is, when the set says (written summaries: "faithful" or the type of its
+    # one edit, "number", "entity", ...): the report gives the share judged right per kind.
+    kind: str = ""
 
     @property
     def consistent(self) -> bool:
@@ -121,7 +124,10 @@ def parse_record(obj: Any, rid: str, path: str) -> QagsRecord:
         )
         for t, (a, b), v in zip(texts, spans, votes, strict=True)
     )
-    return QagsRecord(id=rid, path=path, article=article, derived=derived, sentences=gold)
+    kind = obj.get("kind", "")
+    if not isinstance(kind, str):
+        raise ValueError("'kind' is not a string")
+    return QagsRecord(id=rid, path=path, article=article, derived=derived, sentences=gold, kind=kind)
 
 
 def read_qags(
@@ -254,6 +260,8 @@ class FileResult:
     newstrace: SystemScores = field(default_factory=SystemScores)
     baseline: SystemScores | None = None
     sentences: list[SentenceResult] = field(default_factory=list)
+    # kind -> [summaries, judged right by newstrace, judged right by the baseline]
+    kinds: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -261,6 +269,7 @@ class AuditBenchReport:
     path: str
     files: list[FileResult]
     read_errors: int = 0
+    title: str = "QAGS audit benchmark"
 
     def pooled(self) -> FileResult:
         out = FileResult("all", baseline=SystemScores() if self.files and self.files[0].baseline else None)
@@ -269,6 +278,10 @@ class AuditBenchReport:
             if out.baseline is not None and f.baseline is not None:
                 out.baseline.merge(f.baseline)
             out.sentences.extend(f.sentences)
+            for k, v in f.kinds.items():
+                tot = out.kinds.setdefault(k, [0, 0, 0])
+                for n in range(3):
+                    tot[n] += v[n]
         return out
 
     def rows(self) -> list[FileResult]:
@@ -281,12 +294,15 @@ class AuditBenchReport:
             if f.baseline is not None:
                 entry["baseline"] = f.baseline.to_dict()
                 entry["ratio"] = _ratios(f.newstrace, f.baseline)
+            if f.kinds:
+                entry["kinds"] = {k: {"summaries": v[0], "newstrace_right": v[1], "baseline_right": v[2]}
+                                  for k, v in sorted(f.kinds.items())}  # fmt: skip
             out["files"][f.name] = entry
         return out
 
     def format(self) -> str:
         lines = [
-            f"QAGS audit benchmark: {self.path}  (positive class = inconsistent; "
+            f"{self.title}: {self.path}  (positive class = inconsistent; "
             f"baseline = max cosine >= {BASELINE_THRESHOLD})",
             f"{'file':18} {'system':10} {'level':9} {'n':>5} {'incons.':>7} {'bacc':>6} "
             f"{'P(inc)':>6} {'R(inc)':>6} {'pairs/s':>8}",
@@ -306,6 +322,11 @@ class AuditBenchReport:
                 lines.append(
                     f"{f.name:18} ratio newstrace/baseline: sentence bacc {r['sentence_bacc']}, "
                     f"summary bacc {r['summary_bacc']}, speed {r['speed']}"
+                )
+            if f.kinds:
+                lines.append(
+                    f"{f.name:18} judged right per kind (newstrace / baseline of n): "
+                    + ", ".join(f"{k} {v[1]}/{v[2]} of {v[0]}" for k, v in sorted(f.kinds.items()))
                 )
         if self.read_errors:
             lines.append(f"({self.read_errors} unreadable line(s) skipped)")
@@ -388,6 +409,7 @@ def score_file(
             result.newstrace.sentence.add(g.consistent, pred)
         result.newstrace.summary.add(rec.consistent, report.consistent)
         cos: list[float | None] = [None] * len(rec.sentences)
+        base_right = False
         if baseline is not None and result.baseline is not None:
             t0 = time.perf_counter()
             cos = list(baseline.cosines(source, rec))
@@ -397,6 +419,12 @@ def score_file(
             for g, bp in zip(rec.sentences, base_preds, strict=True):
                 result.baseline.sentence.add(g.consistent, bp)
             result.baseline.summary.add(rec.consistent, all(base_preds))
+            base_right = all(base_preds) == rec.consistent
+        if rec.kind:
+            tally = result.kinds.setdefault(rec.kind, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += report.consistent == rec.consistent
+            tally[2] += base_right
         for g, (pred, hits), c in zip(rec.sentences, preds, cos, strict=True):
             result.sentences.append(
                 SentenceResult(
