@@ -134,6 +134,7 @@ class _Unit:
     actors: frozenset[str] = frozenset()  # story entity ids of who acts
     outside: bool = False  # dated outside the story's window: about another event
     dated: bool = False  # has dates of its own (an undated claim may be about either)
+    shown: str = ""  # the span as it reads in the article (the other facts inside it kept), subject named
 
 
 @dataclass(frozen=True)
@@ -168,14 +169,9 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             ents = {eid for a, b, eid in spans[aid] if p.start <= a and b <= p.end}
             if p.subject:  # the subject is written with another verb of the sentence
                 ents |= sc.actors
-            words = p.text or text[p.start : p.end]
             name = next((names[x] for e in p.actors if (x := story_ids.get(f"{aid}/{e}")) in names), None)
-            if p.subject.casefold() in _PRONOUNS and name:
-                # "his visit to the region": who it is, for the wording to compare
-                own = words.casefold().startswith(p.subject.casefold())
-                words = f"{name}'s {words[len(p.subject):].lstrip()}" if own else f"{name} {words}"
-            elif p.subject and not words.casefold().startswith(p.subject.casefold()):
-                words = f"{p.subject} {words}"
+            words = _with_subject(p.text or text[p.start : p.end], p.subject, name)
+            shown = _with_subject(text[p.start : p.end], p.subject, name)
             days = frozenset(
                 t.value for t in sc.ann.times if p.start <= t.start and t.end <= p.end and _DAY.match(t.value)
             )
@@ -184,9 +180,20 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid_}/{e}")))
             out.append(
                 _Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors, outside,
-                      scopes.dated(sc))  # fmt: skip
+                      scopes.dated(sc), shown)  # fmt: skip
             )
     return out
+
+
+def _with_subject(words: str, subject: str, name: str | None) -> str:
+    """The words of a proposition with who acts before them when they do not say it: the
+    name for a pronoun ("his visit to the region" -> "Vladimir Putin's visit to the region")."""
+    if subject.casefold() in _PRONOUNS and name:
+        own = words.casefold().startswith(subject.casefold())
+        return f"{name}'s {words[len(subject):].lstrip()}" if own else f"{name} {words}"
+    if subject and not words.casefold().startswith(subject.casefold()):
+        return f"{subject} {words}"
+    return words
 
 
 def _figures_differ(a: _Unit, b: _Unit) -> bool:
@@ -415,11 +422,19 @@ def find_facts(
 
 
 def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
-    """The fact in words: the central member's own words with its subject named (the unit's
-    text), and the date every dated member agrees on."""
-    text = " ".join(central.text.split())
+    """The fact in words: the central member's words with its subject named, and the date every
+    dated member agrees on."""
+    # As it reads in the article when short enough; else its own words, the clauses of the
+    # other facts inside it left out.
+    shown = " ".join(central.shown.split())
+    text = shown if len(shown) <= 170 else " ".join(central.text.split())
     # Left-out clauses leave their commas behind: "The centre, , is part of ..."
     text = re.sub(r"\s*([,;:])(?:\s*[,;:])+", r"\1", text)
+    # A reporting verb joined to the fact's clause: "declared a state of emergency ... and said"
+    text = re.sub(r",?\s+(?:and|but)\s+(?:said|says|added|told)$", "", text)
+    # A span cut inside brackets: "this morning (July 21st" -> "this morning"
+    while text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip(" ,;:")
     text = re.sub(r"^(?:that|which|who|whom|where|when)\s+", "", text, flags=re.I)
     text = text.strip(" ,;:.\"'\u201c\u201d\u2018\u2019")
     if len(text) > 160:
