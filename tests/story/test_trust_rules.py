@@ -150,3 +150,13 @@ def test_the_word_before_a_count_says_what_it_counts():
     a = "date 2007-04-09\nA gunman shot three people, killing one, at an accounting firm in Troy on Monday, police said."
     b = "date 2007-04-09\nA gunman killed one and wounded 2 at an accounting firm in Troy on Monday, police said."
     assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []
+
+
+def test_a_model_name_is_no_count_and_the_count_before_it_is():
+    a = "date 2011-11-11\nThe navy seized six AK-47 rifles from the pirates on Thursday, officials said."
+    b = "date 2011-11-11\nSome 14 AK-47 rifles were recovered from the pirate boats on Thursday, a navy spokesman said."
+    c = "date 2011-11-11\nThe navy seized six AK 47 rifles from the pirate boats on Thursday, officials said."
+    numbers = [n for t, n, _ in _conflicts({"a": a, "b": b}, all_conflicts=True) if t == "number"]
+    assert numbers == [{"six AK-47 rifles", "14 AK-47 rifles"}]
+    # "AK 47" names the model: no "47 rifles" to set against the six.
+    assert not [n for t, n, _ in _conflicts({"a": a, "c": c}, all_conflicts=True) if t == "number"]

@@ -760,6 +760,21 @@ _FRAGMENT_BEFORE = re.compile(r"(?:(?<![\d,.])\d{1,3}(?:,\s?\d{3})*,\s+|(?<![\d.
 _FRAGMENT_AFTER = re.compile(r",\s+\d{3}(?!\d)|\.\s+\d|\s+-\s+\d")
 
 
+def _designation(tok: Token) -> bool:
+    """A model name written with a number ("AK-47", "F-16", "A320"): letters and digits in one
+    token, or a number right after a short all-capitals name ("AK 47") or glued to a name."""
+    text = tok.text
+    if text[:1].isalpha() and any(ch.isdigit() for ch in text):
+        return True  # "AK-47", "A320"; not "40-metre" or "36-year-old", which are amounts
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.text in ("-", "\u2011") and tok.i >= 2:
+        prev = tok.doc[tok.i - 2]
+    # "AK 47", "AK-47" split by the tokenizer; never "A 40-metre wave" (a determiner).
+    return prev.pos_ == "PROPN" and prev.is_alpha and (prev.whitespace_ == "" or (prev.is_upper and len(prev.text) <= 3))
+
+
 def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
     """Numbers with their unit noun: "12 million euros", "40-metre", "nine member states"."""
     out: list[Quantity] = []
@@ -768,7 +783,7 @@ def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
     k = 0
     while k < len(toks):
         t = toks[k]
-        if not (is_number_word(t.text) and (t.tag_ == "CD" or t.like_num)):
+        if not (is_number_word(t.text) and (t.tag_ == "CD" or t.like_num)) or _designation(t):
             k += 1
             continue
         group = [t]
@@ -819,6 +834,8 @@ def _quantity(
         return None  # "several hundred demonstrators" has no value to compare
     unit_tok: Token | None = None
     head = last.head
+    if head.pos_ == "NUM" and head.dep_ in ("nummod", "compound") and head.i > last.i and _designation(head):
+        head = head.head  # "six AK-47 rifles": the count is of the rifles, "AK-47" names their model
     if (
         head.pos_ in ("NOUN", "PROPN")
         and head.i > last.i
