@@ -258,6 +258,8 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         ("About 1,900 residents remained in the shelters.", [("1,900 residents", 1900.0, "resident")]),
         ("The state pledged 12 million euros to the fund.", [("12 million euros", 12e6, "euro")]),
         ("A 40-metre wave struck the harbour wall.", [("40-metre", 40.0, "metre")]),
+        ("A magnitude-5.9 earthquake struck Qeshm island.", [("magnitude-5.9", 5.9, "magnitude")]),
+        ("The navy seized six AK-47 rifles.", [("six AK-47 rifles", 6.0, "rifle")]),
         ("Delegations from nine member states signed the accord.", [("nine member states", 9.0, "state")]),
         (
             "The reservoir held 3.5 million cubic metres of water.",

@@ -760,6 +760,10 @@ _FRAGMENT_BEFORE = re.compile(r"(?:(?<![\d,.])\d{1,3}(?:,\s?\d{3})*,\s+|(?<![\d.
 _FRAGMENT_AFTER = re.compile(r",\s+\d{3}(?!\d)|\.\s+\d|\s+-\s+\d")
 
 
+# A scale word glued to its reading by a hyphen: "magnitude-5.9", "level-3", "category-4".
+_GLUED_SCALE = re.compile(r"^(magnitude|level|category|grade|force)-(\d+(?:\.\d+)?)$", re.I)
+
+
 def _designation(tok: Token) -> bool:
     """A model name written with a number ("AK-47", "F-16", "A320"): letters and digits in one
     token, or a number right after a short all-capitals name ("AK 47") or glued to a name."""
@@ -783,6 +787,15 @@ def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
     k = 0
     while k < len(toks):
         t = toks[k]
+        glued = _GLUED_SCALE.match(t.text)
+        if glued:
+            # "a magnitude-5.9 earthquake": the scale and its reading in one token
+            value = parse_number([glued.group(2)])
+            if value is not None:
+                a, b = _g(cl, t)
+                out.append(Quantity(a, b, art.text[a:b], value, glued.group(1).lower()))
+            k += 1
+            continue
         if not (is_number_word(t.text) and (t.tag_ == "CD" or t.like_num)) or _designation(t):
             k += 1
             continue
