@@ -150,7 +150,7 @@ def explain_fact(fact: Fact, source_of: dict[str, str]) -> str:
     """How many independent sources state a fact, and which of its articles were counted as one
     source (copies of one another, one outlet's articles, or one relaying the other)."""
     arts = sorted({s.article for s in fact.spans})
-    what = "Background fact (another or earlier event)" if fact.background else "Stated"
+    what = "Background fact (another or earlier event), stated" if fact.background else "Stated"
     text = f"{what} by {fact.independent_sources} independent sources ({', '.join(arts)})."
     by_source: dict[str, list[str]] = defaultdict(list)
     for a in arts:
