@@ -666,6 +666,25 @@ def bench_facts(
     )
 
 
+def _audit_progress(quiet: bool) -> Any:
+    """A progress line on stderr for the audit benches, when it is a terminal and not quiet."""
+
+    def progress(name: str, i: int, total: int) -> None:
+        if not quiet and err.is_terminal:
+            err.print(f"  {name}: audited {i}/{total}", end="\r")
+
+    return progress
+
+
+def _print_audit_bench(report: Any, as_json: bool, errors: int) -> None:
+    """An audit bench's report (JSON or table), then the first ``errors`` sentences it got wrong."""
+    from dataclasses import asdict
+
+    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+    for e in report.errors()[:errors]:
+        print(json.dumps(asdict(e), ensure_ascii=False))
+
+
 @bench_app.command("written")
 def bench_written(
     ecbplus: Annotated[
@@ -690,8 +709,6 @@ def bench_written(
     """The audit on summaries written by hand: faithful abstractive summaries of ECB+ and PolNeAR
     articles and their edited copies (name, number, date, negation, opposite, roles, attribution,
     addition), scored like `bench audit`, with the share judged right per kind."""
-    from dataclasses import asdict
-
     from newstrace.bench.written import run_written_bench
 
     failed = 0
@@ -701,21 +718,15 @@ def bench_written(
         failed += 1
         err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
 
-    def progress(name: str, i: int, total: int) -> None:
-        if not quiet and err.is_terminal:
-            err.print(f"  {name}: audited {i}/{total}", end="\r")
-
     try:
         report = run_written_bench(
             ecbplus, polnear, gold_dir=gold, baseline=baseline, settings=_settings(config, None),
-            on_error=bad, progress=progress,
+            on_error=bad, progress=_audit_progress(quiet),
         )  # fmt: skip
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
-    for e in report.errors()[:errors]:
-        print(json.dumps(asdict(e), ensure_ascii=False))
+    _print_audit_bench(report, as_json, errors)
     if failed:
         raise typer.Exit(1)
 
@@ -751,8 +762,6 @@ def bench_audit(
     summary sentence is consistent in gold when most of its answers are "yes". A baseline (max
     cosine against the article's sentences >= 0.5) runs in the same process for ratios.
     """
-    from dataclasses import asdict
-
     from newstrace.bench.audit import QAGS_FILES, qags_files, run_audit_bench
 
     if not path.is_dir() or not qags_files(path):
@@ -762,10 +771,6 @@ def bench_audit(
     def skip(file: str, line: int, message: str) -> None:
         err.print(f"[red]error[/red] {file}:{line}: cannot read QAGS record: {message}")
 
-    def progress(name: str, i: int, total: int) -> None:
-        if not quiet and err.is_terminal:
-            err.print(f"  {name}: audited {i}/{total}", end="\r")
-
     try:
         report = run_audit_bench(
             path,
@@ -773,14 +778,12 @@ def bench_audit(
             baseline=baseline,
             settings=_settings(config, None),
             on_error=skip,
-            progress=progress,
+            progress=_audit_progress(quiet),
         )
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
-    print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
-    for e in report.errors()[:errors]:
-        print(json.dumps(asdict(e), ensure_ascii=False))
+    _print_audit_bench(report, as_json, errors)
     bacc = report.pooled().newstrace.sentence.balanced_accuracy
     if min_sentence_bacc is not None and bacc < min_sentence_bacc:
         err.print(f"[red]below floor[/red] sentence balanced accuracy {bacc:.3f} < {min_sentence_bacc}")

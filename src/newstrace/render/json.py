@@ -170,7 +170,8 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
             {
                 **claim_json(c, ann.article.id),
                 "story_entities": _story_refs(c, ann.article.id, story_ids),
-                "facts": sorted(set(facts_of.get((ann.article.id, c.id), [])), key=lambda g: int(g[1:])),
+                # Groups are numbered in report order and a claim states a fact once.
+                "facts": facts_of.get((ann.article.id, c.id), []),
             }
             for ann in report.articles
             for c in ann.claims

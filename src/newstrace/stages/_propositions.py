@@ -65,9 +65,11 @@ def _agent_poss(t: Token) -> Token | None:
 
 
 def _names_event(t: Token) -> bool:
-    """A noun that names an event of its own: after "during"/"after"/... ("during a visit to
-    the region"), or someone's act with its argument after "in"/"on" ("in his report to the
-    President on ...")."""
+    """A noun that names an event of its own, as the object of a preposition: after "during",
+    "after", ... ("during a visit to the region"), or someone's act with its argument after
+    "in"/"on" ("in his report to the President on ...")."""
+    if t.pos_ != "NOUN" or t.dep_ != "pobj":
+        return False
     if t.head.lower_ in EVENT_PREPOSITIONS:
         return True
     return (
@@ -145,37 +147,36 @@ def predications(pred: Token, inside: set[int], frame: Token | None = None) -> l
                 else:
                     head = t.head.head if t.head.dep_ == "appos" else t.head
                     walk(t, head, True)
-            elif t.pos_ == "NOUN" and t.dep_ == "pobj" and _names_event(t):
-                # "during his visit on Tuesday", "said during a visit to the region": an event
-                # named by a noun, its own fact; who did it is the possessor or the clause's subject.
+            elif _names_event(t):
+                # "during his visit on Tuesday": an event named by a noun, its own fact; who did
+                # it is the possessor or the clause's subject.
                 poss = _agent_poss(t)
                 walk(t, poss if poss is not None else subj, True)
 
     walk(pred, _subject(pred), False)
-    if frame is not None and frame.i != pred.i and frame.i in inside and frame.lemma_.lower() in ANNOUNCING:
-        # "On April 26, Putin announced that Russia had regained control": who announced what,
-        # and when, is a fact of its own beside what was announced.
-        found.append((frame, _subject(frame), False))
-        seen.add(frame.i)
     if frame is not None and frame.i != pred.i and frame.i in inside:
+        if frame.lemma_.lower() in ANNOUNCING:
+            # "On April 26, Putin announced that Russia had regained control": who announced
+            # what, and when, is a fact of its own beside what was announced.
+            found.append((frame, _subject(frame), False))
+            seen.add(frame.i)
         for t in _own(frame):
-            if t.pos_ == "NOUN" and t.dep_ == "pobj" and _names_event(t):
+            if _names_event(t):  # "said during a visit to the region": done by the speaker
                 poss = _agent_poss(t)
                 walk(t, poss if poss is not None else _subject(frame), True)
-    heads = {v.i for v, _, _ in found}
     out: list[Predication] = []
     for v, subj, inherited in found:
         # A predication's own tokens: its subtree, less the subtrees of the other predications
         # hanging under it (and the conjunction joining them).
-        others = [o for o, _, _ in found if o.i != v.i and o.i in {t.i for t in v.subtree}]
-        drop = {t.i for o in others for t in o.subtree}
+        below = {t.i for t in v.subtree}
+        drop = {t.i for o, _, _ in found if o.i != v.i and o.i in below for t in o.subtree}
         # A preposition left without its object ("During" of "During his visit") goes with it.
         drop |= {t.i for t in v.subtree if t.dep_ == "prep" and t.i not in drop and any(c.i in drop for c in t.children)
                  and all(c.i in drop for c in t.children)}  # fmt: skip
         toks = [
             t
             for t in v.subtree
-            if t.i in inside and t.i not in drop and not (t.dep_ == "cc" and t.head.i in heads and t.head.i == v.i)
+            if t.i in inside and t.i not in drop and not (t.dep_ == "cc" and t.head.i == v.i)
         ]
         # Trim punctuation and conjunctions left at either end.
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):

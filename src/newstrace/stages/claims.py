@@ -51,7 +51,7 @@ from newstrace.stages._claim_rules import (
     is_number_word,
     parse_number,
 )
-from newstrace.stages._propositions import content_lemmas, event_word, is_future, predications
+from newstrace.stages._propositions import LIGHT_VERBS, content_lemmas, event_word, is_future, predications
 from newstrace.stages._registry import register
 
 Token = Any  # spaCy Token / Doc: spaCy ships no type information mypy can use
@@ -698,15 +698,19 @@ def _actors(art: _Article, cl: _Clause, pred: Token) -> list[str]:
             sides.append(subj)
     out: list[str] = []
     for s in sides:
-        if s.lower_ in ("he", "she"):
-            eid = _resolve_pronoun(art, _g(cl, s)[0])
-            ids = [eid] if eid is not None else []
-        else:
-            a, b = _span_of(cl, s)
-            # The parser may hang a dateline ("Kostrivka, April 3 (River Post) -") on the subject.
-            ids = art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
-        out += [i for i in ids if i not in out]
+        out += [i for i in _who(art, cl, s) if i not in out]
     return out
+
+
+def _who(art: _Article, cl: _Clause, tok: Token, pronouns: tuple[str, ...] = ("he", "she")) -> list[str]:
+    """The actor entities a subject names: the person a pronoun stands for, else the names
+    inside the subject's phrase (kept to the claim: the parser may hang a dateline, "Kostrivka,
+    April 3 (River Post) -", on the subject)."""
+    if tok.lower_ in pronouns:
+        eid = _resolve_pronoun(art, _g(cl, tok)[0])
+        return [eid] if eid is not None else []
+    a, b = _span_of(cl, tok)
+    return art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
 
 
 def _objects(art: _Article, cl: _Clause, pred: Token) -> list[str]:
@@ -908,12 +912,7 @@ def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
         subject = ""
         actors: list[str] = []
         if p.subject is not None:
-            if p.subject.lower_ in ("he", "she", "his", "her"):
-                eid = _resolve_pronoun(art, _g(cl, p.subject)[0])
-                actors = [eid] if eid is not None else []
-            else:
-                a, b = _span_of(cl, p.subject)
-                actors = art.entities_in(max(a, cl.start), min(b, cl.end), types=ACTOR_TYPES)
+            actors = _who(art, cl, p.subject, ("he", "she", "his", "her"))
             if p.inherited:
                 subject = _np_text(art, cl, p.subject)
                 own = {t.i for t in words}
@@ -963,9 +962,6 @@ def _frame(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution |
         negated=_negated(pred, cl.root),
         time_heads=tuple(heads),
     )
-
-
-LIGHT_VERBS = frozenset("make hold pay take conduct carry give stage".split())
 
 
 def _time_head(cl: _Clause, start: int, end: int) -> str:

@@ -16,6 +16,7 @@ from newstrace.story.scope import dates, event_dates, same_date
 __all__ = [
     "embed_claims",
     "measure_pairs",
+    "neighbours",
     "CANDIDATE_MIN",
     "CONFIRM_STRONG",
     "CONFIRM_WITH_EVIDENCE",
@@ -33,7 +34,7 @@ CONFIRM_WITH_EVIDENCE = 0.55  # cosine + evidence needed when the wording alone 
 TOP_K = 8
 
 
-def _neighbours(vecs: np.ndarray[Any, Any], k: int, block: int = 1024) -> list[list[tuple[int, float]]]:
+def neighbours(vecs: np.ndarray[Any, Any], k: int, block: int = 1024) -> list[list[tuple[int, float]]]:
     """Top-k cosine neighbours of each row (rows are unit vectors), computed in row blocks."""
     n = len(vecs)
     out: list[list[tuple[int, float]]] = []
@@ -83,7 +84,7 @@ def confirmed_pairs(
         return pairs
     if vecs is None:
         vecs = embed_claims(claims, embed)
-    for i, row in enumerate(_neighbours(vecs, TOP_K)):
+    for i, row in enumerate(neighbours(vecs, TOP_K)):
         for j, cos in row:
             a, b = claims[i], claims[j]
             if a.ref.article == b.ref.article or cos < CANDIDATE_MIN:

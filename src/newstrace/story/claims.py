@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newstrace.records import AnnotatedArticle, Claim, ClaimRef, StoryEntity
 
-__all__ = ["AUTHORED", "REPORTING", "StoryClaim", "cue_lemmas", "head_word", "story_claims"]
+__all__ = ["AUTHORED", "REPORTING", "StoryClaim", "cue_lemmas", "head_word", "mention_spans", "story_claims"]
 
 REPORTING = {"announce", "say", "declare", "state", "report", "confirm", "claim", "tell", "deny", "reveal"}
 # Acts whose author is itself a checkable fact: "X announced / ordered / approved Y".
@@ -47,10 +47,7 @@ class StoryClaim:
 def story_claims(
     anns: Sequence[AnnotatedArticle], story_ids: dict[str, str], entities: Sequence[StoryEntity] = ()
 ) -> list[StoryClaim]:
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for e in entities:
-        for m in (*e.mentions, *e.related):
-            spans[m.article].append((m.start, m.end, e.id))
+    spans = mention_spans(entities)
     out: list[StoryClaim] = []
     for ann in anns:
         aid = ann.article.id
@@ -66,6 +63,15 @@ def story_claims(
             sc.cues = cue_lemmas(ann, c)
             out.append(sc)
     return out
+
+
+def mention_spans(entities: Sequence[StoryEntity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Article id -> (start, end, story entity id) of every mention, related ones included."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in (*e.mentions, *e.related):
+            spans[m.article].append((m.start, m.end, e.id))
+    return spans
 
 
 def cue_lemmas(ann: AnnotatedArticle, c: Claim) -> set[str]:

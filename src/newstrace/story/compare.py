@@ -178,10 +178,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
             # checkable claim that states none of the shared facts stands alone.
             for g in single_source_details(members, names, source_of, known):
                 details.setdefault((g.claims[0], g.explanation), g)
-            for m in members:
-                i = index[id(m)]
-                if m.checkable and id(m) not in in_fact and i not in alone:
-                    alone.add(i)
+            alone.update(index[id(m)] for m in members if m.checkable and id(m) not in in_fact)
             continue
         # A larger group holding this one must contain its smallest member: look only there.
         if any(key < stars[o][0] and verdict == stars[o][1] for o in containing[min(key)]):
@@ -197,10 +194,10 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
                 severity=severity(verdict, ()),
             )
         )
-        alone.difference_update(idx_ for idx_ in key)
         if verdict != "single_source":
             for g in single_source_details(members, names, source_of, known):
                 details.setdefault((g.claims[0], g.explanation), g)
+    # A claim already listed (in a group above or as a detail) is not listed again.
     listed = {r for g in groups for r in g.claims} | {k[0] for k in details}
     for i in sorted(alone):
         sc = claims[i]

@@ -37,8 +37,8 @@ import numpy as np
 from newstrace.errors import ModelError
 from newstrace.lexicon import opposite_lemmas
 from newstrace.records import FactMark, FactSpan, Proposition, StoryEntity
-from newstrace.story.align import Embed
-from newstrace.story.claims import StoryClaim
+from newstrace.story.align import Embed, embed_claims, neighbours
+from newstrace.story.claims import StoryClaim, mention_spans
 from newstrace.story.quantities import count_kind, measure, within_precision
 from newstrace.story.scope import Scopes
 
@@ -91,9 +91,15 @@ class FactModel:
     link: float = 0.3
     trained_on: str = ""
 
+    @functools.cached_property
+    def _arrays(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        # Built once: prob runs for every candidate pair of a story.
+        return np.array(self.mean), np.array(self.scale), np.array(self.coef)
+
     def prob(self, x: np.ndarray[Any, Any]) -> float:
-        z = (x - np.array(self.mean)) / np.array(self.scale)
-        return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.coef) + self.intercept))))
+        mean, scale, coef = self._arrays
+        z = (x - mean) / scale
+        return float(1.0 / (1.0 + np.exp(-(z @ coef + self.intercept))))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
@@ -133,7 +139,6 @@ class _Unit:
     quantities: list[Any] = field(default_factory=list)
     actors: frozenset[str] = frozenset()  # story entity ids of who acts
     outside: bool = False  # dated outside the story's window: about another event
-    dated: bool = False  # has dates of its own (an undated claim may be about either)
     shown: str = ""  # the span as it reads in the article (the other facts inside it kept), subject named
 
 
@@ -151,10 +156,7 @@ class Fact:
 def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes) -> list[_Unit]:
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e.name for e in entities}
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for e in entities:
-        for m in (*e.mentions, *e.related):
-            spans[m.article].append((m.start, m.end, e.id))
+    spans = mention_spans(entities)
     out: list[_Unit] = []
     for sc in claims:
         if not sc.checkable:
@@ -176,11 +178,10 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
                 t.value for t in sc.ann.times if p.start <= t.start and t.end <= p.end and _DAY.match(t.value)
             )
             qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
-            aid_ = sc.ref.article
-            actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid_}/{e}")))
+            actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid}/{e}")))
             out.append(
                 _Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors, outside,
-                      scopes.dated(sc), shown)  # fmt: skip
+                      shown)  # fmt: skip
             )
     return out
 
@@ -249,7 +250,7 @@ class FactFinder:
         self.units = _units(claims, entities, scopes)
         n = len(self.units)
         if claim_vecs is None and claims:
-            claim_vecs = embed([c.claim.text for c in claims])
+            claim_vecs = embed_claims(claims, embed)
         row = {id(c): k for k, c in enumerate(claims)}
         self._claim_vec = [claim_vecs[row[id(u.sc)]] for u in self.units] if claim_vecs is not None else []
         # A claim's only proposition that covers nearly all of it is the claim: its vector is
@@ -285,7 +286,7 @@ class FactFinder:
         action ("his visit to the region" / "made a rare visit to the Kursk Region": worded
         apart, one act), each once."""
         out: set[tuple[int, int]] = set()
-        for i, row in enumerate(_neighbours(self.vecs, TOP_K)):
+        for i, row in enumerate(neighbours(self.vecs, TOP_K)):
             for j, c in row:
                 if c >= CANDIDATE_MIN and self.units[i].sc.ref.article != self.units[j].sc.ref.article:
                     out.add((min(i, j), max(i, j)))
@@ -320,7 +321,7 @@ class FactFinder:
                 float(bool(na & nb)),
                 float(bool(a.days & b.days)),
                 float(bool(a.days and b.days and not a.days & b.days)),
-                float("attributed" in _marks(a) or "attributed" in _marks(b)),
+                float(a.sc.claim.kind == "quote" or b.sc.claim.kind == "quote"),
                 float(bool(a.actors & b.actors)),
                 float(bool(a.actors and b.actors and not a.actors & b.actors)),
                 float(acts[0] == acts[1] and bool(la & lb or a.entities & b.entities)),
@@ -328,26 +329,6 @@ class FactFinder:
             ],
             dtype=np.float64,
         )
-
-
-def _marks(u: _Unit) -> tuple[str, ...]:
-    return ("attributed",) if u.sc.claim.kind == "quote" else ()
-
-
-def _neighbours(vecs: np.ndarray[Any, Any], k: int) -> list[list[tuple[int, float]]]:
-    n = len(vecs)
-    k = min(k, n - 1)
-    out: list[list[tuple[int, float]]] = []
-    for lo in range(0, n, 1024):  # row blocks: memory grows with the story, not its square
-        sims = vecs[lo : lo + 1024] @ vecs.T
-        for r in range(sims.shape[0]):
-            sims[r, lo + r] = -1.0
-            if k <= 0:
-                out.append([])
-                continue
-            idx = np.argpartition(-sims[r], k - 1)[:k]
-            out.append([(int(j), float(sims[r, j])) for j in idx])
-    return out
 
 
 def find_facts(

@@ -224,11 +224,6 @@ class Scopes:
                 return True
         return False
 
-    def dated(self, sc: StoryClaim) -> bool:
-        """Whether the claim has dates of its own (or of the claim it goes on from)."""
-        d = self._dates.get(id(sc))
-        return bool(_dated(sc) if d is None else d)
-
     def outside(self, sc: StoryClaim) -> bool:
         out = self._out.get(id(sc))
         return out_of_window(sc, self.window) if out is None else out
