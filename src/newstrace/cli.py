@@ -691,7 +691,8 @@ def bench_written(
         Path | None, typer.Option("--ecbplus", help="The ECB+ folder the ECB+ summaries were written from.")
     ] = None,
     polnear: Annotated[
-        Path | None, typer.Option("--polnear", help="The PolNeAR folder the PolNeAR summaries were written from.")
+        Path | None,
+        typer.Option("--polnear", help="The PolNeAR folder the PolNeAR summaries were written from."),
     ] = None,
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Folder of written summaries (default: the packaged set).")
@@ -729,6 +730,88 @@ def bench_written(
     _print_audit_bench(report, as_json, errors)
     if failed:
         raise typer.Exit(1)
+
+
+@bench_app.command("calibrate")
+def bench_calibrate(
+    qags: Annotated[
+        Path | None,
+        typer.Option("--qags", help="Folder with the QAGS files (mturk_cnndm.jsonl, mturk_xsum.jsonl)."),
+    ] = None,
+    ecbplus: Annotated[
+        Path | None, typer.Option("--ecbplus", help="The ECB+ folder the written summaries come from.")
+    ] = None,
+    polnear: Annotated[
+        Path | None, typer.Option("--polnear", help="The PolNeAR folder the written summaries come from.")
+    ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option("--write", help="Write the thresholds chosen on QAGS into this support model file."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The audit's carried-in-other-words thresholds, chosen on one set and scored on another:
+    CNN/DM -> XSum and back, QAGS -> the written summaries, and between the written halves."""
+    import dataclasses
+
+    from newstrace.audit import Auditor
+    from newstrace.audit._model import SupportModel
+    from newstrace.bench.audit import read_qags
+    from newstrace.bench.calibrate import choose, collect, cross_table
+    from newstrace.bench.written import written_records
+
+    settings = _settings(config, None)
+    progress = _audit_progress(quiet)
+    named: dict[str, list[Any]] = {}
+    try:
+        auditor = Auditor(settings)
+        if qags is not None:
+            for part in ("cnndm", "xsum"):
+                recs = read_qags(qags / f"mturk_{part}.jsonl")
+                named[part] = collect(recs, auditor, settings, progress, part)
+        if ecbplus is not None or polnear is not None:
+            halves: dict[str, list[Any]] = {"written-a": [], "written-b": []}
+            for name, recs in written_records(None, ecbplus, polnear).items():
+                # Files 1-2 of each corpus are one half, 3-4 the other.
+                half = "written-a" if name[-1] in "12" else "written-b"
+                halves[half] += collect(recs, auditor, settings, progress, name)
+            named.update(halves)
+            named["written"] = halves["written-a"] + halves["written-b"]
+    except NewstraceError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    splits = [
+        (["cnndm"], "xsum"), (["xsum"], "cnndm"), (["cnndm", "xsum"], "written"),
+        (["written-a"], "written-b"), (["written-b"], "written-a"),
+    ]  # fmt: skip
+    table = cross_table(named, splits)
+    if as_json:
+        print(json.dumps(table, indent=2))
+    else:
+        print("Audit calibration: thresholds fitted on one set, scored on another (sentence level)")
+        print(
+            f"{'fit on':22s} {'scored':10s} {'T':>3s} {'C':>5s} {'bacc':>6s} {'passed':>7s} {'caught':>7s} {'rule off':>9s}"
+        )
+        for r in table:
+            print(
+                f"{'+'.join(r['fit']):22s} {r['scored']:10s} {r['carried_unaligned']:3d} {r['carried_cosine']:5.2f} "
+                f"{r['sentence_bacc']:6.3f} {r['consistent_passed']:7.3f} {r['inconsistent_caught']:7.3f} {r['rule_off_bacc']:9.3f}"
+            )
+    if write is not None:
+        if "cnndm" not in named:
+            err.print("[red]error[/red] --write needs --qags: the shipped thresholds are chosen on QAGS")
+            raise typer.Exit(2)
+        t, c = choose([named["cnndm"], named["xsum"]])
+        model = SupportModel.load(write) if write.is_file() else auditor.model
+        model = dataclasses.replace(
+            model, carried_unaligned=t, carried_cosine=c,
+            calibrated_on=f"QAGS CNN/DM + XSum sentence judgements ({qags.name if qags else ''}), "
+            "grid of bench/calibrate.py, best mean sentence balanced accuracy",
+        )  # fmt: skip
+        model.save(write)
+        print(f"wrote T={t} C={c} into {write}")
 
 
 @bench_app.command("audit")

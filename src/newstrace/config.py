@@ -30,6 +30,8 @@ class Settings:
     batch_size: int
     # Conflicts below this confidence are left out of reports (compare --all-conflicts shows them).
     min_confidence: float = 0.5
+    # Word vectors for the audit's near-synonyms: "bundled", a local spaCy folder, or "none".
+    word_vectors: str = "bundled"
     # Raw merged mapping, for components that read their own sections.
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -93,6 +95,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
             stages=tuple(data["pipeline"]["stages"]),
             batch_size=int(data["pipeline"]["batch_size"]),
             min_confidence=float(data["compare"]["min_confidence"]),
+            word_vectors=str(data["models"].get("word_vectors", "bundled")),
             raw=data,
         )
     except (TypeError, ValueError) as exc:

