@@ -168,13 +168,46 @@ class _Sent:
         return self.ann.article.text[self.start : self.end]
 
 
-def _sentences(ann: AnnotatedArticle) -> list[_Sent]:
+# Web-page furniture that text extraction leaves in a saved article: ad slots, share and
+# subscribe prompts, links to other stories, photo credits and captions. Never a claim of the
+# article, so never evidence and never an omission.
+_FURNITURE = re.compile(
+    r"^\W*(advertisement|story continues below|continue reading|read more|read next|related( stories| articles| coverage)?\b"
+    r"|more on this( story)?\b|recommended\b|click here|sign up|subscribe|follow us|share (this|on)|listen to (this|the)"
+    r"|watch:|video:|photo:|image( copyright| caption| source)?:?|caption:|pictured:|getty images|copyright ©"
+    r"|all rights reserved|this (article|story) (was|has been) (updated|corrected)|(posted|published|updated)( on)?:)"
+    r"(?=\W|$)",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(text: str, toks: Sequence[Tok]) -> bool:
+    """Whether a source sentence is page furniture rather than the article's text: a line that
+    starts like an ad slot, a prompt, a credit or a caption label, or a short line with no verb
+    ("Getty Images", "More from Politics", "Photo: AP")."""
+    line = text.strip()
+    if _FURNITURE.match(line):
+        return True
+    words = [t for t in toks if t.pos not in ("PUNCT", "SYM", "SPACE")]
+    return (
+        0 < len(words) <= 6
+        and not any(t.pos in ("VERB", "AUX") for t in toks)
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def _sentences(ann: AnnotatedArticle, source: bool = False) -> list[_Sent]:
     text = ann.article.text
-    return [
-        _Sent(ann, s.start, s.end, toks_of(ann.docs, s.start, s.end))
-        for s in ann.sentences
-        if text[s.start : s.end].strip()
-    ]
+    out = []
+    for s in ann.sentences:
+        piece = text[s.start : s.end]
+        if not piece.strip():
+            continue
+        toks = toks_of(ann.docs, s.start, s.end)
+        if source and is_furniture(piece, toks):
+            continue
+        out.append(_Sent(ann, s.start, s.end, toks))
+    return out
 
 
 class _Context:
@@ -184,7 +217,7 @@ class _Context:
         self.sources = list(sources)
         self.derived = derived
         self.dsents = _sentences(derived)
-        self.ssents = [s for a in self.sources for s in _sentences(a)]
+        self.ssents = [s for a in self.sources for s in _sentences(a, source=True)]
         self.index = SourceIndex()
         for s in self.ssents:
             self.index.add(s.toks)
@@ -246,18 +279,32 @@ class _Context:
 
 @dataclass(frozen=True, slots=True)
 class Trace:
-    """One derived sentence's label and the inputs of the carried-in-other-words rule:
-    ``scored_out`` when only the support score kept it from ``supported`` (the rule decides
-    then), ``key_aligned`` when every name and number has a counterpart, ``unaligned`` content
-    words without one, ``cos1`` the best sentence cosine."""
+    """One derived sentence's label and what the support decision read: calibration
+    (``newstrace bench calibrate``) re-labels traces under other settings without parsing
+    again. ``key_aligned``: every name and number has a counterpart; ``unaligned``: content
+    words without one; ``units``: units checked; ``cos1``: the best sentence cosine."""
 
     start: int
     end: int
     label: AuditLabel
-    scored_out: bool
+    reached: bool  # the support decision was made (no contradiction, opinion or dropped hedge)
+    score_ok: bool  # the support score alone would call it carried (and it gives no new number)
     key_aligned: bool
     unaligned: int
+    units: int
     cos1: float
+
+    def carried(self, unaligned: int, cosine: float) -> bool:
+        """The alignment rule under other thresholds (``SupportModel.carried``)."""
+        return self.units == 0 or (self.key_aligned and self.unaligned <= unaligned and self.cos1 >= cosine)
+
+    def consistent(self, support_by: str, unaligned: int, cosine: float) -> bool:
+        """Whether the label under other settings would leave the sentence consistent."""
+        if not self.reached:
+            return self.label in CONSISTENT_LABELS
+        if support_by == "score" and self.score_ok:
+            return True
+        return self.carried(unaligned, cosine)
 
 
 def audit_annotated(
@@ -314,15 +361,19 @@ def audit_annotated(
             model,
         )
         if trace is not None:
-            scored_out = label == "unsupported" or reason.startswith(_CARRIED)
+            soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
+            reached = label != "opinion" and not soft and not any(f.type in _CONTRADICTING for f in found)
+            score_ok = score >= model.threshold and not unseen_numbers(d.toks, ctx.index)
             trace.append(
                 Trace(
                     d.start,
                     d.end,
                     label,
-                    scored_out and score < model.threshold,
+                    reached,
+                    score_ok,
                     aligned.key_units_aligned,
                     len(aligned.unaligned_words),
+                    aligned.units,
                     feats["cos1"],
                 )  # fmt: skip
             )
@@ -749,6 +800,7 @@ def _reword(explanation: str, d: StoryClaim, s: StoryClaim) -> str:
 # ---------------------------------------------------------------------------- labels
 
 _CARRIED = "Carried by the sources in other words"
+_NOT_CARRIED = "Not carried by the sources"
 
 
 def _aliases(entities: Sequence[StoryEntity], derived: AnnotatedArticle) -> frozenset[str]:
@@ -819,14 +871,17 @@ def _label(
         # The claim was matched to a source claim that says the same thing with a hedge or a
         # relay: carried, but not as confirmed as the derived text makes it, whatever the score.
         return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
-    if score < threshold:
+    by_alignment = model is not None and model.support_by == "alignment"
+    if score < threshold or (by_alignment and aligned is not None):
         if aligned is not None and model is not None and model.carried(aligned, feats["cos1"]):
             # Reworded: the score reads copy-like wording, which a faithful paraphrase lacks;
             # every name and number it checks has a counterpart, and all but a few words.
             syn = ", ".join(f"{a!r} for {b!r}" for a, b in aligned.synonyms[:4])
+            loose = ", ".join(aligned.unaligned_words)
             return "supported", (
                 f"{_CARRIED}: every name and number it gives is in them"
                 + (f"; near-synonyms: {syn}" if syn else "")
+                + (f"; words with no counterpart: {loose}" if loose else "")
                 + f"; {share}; {best}."
             )
         missing = []
@@ -840,7 +895,7 @@ def _label(
         if new_numbers:
             missing.append("numbers the sources never give: " + ", ".join(new_numbers))
         what = "; ".join(missing) or "no source sentence says this"
-        return "unsupported", f"Not carried by the sources: {what}; {share}; {best}."
+        return "unsupported", f"{_NOT_CARRIED}: {what}; {share}; {best}."
     if new_numbers:
         # A number the sources never give, in a sentence otherwise carried: the detail a
         # fact-checker must verify (a changed year or toll would read as "mostly carried").

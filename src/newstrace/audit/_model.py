@@ -41,6 +41,9 @@ class SupportModel:
     # ``calibrated_on``, never on the sets it is scored on.
     carried_unaligned: int = -1
     carried_cosine: float = 1.0
+    # "score": the support score decides, and the rule above only rescues what it rejects;
+    # "alignment": the rule alone decides (support from alignment, not from one score).
+    support_by: str = "score"
     calibrated_on: str = ""
 
     def carried(self, aligned: Alignment, cos1: float) -> bool:
@@ -74,6 +77,11 @@ class SupportModel:
             raise ModelError(
                 f"cannot load the audit support model {path or MODEL_FILE}: {exc}", code="E306"
             ) from None
+        if model.support_by not in ("score", "alignment"):
+            raise ModelError(
+                f"audit model support_by must be 'score' or 'alignment', not {model.support_by!r}",
+                code="E306",
+            )
         unknown = set(model.features) - set(FEATURES)
         if unknown:
             raise ModelError(f"audit model uses unknown features {sorted(unknown)}", code="E306")

@@ -1,0 +1,58 @@
+"""Long, messy sources: web-page furniture left in a saved article (ad slots, share prompts,
+links to other stories, captions, credits) changes no label, and is never evidence or an
+omission."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newstrace.api import read_articles
+from newstrace.audit import Auditor
+from newstrace.audit._engine import is_furniture
+from newstrace.readers import article_from_text
+
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+FURNITURE = [
+    "Story continues below advertisement",
+    "Advertisement",
+    "Read more: Dam operators across the region review spillways",
+    "Photo: Meridian Wire",
+    "Getty Images",
+    "Share this article",
+    "Sign up for our morning newsletter",
+    "Related coverage",
+]
+
+
+@pytest.fixture(scope="module")
+def auditor(settings) -> Auditor:
+    return Auditor(settings)
+
+
+def test_furniture_lines_are_recognised() -> None:
+    for line in FURNITURE:
+        assert is_furniture(line, []), line
+    assert not is_furniture("Images of the flooded valley spread online on Monday.", [])
+
+
+def test_messy_source_changes_no_label(auditor, settings) -> None:
+    arts, failed = read_articles(
+        [EXAMPLES / "corpus" / "meridian_dam_20250310.txt", EXAMPLES / "derived" / "dam_rewrite.txt"]
+    )
+    assert failed == 0
+    source, derived = arts
+    paragraphs = source.text.split("\n\n")
+    messy_text = "\n\n".join(p + "\n\n" + FURNITURE[i % len(FURNITURE)] for i, p in enumerate(paragraphs))
+    messy = article_from_text(messy_text, id=source.id, path=source.path, settings=settings)
+    messy = dataclasses.replace(messy, published=source.published)
+    clean = auditor.audit([source], derived)
+    dirty = auditor.audit([messy], derived)
+    assert [s.label for s in dirty.sentences] == [s.label for s in clean.sentences]
+    furniture = set(FURNITURE)
+    for s in dirty.sentences:
+        assert not any(e.text.strip() in furniture for e in s.evidence)
+    assert not any(o.text.strip() in furniture for o in dirty.omissions)
+    assert len(dirty.omissions) == len(clean.omissions)
