@@ -10,6 +10,7 @@ folder (or its ``vocab/``), or ``none``.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,22 @@ class WordVectors:
         if x is None or y is None:
             return 0.0
         return float(x @ y)
+
+    def __call__(self, a: str, b: str) -> float:
+        return self.similarity(a, b)
+
+    def nearest(self, word: str, candidates: Sequence[str]) -> list[tuple[float, str]]:
+        """(cosine, candidate) for every candidate with a vector, in one matrix product."""
+        x = self._vec(word)
+        if x is None or not candidates:
+            return []
+        import numpy as np
+
+        known = [(c, v) for c in candidates if (v := self._vec(c)) is not None]
+        if not known:
+            return []
+        sims = np.stack([v for _, v in known]) @ x
+        return [(float(s), c) for (c, _), s in zip(known, sims, strict=True)]
 
 
 @lru_cache(maxsize=2)

@@ -8,6 +8,6 @@ sources, sentence by sentence, and what it leaves out.
 
 from __future__ import annotations
 
-from newstrace.audit._engine import CONSISTENT_LABELS, Auditor, audit_articles
+from newstrace.audit._engine import CONSISTENT_LABELS, Auditor, Trace, audit_articles
 
-__all__ = ["CONSISTENT_LABELS", "Auditor", "audit_articles"]
+__all__ = ["CONSISTENT_LABELS", "Auditor", "Trace", "audit_articles"]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
+from newstrace.models import WordVectors
 from newstrace.records import Distortion
 from newstrace.stages._quote_rules import CUE_VERBS
 
@@ -51,6 +52,8 @@ _NEGATORS = {"not", "n't", "never", "no"}
 _DOER = {"nsubj"}
 _UNDERGOER = {"dobj", "nsubjpass"}
 
+# Word similarity: a function of two words, or word vectors (``newstrace.models.WordVectors``),
+# whose ``nearest`` scores one word against many at once.
 WordSimilarity = Callable[[str, str], float]
 
 
@@ -201,7 +204,7 @@ class SourceUnits:
     def __init__(
         self,
         sentences: Sequence[tuple[str, Sequence[Tok]]],
-        similarity: WordSimilarity | None = None,
+        similarity: WordSimilarity | WordVectors | None = None,
         aliases: frozenset[str] = frozenset(),
     ) -> None:
         self.sentences = [(text, list(toks)) for text, toks in sentences]
@@ -247,12 +250,15 @@ class SourceUnits:
             return None
         if t.lemma not in self._syn:
             opposed = {w for o in readings(t.lower, t.pos) for w in o.opposite_family}
+            pool = [lemma for lemma in self.lemmas if lemma not in opposed]
+            nearest = getattr(self.similarity, "nearest", None)
+            if nearest is not None:  # word vectors: one matrix product
+                scored = nearest(t.lemma, pool)
+            else:
+                scored = [(self.similarity(t.lemma, lemma), lemma) for lemma in pool]
             best, score = "", NEAR_SYNONYM
-            for lemma in self.lemmas:
-                if lemma in opposed:
-                    continue
-                s = self.similarity(t.lemma, lemma)
-                if s >= score:
+            for s, lemma in scored:  # the first of equals, in source order
+                if s > score or (s == score and not best):
                     best, score = lemma, s
             self._syn[t.lemma] = (best, self.lemmas[best]) if best else None
         return self._syn[t.lemma]
@@ -347,7 +353,8 @@ class SourceUnits:
                     continue
                 # Arguments shared within the clause, not anywhere in the sentence: "said" has
                 # many counterparts, the one saying this is the one whose clause holds it.
-                shared = sum(1 for a in p.args if any(self.stands_for(toks[a], stoks[u]) for u in q.args))
+                theirs = set().union(*(self._own_keys(stoks[u]) for u in q.args)) if q.args else set()
+                shared = sum(1 for a in p.args if self._match_keys(toks[a]) & theirs)
                 if best is None or shared > best[2]:
                     best = (j, q, shared)
         return best
@@ -357,6 +364,26 @@ class SourceUnits:
         sources, however tokenized there."""
         nums = [m.replace(",", "") for m in _DIGITS.findall(written)]
         return bool(nums) and all("<num>" + n in self.where for n in nums)
+
+    @staticmethod
+    def _own_keys(u: Tok) -> set[str]:
+        keys = set(_keys(u))
+        if u.lemma in SPEECH and u.pos == "VERB":
+            keys.add("<speech>")
+        return keys
+
+    def _match_keys(self, a: Tok) -> set[str]:
+        """The keys a source token must have one of to stand for derived token ``a`` (what
+        :meth:`stands_for` tests, as a set to intersect)."""
+        keys = set(_keys(a))
+        if is_name(a) or is_number(a):
+            return keys
+        if a.lemma in SPEECH and a.pos == "VERB":
+            keys.add("<speech>")
+        syn = self.synonym(a)
+        if syn is not None:
+            keys.add(syn[0])
+        return keys
 
     def stands_for(self, a: Tok, u: Tok) -> bool:
         """Whether source token ``u`` is a counterpart of derived token ``a``."""

@@ -61,6 +61,7 @@ from newstrace.story.scope import dates, event_dates, same_date
 CONSISTENT_LABELS: frozenset[AuditLabel] = frozenset({"supported", "partially_supported", "opinion"})
 EVIDENCE_K = 3  # evidence sentences kept per derived sentence
 SOURCE_CACHE = 16  # parsed source articles kept between audits
+EMBED_CACHE = 4096  # sentence vectors kept between audits
 LEXICAL_K = 4  # source sentences embedded per derived sentence, picked by shared words
 SAME_FACT = 0.55  # sentence cosine from which two claims may state the same fact
 SWAP_MIN = 0.7  # sentence cosine from which one differing name is a swap, not another fact
@@ -99,6 +100,9 @@ class Auditor:
         self.settings = settings or load_settings()
         self.pipeline = Pipeline(self.settings)
         self.embed = embed or embedder(self.settings)
+        # Sentence vectors kept between audits: several rewrites of one wire story embed the
+        # wire's sentences once (embedding is the costliest step of an audit).
+        self._cached_embed = _EmbedCache(self.embed)
         self.vectors: WordVectors | None = load_word_vectors(self.settings.word_vectors)
         self._model = model
         self._parsed: dict[tuple[str, str], AnnotatedArticle] = {}
@@ -130,7 +134,7 @@ class Auditor:
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
         anns = self.annotate(sources, derived)
-        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model, self.vectors)
+        return audit_annotated(anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors)
 
     def trace(self, sources: Sequence[Article], derived: Article) -> tuple[AuditReport, list[Trace]]:
         """The audit and, per derived sentence, what the carried-in-other-words rule decided
@@ -138,15 +142,34 @@ class Auditor:
         cross-set figures re-label under other thresholds without parsing again."""
         anns = self.annotate(sources, derived)
         out: list[Trace] = []
-        return audit_annotated(anns[:-1], anns[-1], self.embed, self.model, self.vectors, out), out
+        return audit_annotated(anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors, out), out
 
     def features(
         self, sources: Sequence[Article], derived: Article
     ) -> list[tuple[int, int, dict[str, float]]]:
         """(start, end, features) of every derived sentence: what training and evaluation read."""
         anns = self.annotate(sources, derived)
-        ctx = _Context(anns[:-1], anns[-1], self.embed)
+        ctx = _Context(anns[:-1], anns[-1], self._cached_embed)
         return [(s.start, s.end, ctx.features(n)) for n, s in enumerate(ctx.dsents)]
+
+
+class _EmbedCache:
+    """An embedding function that remembers the vectors of the last EMBED_CACHE texts."""
+
+    def __init__(self, embed: Embed) -> None:
+        self.embed = embed
+        self.vectors: dict[str, np.ndarray[Any, Any]] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray[Any, Any]:
+        if not texts:
+            return np.asarray(self.embed([]))
+        todo = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        fresh = dict(zip(todo, self.embed(todo), strict=True)) if todo else {}
+        out: np.ndarray[Any, Any] = np.stack([fresh[t] if t in fresh else self.vectors[t] for t in texts])
+        self.vectors.update(fresh)
+        while len(self.vectors) > EMBED_CACHE:
+            self.vectors.pop(next(iter(self.vectors)))
+        return out
 
 
 def audit_articles(
@@ -321,7 +344,7 @@ def audit_annotated(
     names = {e.id: e for e in entities}
     units = SourceUnits(
         [(s.ann.article.text, s.toks) for s in ctx.ssents],
-        vectors.similarity if vectors is not None else None,
+        vectors,
         _aliases(entities, derived),
     )
     claims = story_claims([*ctx.sources, derived], story_ids, entities)

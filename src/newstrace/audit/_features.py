@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newstrace._doclen import doc_length
+
 FEATURES = (
     "cos1",  # best cosine against a source sentence
     "cos2",  # mean of the two best
@@ -62,9 +64,14 @@ def toks_of(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Tok]:
     range point at the token itself."""
     out: list[Tok] = []
     for off, doc in docs:
-        if off + len(doc.text) <= start or off >= end:
+        size = doc_length(doc)
+        if off + size <= start or off >= end:
             continue
-        picked = [t for t in doc if start <= off + t.idx < end and not t.is_space]
+        # The tokens of [start, end) through a character span (spaCy finds it by bisection),
+        # not by walking the whole document once per sentence.
+        span = doc.char_span(max(0, start - off), min(size, end - off), alignment_mode="expand")
+        window = span if span is not None else doc
+        picked = [t for t in window if start <= off + t.idx < end and not t.is_space]
         base = len(out)
         index = {t.i: base + n for n, t in enumerate(picked)}
         for n, t in enumerate(picked):

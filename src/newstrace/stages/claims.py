@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrace._doclen import doc_length
 from newstrace.config import Settings
 from newstrace.records import AnnotatedArticle, Claim, ClaimKind, Frame, Proposition, Quantity, Quote
 from newstrace.stages._claim_rules import (
@@ -199,7 +200,7 @@ def _according_to(root: Token) -> Token | None:
 
 def _sentence_span(ann: AnnotatedArticle, start: int, end: int) -> tuple[int, Any] | None:
     for off, doc in ann.docs:
-        if off <= start and end <= off + len(doc.text):
+        if off <= start and end <= off + doc_length(doc):
             span = doc.char_span(start - off, end - off, alignment_mode="expand")
             if span is not None and len(span):
                 return off, span

@@ -1,0 +1,45 @@
+"""Calibration of the audit's alignment rule (``newstrace.bench.calibrate``): re-labelling
+traces under other settings, choosing settings on some sets, scoring them on another."""
+
+from __future__ import annotations
+
+from newstrace.audit import Trace
+from newstrace.bench.calibrate import CalibrationRow, choose, cross_table, sentence_bacc
+
+
+def trace(label="unsupported", reached=True, score_ok=False, key=True, unaligned=0, units=5, cos1=0.6):
+    return Trace(0, 10, label, reached, score_ok, key, unaligned, units, cos1)
+
+
+def test_trace_relabels_under_other_settings():
+    t = trace(unaligned=2, cos1=0.55)
+    assert t.consistent("alignment", 2, 0.5)
+    assert not t.consistent("alignment", 1, 0.5)  # too many words without a counterpart
+    assert not t.consistent("alignment", 2, 0.6)  # too unlike any source sentence
+    assert not trace(key=False).consistent("alignment", 4, 0.0)  # a name or number unmatched
+    assert trace(units=0, cos1=0.0).consistent("alignment", -1, 0.9)  # a fragment states nothing
+
+
+def test_score_mode_keeps_what_the_score_accepts():
+    t = trace(score_ok=True, key=False)
+    assert t.consistent("score", -1, 1.0)
+    assert not t.consistent("alignment", 4, 0.0)
+
+
+def test_decided_labels_are_kept():
+    assert not trace(label="contradicted", reached=False).consistent("alignment", 4, 0.0)
+    assert trace(label="opinion", reached=False, key=False).consistent("alignment", -1, 1.0)
+
+
+def test_choose_and_cross_table():
+    # Faithful sentences have one loose word; edited ones an unmatched name.
+    faithful = [CalibrationRow(True, (trace(unaligned=1),)) for _ in range(4)]
+    edited = [CalibrationRow(False, (trace(key=False),)) for _ in range(4)]
+    rows = faithful + edited
+    by, t, c = choose([rows])
+    assert sentence_bacc(rows, by, t, c)[0] == 1.0
+    assert t >= 1
+    [row] = cross_table({"a": rows, "b": rows}, [(["a"], "b")])
+    assert row["scored"] == "b" and row["sentence_bacc"] == 1.0
+    assert row["rule_off_bacc"] == 0.5  # the score alone passes nothing here
+    assert cross_table({"a": rows}, [(["a"], "missing")]) == []
