@@ -748,6 +748,13 @@ def bench_calibrate(
         Path | None,
         typer.Option("--write", help="Write the thresholds chosen on QAGS into this support model file."),
     ] = None,
+    min_bacc: Annotated[
+        float | None,
+        typer.Option(
+            "--min-bacc",
+            help="Exit 1 if a set scored with settings fitted on the others is below this sentence balanced accuracy.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     config: ConfigOpt = None,
@@ -813,6 +820,13 @@ def bench_calibrate(
         )  # fmt: skip
         model.save(write)
         print(f"wrote support_by={by} T={t} C={c} into {write}")
+    if min_bacc is not None:
+        low = [r for r in table if r["sentence_bacc"] < min_bacc]
+        for r in low:
+            err.print(f"[red]below the floor[/red] {r['scored']} (fitted on {'+'.join(r['fit'])}): "
+                      f"{r['sentence_bacc']:.3f} < {min_bacc}")  # fmt: skip
+        if low:
+            raise typer.Exit(1)
 
 
 @bench_app.command("audit")

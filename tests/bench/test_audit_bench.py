@@ -221,3 +221,22 @@ def test_edited_summary_writer(tmp_path) -> None:
         assert orig["kind"] == "faithful" and rec_o.sentences[0].consistent
         assert changed["kind"] in mod.KINDS and not rec_c.sentences[0].consistent
         assert rec_o.sentences[0].text != rec_c.sentences[0].text and rec_o.article == rec_c.article
+
+
+def test_label_accuracy_counts_the_weakest_label_per_gold_sentence():
+    from newstrace.bench.audit import SentenceResult, label_accuracy
+
+    def s(labels, gold):
+        return SentenceResult("r", "t", gold, False, tuple(labels), None, "")
+
+    acc = label_accuracy(
+        [
+            s(["supported"], True),  # right
+            s(["supported", "unsupported"], False),  # counts as unsupported: right
+            s(["unsupported"], True),  # wrong
+            s(["contradicted"], False),  # right
+            s(["opinion"], False),  # wrong
+            s([], True),  # no audit sentence: not counted
+        ]
+    )
+    assert acc == {"contradicted": (1, 1), "unsupported": (1, 2), "opinion": (0, 1), "supported": (1, 1)}

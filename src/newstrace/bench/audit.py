@@ -254,6 +254,27 @@ class SentenceResult:
     baseline_cosine: float | None = None
 
 
+# The label that speaks for a gold sentence several audit sentences overlap: the weakest.
+_LABEL_ORDER = ("contradicted", "unsupported", "partially_supported", "opinion", "supported")
+
+
+def label_accuracy(sentences: Sequence[SentenceResult]) -> dict[str, tuple[int, int]]:
+    """Per label, how often it is right: (right, given). A consistent label (supported,
+    partially_supported, opinion) is right on a sentence judged consistent, unsupported and
+    contradicted on one judged inconsistent; a gold sentence counts under its weakest label."""
+    from newstrace.audit import CONSISTENT_LABELS
+
+    out: dict[str, list[int]] = {}
+    for s in sentences:
+        if not s.labels:
+            continue
+        label = min(s.labels, key=lambda x: _LABEL_ORDER.index(x) if x in _LABEL_ORDER else len(_LABEL_ORDER))
+        tally = out.setdefault(label, [0, 0])
+        tally[0] += (label in CONSISTENT_LABELS) == s.gold_consistent
+        tally[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items(), key=lambda kv: _LABEL_ORDER.index(kv[0]))}
+
+
 @dataclass
 class FileResult:
     name: str
@@ -297,6 +318,9 @@ class AuditBenchReport:
             if f.kinds:
                 entry["kinds"] = {k: {"summaries": v[0], "newstrace_right": v[1], "baseline_right": v[2]}
                                   for k, v in sorted(f.kinds.items())}  # fmt: skip
+            entry["labels"] = {
+                k: {"right": r, "given": n} for k, (r, n) in label_accuracy(f.sentences).items()
+            }
             out["files"][f.name] = entry
         return out
 
@@ -327,6 +351,12 @@ class AuditBenchReport:
                 lines.append(
                     f"{f.name:18} judged right per kind (newstrace / baseline of n): "
                     + ", ".join(f"{k} {v[1]}/{v[2]} of {v[0]}" for k, v in sorted(f.kinds.items()))
+                )
+            labels = label_accuracy(f.sentences)
+            if labels:
+                lines.append(
+                    f"{f.name:18} right per label (sentences): "
+                    + ", ".join(f"{k} {r}/{n} ({r / n:.2f})" for k, (r, n) in labels.items())
                 )
         if self.read_errors:
             lines.append(f"({self.read_errors} unreadable line(s) skipped)")
