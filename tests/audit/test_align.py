@@ -117,3 +117,19 @@ def test_word_vectors_setting(tmp_path):
     with pytest.raises(ModelError) as exc:
         load_word_vectors(str(tmp_path))
     assert exc.value.code == "E310"
+
+
+def test_a_name_modifying_a_noun_swapped_for_another_of_the_sources(nlp, vectors):
+    source = (
+        "The school board in Eau Claire met on Monday. "
+        "A quarter of the budget, per the McKinley plan, is $40,000 for new teachers."
+    )
+    al = align(nlp, vectors, source, "A quarter of the budget, per the Eau Claire plan, is $40,000 for new teachers.")
+    assert types(al) == ["entity_swapped"]
+    assert "McKinley" in al.distortions[0].source
+
+
+def test_a_modifier_the_derived_sentence_keeps_is_no_swap(nlp, vectors):
+    source = "The champion stopped 40-year-old Tony Thompson in the sixth round in Mannheim on Saturday."
+    al = align(nlp, vectors, source, "The champion stopped 40-year-old American Tony Thompson in the sixth round in Mannheim.")
+    assert [d for d in al.distortions if d.type == "entity_swapped"] == []

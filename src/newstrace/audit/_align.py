@@ -145,6 +145,11 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
     return out
 
 
+# How a name modifies a noun: "the Virginia delegation", "Mexican jobs", "Fox News's anchor",
+# "Wallace of Fox News" (the object of "of" under the noun).
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "pobj"}
+_NAME_GLUE = {"of", "and", "the", "&", "de", "for"}
+
 _PLACE_PREPS = {"in": "in/at", "at": "in/at"}  # "in Moscow" / "at the Stade de Suisse"
 
 
@@ -327,8 +332,48 @@ class SourceUnits:
         if not found:
             found += self._numbers(toks, text, where)
         if not found:
+            found += self._modifiers(toks, text, where)
+        if not found:
             found += self._opposites(toks, text, where)
         return found
+
+    def _modifiers(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """A name that modifies a noun, swapped for another name of the same kind: "the Virginia
+        delegation" for "the Williamsburg delegation", "Chris Wallace of Fox News" for "of
+        Lauer". The source sentence that says the rest has the same noun with another name in
+        the same place, and the derived name nowhere in that sentence."""
+        for i, x in enumerate(toks):
+            if x.dep not in _MODIFIER_DEPS or not _name_like(toks, i, text):
+                continue
+            h = x.head
+            if toks[h].dep == "prep" and toks[h].lower in ("of", "per", "from"):
+                h = toks[h].head  # "Wallace of Fox News": the slot hangs on "Wallace"
+            if h == i or not self.exact(x) or x.lower in _NAME_GLUE:
+                continue
+            others = [k for k in where if k != i and toks[k].head != i]
+            j = self._best_sentence(others, where, toks)
+            if j is None or j in where.get(i, set()) or j not in where.get(h, set()):
+                continue
+            stext, stoks = self.sentences[j]
+            held = sum(1 for k in others if j in where[k])
+            if held < max(3, math.ceil(0.7 * len(others))):
+                continue  # the sentence must say the rest, so that the slot is the same
+            mine = _name_words(toks, i) | {x.lower}
+            dwords = {t.lower for t in toks}
+            for k, y in enumerate(stoks):
+                yh = y.head
+                if stoks[yh].dep == "prep" and stoks[yh].lower in ("of", "per", "from"):
+                    yh = stoks[yh].head
+                if y.dep != x.dep or yh == k or not self.stands_for(toks[h], stoks[yh]):
+                    continue
+                if not _name_like(stoks, k, stext) or self._same_thing(toks, i, stoks, k):
+                    continue
+                if y.lower in mine or y.lower in dwords:
+                    continue  # not replaced: the derived sentence has it too
+                dw, sw = _phrase(toks, i, text), _phrase(stoks, k, stext)
+                why = f"The derived text has {dw!r} where the source, otherwise saying the same, has {sw!r}."
+                return [Distortion("entity_swapped", dw, sw, why)]
+        return []
 
     def _match_pred(
         self, toks: Sequence[Tok], p: _Pred, where: dict[int, set[int]]
