@@ -92,7 +92,9 @@ def test_attribution_moved_to_a_name_the_source_has_elsewhere(nlp, vectors):
         "Police chief John Smith met the families on Thursday. "
         "The investigation will take several months, a prosecutor said on Friday."
     )
-    al = align(nlp, vectors, source, "John Smith said on Friday that the investigation would take several months.")
+    al = align(
+        nlp, vectors, source, "John Smith said on Friday that the investigation would take several months."
+    )
     assert types(al) == ["attribution_moved"]
     assert al.distortions[0].derived == "John Smith"
 
@@ -102,7 +104,9 @@ def test_one_person_under_two_descriptions_is_no_swap(nlp, vectors):
         "Prosecutor Dana Meyers met the families on Thursday. "
         "The investigation will take several months, the prosecutor said on Friday."
     )
-    al = align(nlp, vectors, source, "Dana Meyers said on Friday that the investigation would take several months.")
+    al = align(
+        nlp, vectors, source, "Dana Meyers said on Friday that the investigation would take several months."
+    )
     assert al.distortions == []
 
 
@@ -124,12 +128,19 @@ def test_a_name_modifying_a_noun_swapped_for_another_of_the_sources(nlp, vectors
         "The school board in Eau Claire met on Monday. "
         "A quarter of the budget, per the McKinley plan, is $40,000 for new teachers."
     )
-    al = align(nlp, vectors, source, "A quarter of the budget, per the Eau Claire plan, is $40,000 for new teachers.")
+    al = align(
+        nlp, vectors, source, "A quarter of the budget, per the Eau Claire plan, is $40,000 for new teachers."
+    )
     assert types(al) == ["entity_swapped"]
     assert "McKinley" in al.distortions[0].source
 
 
 def test_a_modifier_the_derived_sentence_keeps_is_no_swap(nlp, vectors):
     source = "The champion stopped 40-year-old Tony Thompson in the sixth round in Mannheim on Saturday."
-    al = align(nlp, vectors, source, "The champion stopped 40-year-old American Tony Thompson in the sixth round in Mannheim.")
+    al = align(
+        nlp,
+        vectors,
+        source,
+        "The champion stopped 40-year-old American Tony Thompson in the sixth round in Mannheim.",
+    )
     assert [d for d in al.distortions if d.type == "entity_swapped"] == []
