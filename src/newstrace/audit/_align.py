@@ -148,7 +148,8 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
 # How a name modifies a noun: "the Virginia delegation", "Mexican jobs", "Fox News's anchor",
 # "Wallace of Fox News" (the object of "of" under the noun).
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "pobj"}
-_NAME_GLUE = {"of", "and", "the", "&", "de", "for"}
+# Words that may sit inside a name ("University of Utah", "Bosnia and Herzegovina").
+NAME_GLUE = frozenset({"of", "and", "the", "&", "de", "for"})
 
 _PLACE_PREPS = {"in": "in/at", "at": "in/at"}  # "in Moscow" / "at the Stade de Suisse"
 
@@ -348,7 +349,7 @@ class SourceUnits:
             h = x.head
             if toks[h].dep == "prep" and toks[h].lower in ("of", "per", "from"):
                 h = toks[h].head  # "Wallace of Fox News": the slot hangs on "Wallace"
-            if h == i or not self.exact(x) or x.lower in _NAME_GLUE:
+            if h == i or not self.exact(x) or x.lower in NAME_GLUE:
                 continue
             others = [k for k in where if k != i and toks[k].head != i]
             j = self._best_sentence(others, where, toks)
@@ -646,4 +647,4 @@ class SourceUnits:
         return []
 
 
-__all__ = ["NEAR_SYNONYM", "SPEECH", "Alignment", "SourceUnits", "WordSimilarity"]
+__all__ = ["NAME_GLUE", "NEAR_SYNONYM", "SPEECH", "Alignment", "SourceUnits", "WordSimilarity"]

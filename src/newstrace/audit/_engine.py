@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.api import with_reference_date
+from newstrace.audit._align import NAME_GLUE as _NAME_GLUE
 from newstrace.audit._align import Alignment, SourceUnits
 from newstrace.audit._features import (
     SourceIndex,
@@ -503,10 +504,6 @@ def _changed_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok
     dt_ = [t for t in dtoks if t.pos == "PROPN" and t.lower in only_d[0][0] - swords]
     st_ = [t for t in stoks if t.pos == "PROPN" and t.lower in only_s[0][0] - dwords]
     return (dt_, st_) if dt_ and st_ else None
-
-
-# Words that may sit inside a name ("University of Utah", "Bosnia and Herzegovina").
-_NAME_GLUE = {"of", "and", "the", "&", "de", "for"}
 
 
 def _aligned_names(dtoks: Sequence[Tok], stoks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]] | None:
