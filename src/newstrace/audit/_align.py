@@ -44,9 +44,9 @@ SPEECH = frozenset(CUE_VERBS) | frozenset(
     "accord call urge praise declare claim warn accuse denounce hail describe liken suggest insist "
     "argue dismiss criticize criticise confirm announce report tell say state add note".split()
 )
-NEAR_SYNONYM = 0.62
+NEAR_SYNONYM = 0.62  # word-vector cosine from which a content word stands for another
 MIN_SHARED = 0.4  # share of a predicate's arguments its source counterpart must hold
-MIN_SHARED_SWAP = 0.5  # ... to call another name in one of its slots a swap  # word-vector cosine from which a content word stands for another
+MIN_SHARED_SWAP = 0.5  # ... to call another name in one of its slots a swap
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _DOER = {"nsubj"}
@@ -86,10 +86,10 @@ def _keys(t: Tok) -> tuple[str, ...]:
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _numbers_in(t: Tok) -> list[str]:
-    """The digit strings of a token, thousands separators dropped (".38-caliber" -> ".38" is
+def _numbers_in(written: str) -> list[str]:
+    """The digit strings of a text, thousands separators dropped (".38-caliber" -> ".38" is
     "38"; "IE10" -> "10"), so a number written inside a longer token still finds its match."""
-    return [m.replace(",", "") for m in _DIGITS.findall(t.norm)]
+    return [m.replace(",", "") for m in _DIGITS.findall(written)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,7 @@ class SourceUnits:
                     self.where["<speech>"].add(j)
                 if t.content and t.pos != "PROPN" and t.lemma.isalpha():
                     self.lemmas[t.lemma].add(j)
-                for num in _numbers_in(t):
+                for num in _numbers_in(t.norm):
                     self.where["<num>" + num].add(j)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
@@ -241,7 +241,7 @@ class SourceUnits:
         for k in _keys(t):
             out |= self.where.get(k, set())
         if is_number(t):
-            for num in _numbers_in(t):
+            for num in _numbers_in(t.norm):
                 out |= self.where.get("<num>" + num, set())
         elif is_name(t) and t.lower.endswith("s"):  # "Democrats" for "Democrat"
             out |= self.where.get(t.lower[:-1], set())
@@ -309,9 +309,7 @@ class SourceUnits:
         out.distortions = self._typed(toks, text, where)
         return out
 
-    def _best_sentence(
-        self, units: Sequence[int], where: dict[int, set[int]], toks: Sequence[Tok]
-    ) -> int | None:
+    def _best_sentence(self, units: Sequence[int], where: dict[int, set[int]]) -> int | None:
         """The source sentence holding the most of ``units`` (rarer words weigh more)."""
         n = len(self.sentences) + 1
         score: dict[int, float] = defaultdict(float)
@@ -352,7 +350,7 @@ class SourceUnits:
             if h == i or not self.exact(x) or x.lower in NAME_GLUE:
                 continue
             others = [k for k in where if k != i and toks[k].head != i]
-            j = self._best_sentence(others, where, toks)
+            j = self._best_sentence(others, where)
             if j is None or j in where.get(i, set()) or j not in where.get(h, set()):
                 continue
             stext, stoks = self.sentences[j]
@@ -408,7 +406,7 @@ class SourceUnits:
     def has_number(self, written: str) -> bool:
         """Whether the number(s) written in ``written`` ("23 points", "$1,500") all occur in the
         sources, however tokenized there."""
-        nums = [m.replace(",", "") for m in _DIGITS.findall(written)]
+        nums = _numbers_in(written)
         return bool(nums) and all("<num>" + n in self.where for n in nums)
 
     @staticmethod
@@ -419,8 +417,8 @@ class SourceUnits:
         return keys
 
     def _match_keys(self, a: Tok) -> set[str]:
-        """The keys a source token must have one of to stand for derived token ``a`` (what
-        :meth:`stands_for` tests, as a set to intersect)."""
+        """The keys a source token must have one of (:meth:`_own_keys`) to stand for derived
+        token ``a``: its own words, any reporting verb for a reporting verb, its near-synonym."""
         keys = set(_keys(a))
         if is_name(a) or is_number(a):
             return keys
@@ -433,14 +431,7 @@ class SourceUnits:
 
     def stands_for(self, a: Tok, u: Tok) -> bool:
         """Whether source token ``u`` is a counterpart of derived token ``a``."""
-        if set(_keys(a)) & set(_keys(u)):
-            return True
-        if is_name(a) or is_number(a):
-            return False
-        if a.lemma in SPEECH and u.lemma in SPEECH and a.pos == u.pos == "VERB":
-            return True
-        syn = self.synonym(a)
-        return syn is not None and syn[0] == u.lemma
+        return bool(self._match_keys(a) & self._own_keys(u))
 
     def _compare_pred(
         self, toks: Sequence[Tok], text: str, p: _Pred, where: dict[int, set[int]]
@@ -590,7 +581,7 @@ class SourceUnits:
             h = toks[t.head]
             if where.get(i):
                 continue  # the number is in the sources: which count it is needs more than a noun
-            j = self._best_sentence([x for x in where if x != i], where, toks)
+            j = self._best_sentence([x for x in where if x != i], where)
             if j is None or j not in where.get(t.head, set()):
                 continue
             stext, stoks = self.sentences[j]
