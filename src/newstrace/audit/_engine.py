@@ -34,7 +34,7 @@ from newstrace.audit._features import (
     unseen_names,
     unseen_numbers,
 )
-from newstrace.audit._model import SupportModel
+from newstrace.audit._model import SupportModel, carried
 from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
@@ -139,8 +139,8 @@ class Auditor:
 
     def trace(self, sources: Sequence[Article], derived: Article) -> tuple[AuditReport, list[Trace]]:
         """The audit and, per derived sentence, what the carried-in-other-words rule decided
-        from: what calibration (``benchmarks/calibrate_audit.py``) and ``bench audit``'s
-        cross-set figures re-label under other thresholds without parsing again."""
+        from: what ``newstrace bench calibrate`` re-labels under other settings without parsing
+        again."""
         anns = self.annotate(sources, derived)
         out: list[Trace] = []
         return audit_annotated(anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors, out), out
@@ -320,7 +320,7 @@ class Trace:
 
     def carried(self, unaligned: int, cosine: float) -> bool:
         """The alignment rule under other thresholds (``SupportModel.carried``)."""
-        return self.units == 0 or (self.key_aligned and self.unaligned <= unaligned and self.cos1 >= cosine)
+        return carried(self.units, self.key_aligned, self.unaligned, self.cos1, unaligned, cosine)
 
     def consistent(self, support_by: str, unaligned: int, cosine: float) -> bool:
         """Whether the label under other settings would leave the sentence consistent."""
@@ -371,6 +371,7 @@ def audit_annotated(
             found += tuple(x for x in aligned.distortions if x not in found)
         feats = ctx.features(n)
         score = model.score(feats)
+        new_numbers = unseen_numbers(d.toks, ctx.index)
         label, reason = _label(
             mine,
             feats,
@@ -380,14 +381,14 @@ def audit_annotated(
             evidence,
             _only_here(entities, derived, d, ctx.index),
             unseen_names(d.toks, ctx.index),
-            unseen_numbers(d.toks, ctx.index),
+            new_numbers,
             aligned,
             model,
         )
         if trace is not None:
             soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
             reached = label != "opinion" and not soft and not any(f.type in _CONTRADICTING for f in found)
-            score_ok = score >= model.threshold and not unseen_numbers(d.toks, ctx.index)
+            score_ok = score >= model.threshold and not new_numbers
             trace.append(
                 Trace(
                     d.start,

@@ -25,6 +25,17 @@ from newstrace.errors import ModelError
 MODEL_FILE = "support_model.json"
 
 
+def carried(
+    units: int, key_aligned: bool, unaligned: int, cos1: float, max_unaligned: int, min_cosine: float
+) -> bool:
+    """The carried-in-other-words rule: every name and number has a counterpart, at most
+    ``max_unaligned`` other content words lack one, and the best cosine is ``min_cosine`` or more.
+    A fragment with no unit ("Sgt.", a lone quote mark) states nothing to check."""
+    if units == 0:
+        return True
+    return key_aligned and unaligned <= max_unaligned and cos1 >= min_cosine
+
+
 @dataclass(frozen=True)
 class SupportModel:
     features: tuple[str, ...]
@@ -37,7 +48,7 @@ class SupportModel:
     # The carried-in-other-words rule: a sentence scored below the threshold still counts as
     # supported when every name and number has a counterpart in the sources, at most
     # ``carried_unaligned`` other content words have none (-1: the rule is off) and its best
-    # sentence cosine is at least ``carried_cosine``. Chosen by benchmarks/calibrate_audit.py on
+    # sentence cosine is at least ``carried_cosine``. Chosen by ``newstrace bench calibrate`` on
     # ``calibrated_on``, never on the sets it is scored on.
     carried_unaligned: int = -1
     carried_cosine: float = 1.0
@@ -47,12 +58,13 @@ class SupportModel:
     calibrated_on: str = ""
 
     def carried(self, aligned: Alignment, cos1: float) -> bool:
-        if aligned.units == 0:
-            return True  # a fragment ("Sgt.", a lone quote mark) states nothing to check
-        return (
-            aligned.key_units_aligned
-            and len(aligned.unaligned_words) <= self.carried_unaligned
-            and cos1 >= self.carried_cosine
+        return carried(
+            aligned.units,
+            aligned.key_units_aligned,
+            len(aligned.unaligned_words),
+            cos1,
+            self.carried_unaligned,
+            self.carried_cosine,
         )
 
     def score(self, feats: Mapping[str, float]) -> float:
