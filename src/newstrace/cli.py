@@ -746,7 +746,9 @@ def bench_calibrate(
     ] = None,
     write: Annotated[
         Path | None,
-        typer.Option("--write", help="Write the thresholds chosen on QAGS into this support model file."),
+        typer.Option(
+            "--write", help="Write the settings fitted on all the sets given into this support model file."
+        ),
     ] = None,
     min_bacc: Annotated[
         float | None,
@@ -759,33 +761,51 @@ def bench_calibrate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """The audit's carried-in-other-words thresholds, chosen on one set and scored on another:
-    CNN/DM -> XSum and back, QAGS -> the written summaries, and between the written halves."""
+    """The audit's carried-in-other-words settings, fitted on some sets and scored on another:
+    CNN/DM -> XSum and back, and each set (QAGS CNN/DM, QAGS XSum, the two halves of the written
+    summaries) with settings fitted on all the others. A bad QAGS line or written summary is
+    reported (file and line) and left out; the exit code is then 1."""
     import dataclasses
 
     from newstrace.audit import Auditor
     from newstrace.audit._model import SupportModel
-    from newstrace.bench.audit import read_qags
+    from newstrace.bench.audit import QAGS_FILES, read_qags
     from newstrace.bench.calibrate import choose, collect, cross_table
     from newstrace.bench.written import written_records
 
     settings = _settings(config, None)
     progress = _audit_progress(quiet)
     named: dict[str, list[Any]] = {}
+    failed = 0
+
+    def bad_line(file: str, line: int, message: str) -> None:
+        nonlocal failed
+        failed += 1
+        err.print(f"[red]error[/red] {file}:{line}: cannot read QAGS record: {message}")
+
+    def bad_summary(e: NewstraceError) -> None:
+        nonlocal failed
+        failed += 1
+        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+
+    if qags is not None:
+        missing = [str(qags / f) for f in QAGS_FILES if not (qags / f).is_file()]
+        if missing:
+            err.print(f"[red]error[/red] QAGS file(s) not found: {', '.join(missing)}")
+            raise typer.Exit(2)
     try:
         auditor = Auditor(settings)
         if qags is not None:
             for part in ("cnndm", "xsum"):
-                recs = read_qags(qags / f"mturk_{part}.jsonl")
+                recs = read_qags(qags / f"mturk_{part}.jsonl", on_error=bad_line)
                 named[part] = collect(recs, auditor, settings, progress, part)
         if ecbplus is not None or polnear is not None:
             halves: dict[str, list[Any]] = {"written-a": [], "written-b": []}
-            for name, recs in written_records(None, ecbplus, polnear).items():
+            for name, recs in written_records(None, ecbplus, polnear, bad_summary).items():
                 # Files 1-2 of each corpus are one half, 3-4 the other.
                 half = "written-a" if name[-1] in "12" else "written-b"
                 halves[half] += collect(recs, auditor, settings, progress, name)
             named.update(halves)
-            named["written"] = halves["written-a"] + halves["written-b"]
     except NewstraceError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -827,6 +847,8 @@ def bench_calibrate(
                       f"{r['sentence_bacc']:.3f} < {min_bacc}")  # fmt: skip
         if low:
             raise typer.Exit(1)
+    if failed:
+        raise typer.Exit(1)
 
 
 @bench_app.command("audit")

@@ -3,8 +3,14 @@ traces under other settings, choosing settings on some sets, scoring them on ano
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
 from newstrace.audit import Trace
 from newstrace.bench.calibrate import CalibrationRow, choose, cross_table, sentence_bacc
+from newstrace.cli import app
 
 
 def trace(label="unsupported", reached=True, score_ok=False, key=True, unaligned=0, units=5, cos1=0.6):
@@ -43,3 +49,26 @@ def test_choose_and_cross_table():
     assert row["scored"] == "b" and row["sentence_bacc"] == 1.0
     assert row["rule_off_bacc"] == 0.5  # the score alone passes nothing here
     assert cross_table({"a": rows}, [(["a"], "missing")]) == []
+
+
+QAGS_MINI = Path(__file__).parent / "fixtures" / "qags_mini"
+
+
+def test_calibrate_command_reports_a_bad_line_and_goes_on(tmp_path):
+    for name in ("mturk_cnndm.jsonl", "mturk_xsum.jsonl"):
+        text = (QAGS_MINI / name).read_text(encoding="utf-8")
+        if name == "mturk_cnndm.jsonl":
+            text = text.rstrip("\n") + "\n{not json\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["bench", "calibrate", "--qags", str(tmp_path), "--json", "-q"])
+    assert res.exit_code == 1
+    assert f"{tmp_path / 'mturk_cnndm.jsonl'}:4: cannot read QAGS record" in res.stderr
+    table = json.loads(res.stdout)
+    assert {r["scored"] for r in table} == {"cnndm", "xsum"}
+
+
+def test_calibrate_command_names_a_missing_qags_file(tmp_path):
+    (tmp_path / "mturk_cnndm.jsonl").write_text((QAGS_MINI / "mturk_cnndm.jsonl").read_text(encoding="utf-8"))
+    res = CliRunner().invoke(app, ["bench", "calibrate", "--qags", str(tmp_path)])
+    assert res.exit_code == 2
+    assert "mturk_xsum.jsonl" in res.stderr

@@ -416,6 +416,15 @@ class _Baseline:
         return [float(x) for x in sims.max(axis=1)]
 
 
+def record_articles(rec: QagsRecord, settings: Settings) -> tuple[Any, Any]:
+    """The source and derived articles of one record, named ``ID/source`` and ``ID/derived``."""
+    from newstrace.readers import article_from_text
+
+    source = article_from_text(rec.article, id=f"{rec.id}/source", path=rec.path, settings=settings)
+    derived = article_from_text(rec.derived, id=f"{rec.id}/derived", path=rec.path, settings=settings)
+    return source, derived
+
+
 def score_file(
     name: str,
     records: Sequence[QagsRecord],
@@ -424,12 +433,9 @@ def score_file(
     baseline: _Baseline | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> FileResult:
-    from newstrace.readers import article_from_text
-
     result = FileResult(name, baseline=SystemScores() if baseline is not None else None)
     for i, rec in enumerate(records, start=1):
-        source = article_from_text(rec.article, id=f"{rec.id}/source", path=rec.path, settings=settings)
-        derived = article_from_text(rec.derived, id=f"{rec.id}/derived", path=rec.path, settings=settings)
+        source, derived = record_articles(rec, settings)
         t0 = time.perf_counter()
         report = auditor.audit([source], derived)
         result.newstrace.seconds += time.perf_counter() - t0

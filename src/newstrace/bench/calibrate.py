@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.bench.audit import QagsRecord
+from newstrace.bench.audit import QagsRecord, record_articles
 
 __all__ = ["GRID", "CalibrationRow", "choose", "collect", "cross_table", "sentence_bacc"]
 
@@ -49,12 +49,9 @@ def collect(
     name: str = "",
 ) -> list[CalibrationRow]:
     """Audit each record once and keep, per gold sentence, the traces over it."""
-    from newstrace.readers import article_from_text
-
     out: list[CalibrationRow] = []
     for i, rec in enumerate(records, start=1):
-        source = article_from_text(rec.article, id=f"{rec.id}/source", path=rec.path, settings=settings)
-        derived = article_from_text(rec.derived, id=f"{rec.id}/derived", path=rec.path, settings=settings)
+        source, derived = record_articles(rec, settings)
         _, traces = auditor.trace([source], derived)
         for g in rec.sentences:
             over = tuple(tr for tr in traces if tr.start < g.end and g.start < tr.end)
