@@ -147,6 +147,9 @@ class Quantity:
     text: str
     value: float
     unit: str | None = None
+    # The lemma of the word the amount belongs to ("fall" in "falling about 150 metres",
+    # "population" in "a population of 120,000"): what is measured. None when nothing is above it.
+    governor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,10 +276,31 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         ("The fortress lies about 3, 800 km from the capital.", []),
         ("Around 1. 3 billion people marked the festival.", []),
         ("In 2014, 300 people marched to the square.", [("300 people", 300.0, "people")]),
+        # A unit abbreviation glued to its number, which the parser hangs elsewhere; "m" after a
+        # currency sign is millions, not metres.
+        ("He slipped and fell about 200m down a steep icy gully.", [("200m", 200.0, "m")]),
+        ("A man was killed after falling around 2,000ft while climbing.", [("2,000ft", 2000.0, "ft")]),
+        # A verb inside a hyphenated modifier does not part the number from its noun.
+        ("Rescuers reached the 12 worst-hit villages.", [("12 worst-hit villages", 12.0, "village")]),
     ],
 )
 def test_quantities(segment, sentence, expected):
     assert _quantities(segment, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,governor",
+    [
+        ("A climber died after falling about 150 metres at the ridge.", "fall"),
+        ("The island has a population of 120,000.", "population"),
+        ("The island is home to 120,000 people.", "home"),
+        ("The quake struck at a depth of 10 kilometres.", "depth"),
+    ],
+)
+def test_quantity_governor(segment, sentence, governor):
+    """What the amount measures: the word above its phrase, past prepositions."""
+    [q] = _one(segment, sentence).frame.quantities
+    assert q.governor == governor
 
 
 def test_parse_number_words():

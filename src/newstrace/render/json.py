@@ -95,7 +95,14 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
             "time_heads": list(f.time_heads),
             "places": list(f.places),
             "quantities": [
-                {"start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit}
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "value": q.value,
+                    "unit": q.unit,
+                    "governor": q.governor,
+                }
                 for q in f.quantities
             ],
             "speaker": f.speaker,

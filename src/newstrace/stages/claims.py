@@ -781,7 +781,11 @@ def _designation(tok: Token) -> bool:
     if prev.text in ("-", "\u2011") and tok.i >= 2:
         prev = tok.doc[tok.i - 2]
     # "AK 47", "AK-47" split by the tokenizer; never "A 40-metre wave" (a determiner).
-    return prev.pos_ == "PROPN" and prev.is_alpha and (prev.whitespace_ == "" or (prev.is_upper and len(prev.text) <= 3))
+    return (
+        prev.pos_ == "PROPN"
+        and prev.is_alpha
+        and (prev.whitespace_ == "" or (prev.is_upper and len(prev.text) <= 3))
+    )
 
 
 def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
@@ -859,8 +863,9 @@ def _quantity(
         and head.i > last.i
         and head.i - last.i <= 4
         and head.ent_type_ != "PERSON"
-        # "a magnitude of 5.9 hit Qarun island": a verb between them, so the noun is no unit
-        and not any(t.pos_ in ("VERB", "AUX") for t in doc[last.i + 1 : head.i])
+        # "a magnitude of 5.9 hit Qarun island": a verb between them, so the noun is no unit;
+        # a verb inside a hyphenated modifier ("the 12 worst-hit villages") is no such verb
+        and not any(t.pos_ in ("VERB", "AUX") and not _hyphenated(t) for t in doc[last.i + 1 : head.i])
     ):
         unit_tok = head
         # A unit of measure before the head noun wins: "50 million euro fund" counts euros.
@@ -868,6 +873,8 @@ def _quantity(
             if t.lemma_.lower() in MEASURE_UNITS:
                 unit_tok = t
                 break
+    if unit_tok is None and _glued_unit(doc, last, before):
+        unit_tok = doc[last.i + 1]  # "200m", "2,000ft": the parser often hangs the unit elsewhere
     digits = group[0].text[:1].isdigit()
     if unit_tok is None:
         if not digits:
@@ -877,8 +884,53 @@ def _quantity(
     if unit_tok is not None and unit_tok.i > last.i:
         end = _g(cl, unit_tok)[1]
     end = min(end, cl.end)
-    unit = unit_tok.lemma_.lower() if unit_tok is not None else None
-    return Quantity(start, end, art.text[start:end], value, unit)
+    unit = (
+        (unit_tok.lemma_ if unit_tok.pos_ != "VERB" else unit_tok.text).lower()
+        if unit_tok is not None
+        else None
+    )
+    return Quantity(start, end, art.text[start:end], value, unit, _governor(unit_tok or last))
+
+
+# Unit abbreviations written glued to their number ("200m", "2,000ft", "60km").
+_GLUED_UNITS = frozenset("m km ft mi cm mm kg lb lbs mph kph kmh sq".split())
+_CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
+
+
+def _glued_unit(doc: Any, last: Token, before: str) -> bool:
+    """The token right after the number, with no space between, is a unit abbreviation; not
+    after a currency sign, where "m" is millions ("$4m")."""
+    if last.whitespace_ or last.i + 1 >= len(doc) or before in _CURRENCY_SIGNS:
+        return False
+    nxt = doc[last.i + 1]
+    return nxt.lower_ in _GLUED_UNITS and (
+        nxt.i + 1 >= len(doc) or not doc[nxt.i + 1].is_alpha or bool(nxt.whitespace_)
+    )
+
+
+def _hyphenated(tok: Token) -> bool:
+    """The token is part of a hyphenated word ("worst-hit", "hardest-hit")."""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_) or (
+        tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    )
+
+
+def _governor(tok: Token) -> str | None:
+    """The lemma of the word an amount belongs to: the verb or noun above its phrase, passing
+    prepositions ("falling about 150 metres" -> fall, "a population of 120,000" -> population,
+    "home to 120,000 people" -> home). It tells what is measured: depth or distance, a fall or a
+    climb. None at the root (a headline's "Kills 10" has nothing above it)."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and not t.like_num:
+            return str(t.lemma_).lower()
+        if t.pos_ not in ("ADP", "NUM", "ADV", "CCONJ", "PART"):
+            return None
+    return None
 
 
 def _hedges(text: str) -> list[str]:
@@ -898,7 +950,9 @@ def _joined(tokens: list[Token]) -> str:
     return "".join(out).strip()
 
 
-def _props(art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution | None) -> tuple[Proposition, ...]:
+def _props(
+    art: _Article, cl: _Clause, quote: Quote | None, attr: _Attribution | None
+) -> tuple[Proposition, ...]:
     """The facts the claim states, one per predication of its content (see ``_propositions``)."""
     pred = _content_predicate(cl, quote, attr)
     inside = {t.i for t in cl.tokens}

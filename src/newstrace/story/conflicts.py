@@ -6,6 +6,7 @@ same rules."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -15,6 +16,7 @@ from newstrace.records import Conflict, ConflictValue, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
 from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
+    APPROX,
     CUMULATIVE_UNITS,
     agree_within_bound,
     bound,
@@ -277,7 +279,7 @@ def _number_conflict(
                 continue  # "more than 100 bodies" and "116 bodies" agree
             if partial(a, qa) or partial(b, qb):
                 continue
-            if mentions_value(a, qb.value) or mentions_value(b, qa.value):
+            if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):
                 continue
             if names is not None and _other_owner(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
@@ -307,7 +309,7 @@ def _number_conflict(
                     found.append(Conflict("update", (old, new), why, "low", 0.9))
                     used.add(qb.start)
                     break
-            conf = 0.9 if ka is None and kb is None else 0.75
+            conf = 0.9 if _beyond_hedges(ka, ma.value, kb, mb.value) else 0.75
             why = (
                 f"Numbers differ for the same fact: article {a.ref.article} says {qa.text!r}, "
                 f"article {b.ref.article} says {qb.text!r}."
@@ -316,6 +318,17 @@ def _number_conflict(
             used.add(qb.start)
             break  # one conflict per figure of a: "14 rifles, 31 magazines" against "six, 12"
     return found
+
+
+def _beyond_hedges(ka: str | None, va: float, kb: str | None, vb: float) -> bool:
+    """Whether the hedges leave no room for doubt: no bound on either side, or only "about"
+    with figures far further apart than any "about" stretches ("about 150 metres" / "about
+    60 m"). A minimum or maximum ("at least 7" / "5") is a softer disagreement."""
+    if ka is None and kb is None:
+        return True
+    if {ka, kb} - {None, "approx"}:
+        return False
+    return abs(va - vb) > 2 * APPROX * max(abs(va), abs(vb))
 
 
 def _source_of_statement(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
@@ -545,13 +558,32 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
     if c.type in ("number", "update") and (aa or ab):
         va, vb = _sides(c, a)
         oa, ob = owner(a, va.start, va.end, names, said=True), owner(b, vb.start, vb.end, names, said=True)
-        if bool(oa) != bool(ob):
+        if bool(oa) != bool(ob) and not _shared_figure(a, b, (va.start, vb.start)):
             factor *= 0.5  # whose count is it? one side says, the other does not
     if c.type == "date" and bool(aa) != bool(ab) and a.claim.frame.action != b.claim.frame.action:
         factor *= 0.5  # what a named person did that day against what someone unnamed did
     if c.type == "date" and any(_relates_events(sc) for sc in (a, b)):
         factor *= 0.5
     return factor
+
+
+def _shared_figure(a: StoryClaim, b: StoryClaim, skip: tuple[int, int]) -> bool:
+    """Both claims give another figure of the same measure with the same value ("a 36-year-old
+    climber" / "36-year-old Duncan Rait"): they tell of the same person or thing, named on one
+    side only. ``skip``: the starts of the figures in conflict."""
+    for qa in a.claim.frame.quantities:
+        if qa.start in skip:
+            continue
+        ma = measure(a, qa)
+        if ma is None:
+            continue
+        for qb in b.claim.frame.quantities:
+            if qb.start in skip:
+                continue
+            mb = measure(b, qb)
+            if mb is not None and mb.kind == ma.kind and math.isclose(ma.value, mb.value):
+                return True
+    return False
 
 
 def _relates_events(sc: StoryClaim) -> bool:

@@ -177,8 +177,29 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         person = ma.kind in _PERSON_UNITS or _singular(ma.kind) in _PERSON_UNITS
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
+    if ma.kind == mb.kind == "length":
+        ra, rb = _reference(a, qa), _reference(b, qb)
+        if ra and rb and ra != rb:
+            return False  # "940 miles south of Tehran" / "35 miles southwest of Bandar Abbas"
+    # The same word above both amounts ("falling about 150 metres" / "fell 200m") says they
+    # measure one thing, however the words around them differ.
+    if qa.governor and qa.governor == qb.governor:
+        return True
     # Participants (who did what) are weighed by the conflict rules, which know names.
     return bool(wa & wb)
+
+
+# What a distance is measured from: "940 miles south of Tehran", "from the port of Bandar Abbas".
+_REFERENCE = re.compile(
+    r"\s*(?:\(.{0,30}?\)\s*)?(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+of\s+(?:the\s+)?)?"
+    r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
+
+
+def _reference(sc: StoryClaim, q: Quantity) -> str | None:
+    """The named place a distance is measured from, case-folded; None when none is named."""
+    m = _REFERENCE.match(sc.ann.article.text, q.end, sc.claim.end)
+    return m.group(1).casefold() if m else None
 
 
 def casualty_pair(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
@@ -268,7 +289,7 @@ _AGE = re.compile(r"(?:\w+[\s-]*)?\w+\s*-?\s*years?\s*-?\s*old\b", re.I)  # "36-
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
 # A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
-_CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wounded|missing)\b", re.I)
+_CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wound\w*|missing)\b", re.I)
 
 
 def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
@@ -396,12 +417,26 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
-def mentions_value(sc: StoryClaim, value: float) -> bool:
+def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None) -> bool:
     """Whether the claim gives this number anywhere, with any unit or none ("26 brigands on
-    three of the skiffs" gives 3): a claim that states both figures does not contradict either."""
-    if any(math.isclose(q.value, value) for q in sc.claim.frame.quantities):
-        return True
+    three of the skiffs" gives 3): a claim that states both figures does not contradict either.
+    With ``of`` (the measure the number is an amount of), the same number in another unit of the
+    same dimension is another amount ("200 feet" is not "200 metres")."""
+    own = [q for q in sc.claim.frame.quantities if math.isclose(q.value, value)]
+    if of is not None and of.physical:
+        for q in own:
+            mq = measure(sc, q)
+            if mq is None or mq.kind != of.kind or math.isclose(mq.value, of.value, rel_tol=CONVERSION):
+                return True
+        spans = [(q.start, q.end) for q in sc.claim.frame.quantities]
+    else:
+        if own:
+            return True
+        spans = []
     for m in re.finditer(r"\b\d[\d,]*(?:\.\d+)?\b|\b[a-z]+\b", sc.claim.text.casefold()):
+        at = sc.claim.start + m.start()
+        if any(a <= at < b for a, b in spans):
+            continue  # read above, with its unit
         w = m.group(0)
         if w[0].isdigit():
             try:
