@@ -160,3 +160,25 @@ def test_a_model_name_is_no_count_and_the_count_before_it_is():
     assert numbers == [{"six AK-47 rifles", "14 AK-47 rifles"}]
     # "AK 47" names the model: no "47 rifles" to set against the six.
     assert not [n for t, n, _ in _conflicts({"a": a, "c": c}, all_conflicts=True) if t == "number"]
+
+
+def test_distances_from_two_places_are_two_quantities():
+    a = "date 2025-11-28\nThe quake struck Qarun island, about 940 miles south of Tehran, on Sunday, officials said."
+    b = "date 2025-11-28\nThe quake struck Qarun island, 35 miles southwest of Bandar Abbas, on Sunday, officials said."
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "number"] == []
+    c = "date 2025-11-28\nThe quake struck Qarun island, 1,150 kilometres south of Tehran, on Sunday, officials said."
+    found = [c[1] for c in _conflicts({"a": a, "c": c}) if c[0] == "number"]
+    assert found == [{"940 miles", "1,150 kilometres"}]
+
+
+def test_one_fall_in_feet_and_metres_by_its_verb():
+    """A glued unit ("200m") is read, the same number in another unit is no repeat, "about" on
+    both sides does not soften figures far apart, and a description that shares the named
+    person's age is that person: one fall, two lengths."""
+    a = "date 2013-09-14\nOn Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge."
+    b = "date 2013-09-14\nA 36-year-old man died on Friday after he slipped and fell about 200m down a steep icy gully."
+    found = [c for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
+    assert [c[1] for c in found] == [{"200ft", "200m"}]
+    # the same fall in other units agrees
+    c = "date 2013-09-14\nA 36-year-old man died on Friday after he slipped and fell about 60m down a steep icy gully."
+    assert [x for x in _conflicts({"a": a, "c": c}, all_conflicts=True) if x[0] == "number"] == []

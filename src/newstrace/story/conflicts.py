@@ -261,7 +261,8 @@ def _number_conflict(
     used: set[int] = set()  # each figure of b answers one figure of a at most
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
-            if qa.value == qb.value or qb.start in used:
+            # The same number in another unit may be another amount ("200 ft" / "200 m").
+            if (qa.value == qb.value and qa.unit == qb.unit) or qb.start in used:
                 continue
             ma, mb = measure(a, qa), measure(b, qb)
             if ma is None or mb is None:
