@@ -101,10 +101,16 @@ def owner(
         for m in names[pid].mentions:
             if m.article != sc.ref.article or not (sc.claim.start <= m.start < sc.claim.end):
                 continue
+            if _PLACE_BEFORE.search(sc.ann.article.text, max(sc.claim.start, m.start - 8), m.start):
+                continue  # "falling 150 metres at Aoraki Mount Cook": a place, whatever its tag says
             dist = start - m.end if m.end <= start else (m.start - end) * 1.5 if m.start >= end else 0
             if best is None or dist < best[0]:
                 best = (dist, pid)
     return best[1] if best else None
+
+
+# A name right after a preposition of place is where something happened, not who did it.
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|on)\s+$", re.I)
 
 
 def _none_alike(pa: set[str], pb: set[str], names: dict[str, StoryEntity]) -> bool:
