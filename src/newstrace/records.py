@@ -150,6 +150,9 @@ class Quantity:
     # The lemma of the word the amount belongs to ("fall" in "falling about 150 metres",
     # "population" in "a population of 120,000"): what is measured. None when nothing is above it.
     governor: str | None = None
+    # Character span of the named subject of the verb the amount hangs from: whose amount it is
+    # ("the Nationals" in "the Nationals offered an eight-year deal"). None when unnamed.
+    holder: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

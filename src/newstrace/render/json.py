@@ -102,6 +102,7 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
                     "value": q.value,
                     "unit": q.unit,
                     "governor": q.governor,
+                    "holder": list(q.holder) if q.holder else None,
                 }
                 for q in f.quantities
             ],

@@ -740,7 +740,9 @@ def _objects(art: _Article, cl: _Clause, pred: Token) -> list[str]:
 
 
 def _negated(pred: Token, root: Token) -> bool:
-    for v in (pred, root):
+    # "Investigators didn't say why she was suspended": not saying denies nothing said.
+    heads = (pred,) if root is not pred and root.lemma_.lower() in REPORT_LEMMAS else (pred, root)
+    for v in heads:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ == "never":
                 return True
@@ -889,7 +891,8 @@ def _quantity(
         if unit_tok is not None
         else None
     )
-    return Quantity(start, end, art.text[start:end], value, unit, _governor(unit_tok or last))
+    top = unit_tok or last
+    return Quantity(start, end, art.text[start:end], value, unit, _governor(top), _holder(cl, top))
 
 
 # Unit abbreviations written glued to their number ("200m", "2,000ft", "60km").
@@ -914,6 +917,38 @@ def _hyphenated(tok: Token) -> bool:
     return (tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_) or (
         tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
     )
+
+
+def _holder(cl: _Clause, tok: Token) -> tuple[int, int] | None:
+    """The named subject of the verb an amount hangs from: whose amount it is ("the Nationals
+    offered an eight-year deal", "Gray was shot 11 times"). Only a name counts: a pronoun's
+    person is a guess and a common noun ("a man") names nobody. Character offsets, or None."""
+    subj: Token | None = None
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            # "the Nationals' eight-year offer": the owner named before the noun
+            subj = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        elif t.pos_ in ("VERB", "AUX"):
+            subj = _subject(t)
+            break
+        if subj is not None:
+            break
+    if subj is not None and subj.pos_ == "NOUN":
+        # "the Red Sox team": the name the common noun is compounded with
+        subj = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    if subj.ent_type_:  # the whole name the subject is part of
+        lo = hi = subj.i
+        doc = subj.doc
+        while lo > 0 and doc[lo].ent_iob_ == "I":
+            lo -= 1
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+            hi += 1
+        first, last = doc[lo], doc[hi]
+    else:
+        first, last = subj.left_edge, subj
+    return _g(cl, first)[0], _g(cl, last)[1]
 
 
 def _governor(tok: Token) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newstrace.lexicon import gazetteer, name_key, strip_titles
-from newstrace.records import Conflict, ConflictValue, StoryEntity, TimeExpr
+from newstrace.records import Conflict, ConflictValue, Quantity, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
 from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
@@ -22,6 +22,7 @@ from newstrace.story.quantities import (
     bound,
     casualty_pair,
     count_kind,
+    governed_kind,
     measure,
     mentions_value,
     num,
@@ -37,9 +38,10 @@ from newstrace.story.scope import (
     event_dates,
     period,
     same_date,
+    weekday_of,
 )
 
-__all__ = ["conflicts", "loose_number_ok", "may_be_one_person"]
+__all__ = ["conflicts", "loose_identity", "loose_number_ok", "may_be_one_person"]
 
 
 def _value(sc: StoryClaim, text: str, value: str) -> ConflictValue:
@@ -122,8 +124,9 @@ def _none_alike(pa: set[str], pb: set[str], names: dict[str, StoryEntity]) -> bo
 
 def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims name the people who act or are acted on, and none of one side can be one of
-    the other ("Novak raised the bid to 40" / "Kowal raised it to 50"); who says it (the
-    speaker) is no participant, and bodies and places are left to the other rules."""
+    the other ("Novak raised the bid to 40" / "Kowal raised it to 50"), or both name the bodies
+    that act and none is alike; who says it (the speaker) is no participant, and places are left
+    to the other rules."""
 
     def people(sc: StoryClaim) -> set[str]:
         return {
@@ -131,7 +134,33 @@ def _other_participants(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
             if x != sc.speaker and x in names and names[x].type == "PERSON"
         }  # fmt: skip
 
-    return _none_alike(people(a), people(b), names)
+    def bodies(sc: StoryClaim) -> set[str]:
+        return {x for x in sc.actors if x != sc.speaker and x in names and names[x].type == "ORG"}
+
+    # Bodies that act count too ("the Nationals offered $160 million" / "the Red Sox offered
+    # $200 million"): two bidders, two offers.
+    return _none_alike(people(a), people(b), names) or _none_alike(bodies(a), bodies(b), names)
+
+
+def _holder_forms(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -> list[set[str]]:
+    """The words of the quantity's holder (the named subject of its verb) as written, and of every
+    name of the story entity written there; empty when the amount has no named holder."""
+    if q.holder is None:
+        return []
+    lo, hi = q.holder
+    texts = {sc.ann.article.text[lo:hi]}
+    for e in names.values():
+        if any(m.article == sc.ref.article and m.start < hi and lo < m.end for m in e.mentions):
+            texts |= {e.name, *e.aliases}
+    return [w for t in texts if (w := set(name_key(strip_titles(t)).split()))]
+
+
+def _other_holders(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
+                   names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+    """Both amounts have named holders and no name of one is part of a name of the other ("the
+    Boston Red Sox" and "Red Sox" are one; "the Nationals" another): two holders, two amounts."""
+    fa, fb = _holder_forms(a, qa, names), _holder_forms(b, qb, names)
+    return bool(fa and fb) and not any(x <= y or y <= x for x in fa for y in fb)
 
 
 def _same_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[int, int],
@@ -183,7 +212,8 @@ def _different_people(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity
 def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, y: str,
                      tb: TimeExpr | None) -> float:  # fmt: skip
     conf = 0.9
-    px, py = period(x), period(y)
+    # A month-day with no year ("March 11") is read in the other side's year for the gap.
+    px, py = period(_in_year_of(x, y)), period(_in_year_of(y, x))
     if (
         px and py and px[0] == px[1] and py[0] == py[1]
     ):  # two days: a month or a year apart is the conflict itself
@@ -193,6 +223,8 @@ def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, 
         deictic = any(t is not None and _DEICTIC.search(t.text) for t in (ta, tb))
         if gap <= 1 and deictic:
             conf = min(conf, 0.4)  # local date against another time zone's
+        if gap <= 1 and _across_midnight(x, ta, y, tb):
+            conf = min(conf, 0.4)  # "late Thursday" / "early Friday": one night, two ways to name it
     for sc, p in ((a, px), (b, py)):
         pub = sc.ann.article.published
         if p and pub and p[0] > pub:
@@ -200,6 +232,38 @@ def _date_confidence(a: StoryClaim, x: str, ta: TimeExpr | None, b: StoryClaim, 
     if WEEKDAY.match(x) or WEEKDAY.match(y):
         conf = min(conf, 0.8)
     return conf
+
+
+def _in_year_of(x: str, y: str) -> str:
+    """``x`` with its unknown year ("XXXX-03-11") taken from ``y`` when ``y`` has one."""
+    if x.startswith("XXXX-") and re.match(r"^\d{4}-", y):
+        return y[:4] + x[4:]
+    return x
+
+
+_LATE = re.compile(r"\b(?:late|night|overnight|evening|midnight)\b", re.I)
+_EARLY = re.compile(r"\b(?:early|morning|overnight|dawn|midnight|a\.\s?m\.)", re.I)
+
+
+def _across_midnight(x: str, ta: TimeExpr | None, y: str, tb: TimeExpr | None) -> bool:
+    """Adjacent days where the earlier is "late" or "night" and the later "early" or "morning":
+    the same hours named from either side of midnight."""
+    if ta is None or tb is None:
+        return False
+    px, py = period(x), period(y)
+    if px and py:
+        x_first = px[0] < py[0]
+    else:  # an unanchored weekday: which is the day after the other
+        wx, wy = weekday_of(x), weekday_of(y)
+        if wx is None or wy is None:
+            return False
+        x_first = int(wx) % 7 + 1 == int(wy)
+        if not x_first and int(wy) % 7 + 1 != int(wx):
+            return False
+    first, then = (ta, tb) if x_first else (tb, ta)
+    late = bool(_LATE.search(first.text) or first.value.endswith(("TNI", "TEV")))
+    early = bool(_EARLY.search(then.text) or then.value.endswith("TMO"))
+    return late and early
 
 
 def _date_conflict(
@@ -210,6 +274,10 @@ def _date_conflict(
     when the two claims are about different people."""
     if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
         return None
+    if a.claim.frame.action and a.claim.frame.action == b.claim.frame.action:
+        oa, ob = ({head_word(o).rstrip("s") for o in sc.claim.frame.objects} - {""} for sc in (a, b))
+        if oa and ob and not oa & ob:
+            return None  # "signed an omnibus bill" / "signed an executive order": two acts
     ea, eb = event_dates(a), event_dates(b)
     for head in sorted(ea.keys() & eb.keys()):
         da, db = ea[head], eb[head]
@@ -296,6 +364,11 @@ def _number_conflict(
                 names is None or not _same_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names)
             ):
                 continue  # an age is one person's: "a 36-year-old climber" may not be "a 32-year-old" one
+            if ma.kind == "age" and _years_apart(a, b):
+                continue  # ages grow: a page two years later may say 29 for 27
+            undated_age = ma.kind == "age" and not (a.ann.article.published and b.ann.article.published)
+            if names is not None and _other_holders(a, qa, b, qb, names):
+                continue  # "the Nationals offered an eight-year deal" / "the Red Sox a seven-year one"
             if names is not None and _other_participants(a, b, names):
                 continue  # "its neighbour raised rates by 0.25 points" / "the bank raised them by 0.5"
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
@@ -317,6 +390,8 @@ def _number_conflict(
                     used.add(qb.start)
                     break
             conf = 0.9 if _beyond_hedges(ka, ma.value, kb, mb.value) else 0.75
+            if undated_age:
+                conf *= 0.75  # an undated page may be years apart: ages grow
             why = (
                 f"Numbers differ for the same fact: article {a.ref.article} says {qa.text!r}, "
                 f"article {b.ref.article} says {qb.text!r}."
@@ -336,6 +411,12 @@ def _beyond_hedges(ka: str | None, va: float, kb: str | None, vb: float) -> bool
     if {ka, kb} - {None, "approx"}:
         return False
     return abs(va - vb) > 2 * APPROX * max(abs(va), abs(vb))
+
+
+def _years_apart(a: StoryClaim, b: StoryClaim) -> bool:
+    """Both articles are dated, a year or more apart."""
+    pa, pb = a.ann.article.published, b.ann.article.published
+    return bool(pa and pb and abs((pa - pb).days) >= 365)
 
 
 def _source_of_statement(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
@@ -380,6 +461,8 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         return None  # "Russia" vs "Putin" is not a different source
     if not a.cues & b.cues and not _same_act(a, b):
         return None
+    if _number_conflict(a, b, None):
+        return None  # each reports its own figure: two statements, not one said by two people
     va = _entity_value(a, names[sa])
     vb = _entity_value(b, names[sb])
     why = (
@@ -387,6 +470,21 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         f"{names[sa].name}, article {b.ref.article} has {names[sb].name}."
     )
     return Conflict("attribution", (va, vb), why, "high", 0.85)
+
+
+def _named_in(sc: StoryClaim, ent: StoryEntity) -> bool:
+    """The entity is named by a proper name inside the claim (not only reached through a pronoun)."""
+    text = sc.ann.article.text
+    return any(
+        m.article == sc.ref.article
+        and sc.claim.start <= m.start < sc.claim.end
+        and text[m.start : m.start + 1].isupper()
+        and text[m.start : m.end].casefold() not in _PRONOUNS
+        for m in ent.mentions
+    )
+
+
+_PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "i", "you"}
 
 
 def _entity_value(sc: StoryClaim, ent: StoryEntity) -> ConflictValue:
@@ -407,13 +505,21 @@ _NOT_A_DENIAL = re.compile(
 )
 
 
-def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
+def _negation_conflict(
+    a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None
+) -> Conflict | None:
     """One claim denies what the other affirms: the same content verb, the same participants,
-    one side negated; never a light verb or a negative idiom."""
+    one side negated; never a light verb, a reporting verb (not saying denies nothing) or a
+    negative idiom, and not when each side's verb has its own, different doers ("the stars are
+    signed" / "Ross is not signed")."""
     fa, fb = a.claim.frame, b.claim.frame
     if fa.negated == fb.negated or not fa.action or fa.action != fb.action or fa.action in _LIGHT_VERBS:
         return None
+    if fa.action in REPORTING:
+        return None
     if not (a.entities & b.entities):
+        return None
+    if names is not None and _none_alike(_doers(a, names), _doers(b, names), names):
         return None
     if _NOT_A_DENIAL.search(a.claim.text) or _NOT_A_DENIAL.search(b.claim.text):
         return None
@@ -425,6 +531,16 @@ def _negation_conflict(a: StoryClaim, b: StoryClaim) -> Conflict | None:
     )
     why = f"One source affirms what the other denies ({fa.action!r})."
     return Conflict("negation", (va, vb), why, "medium", 0.6)
+
+
+def _doers(sc: StoryClaim, names: dict[str, StoryEntity]) -> set[str]:
+    """The named people and bodies that do or undergo what the claim tells (not who reports
+    it): "Ross is not signed" is about Ross."""
+    return {
+        x
+        for x in sc.actors | sc.objects
+        if x != sc.speaker and x in names and names[x].type in ("PERSON", "ORG")
+    }
 
 
 def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
@@ -441,6 +557,8 @@ def _actor_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
         return None  # a person named on both sides may have acted together with the other
     if may_be_one_person(names[pa[0]], names[pb[0]]):
         return None
+    if not (_named_in(a, names[pa[0]]) and _named_in(b, names[pb[0]])):
+        return None  # "he spotted Orozco": whom "he" stands for is a guess
     va, vb = _entity_value(a, names[pa[0]]), _entity_value(b, names[pb[0]])
     why = (
         f"Different people are said to have done the same thing ({fa.action!r}): article "
@@ -459,6 +577,8 @@ def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
     ta, tb = _towns(a, names), _towns(b, names)
     if len(ta) != 1 or len(tb) != 1 or ta[0] == tb[0] or ta[0] in b.entities or tb[0] in a.entities:
         return None
+    if not (_located(a, names[ta[0]]) and _located(b, names[tb[0]])):
+        return None  # "New Orleans picked up Wynn", "the Philadelphia Eagles": a team, not where
     if compatible_places(names[ta[0]], names[tb[0]]):
         return None  # one contains the other, or names it more precisely
     va, vb = _entity_value(a, names[ta[0]]), _entity_value(b, names[tb[0]])
@@ -467,6 +587,22 @@ def _place_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity])
         f"{names[ta[0]].name}, article {b.ref.article} says {names[tb[0]].name}."
     )
     return Conflict("place", (va, vb), why, "medium", 0.7)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+
+
+def _located(sc: StoryClaim, place: StoryEntity) -> bool:
+    """The place is named where something happened ("in Norwalk", "at the port of Aden"), not
+    as a team, a body or a modifier."""
+    text = sc.ann.article.text
+    return any(
+        m.article == sc.ref.article
+        and sc.claim.start <= m.start < sc.claim.end
+        and _LOCATIVE.search(text, max(sc.claim.start, m.start - 25), m.start)
+        and not re.match(r"\s*[A-Z]", text[m.end : m.end + 2])  # "in Philadelphia Eagles ..."
+        for m in place.mentions
+    )
 
 
 def _same_act_object(oa: Sequence[str], ob: Sequence[str]) -> bool:
@@ -501,7 +637,7 @@ def conflicts(
                 _attribution_conflict(a, b, names),
                 _actor_conflict(a, b, names),
                 _place_conflict(a, b, names),
-                _negation_conflict(a, b),
+                _negation_conflict(a, b, names),
             ):
                 if c is not None:
                     if (
@@ -547,9 +683,37 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     (sa, qa), (sb, qb) = qs
     kind = count_kind(sa, qa)
     if kind is not None and kind == count_kind(sb, qb):
-        return True
+        return True  # the kind of casualty says what is counted ("50 hurt" / "80 wounded")
+    ga, gb = (q.governor if q.governor not in _LIGHT_VERBS else None for q in (qa, qb))
+    if ga and gb and ga != gb:
+        # What each amount hangs from says they measure two things: "finished with 269 yards" /
+        # "rushed for 716 yards".
+        return False
     fa, fb = sa.claim.frame.action, sb.claim.frame.action
     return bool(fa) and fa == fb
+
+
+def loose_identity(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
+    """For claims aligned only by their measure: whether the figures' own words say they measure
+    one thing, beyond sharing a unit: both a quake's magnitude, both hanging from the same
+    content word ("shot seven times" / "shot 11 times", "falling 150 metres" / "fell 200m"), or
+    both counts whose verbs name the same casualty ("killing 10" / "three were killed"). Without
+    it a loose conflict is only listed with --all ("three victims" / "100 people were in the
+    building")."""
+    qs = []
+    for sc, v in zip((a, b), _sides(c, a), strict=True):
+        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
+        if q is None:
+            return False
+        qs.append((sc, q))
+    (sa, qa), (sb, qb) = qs
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
+        return True
+    if qa.governor and qa.governor == qb.governor and qa.governor not in _LIGHT_VERBS:
+        return True
+    ka, kb = governed_kind(sa, qa), governed_kind(sb, qb)
+    return ka is not None and ka == kb
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:
@@ -569,8 +733,8 @@ def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEnti
             factor *= 0.5  # whose count is it? one side says, the other does not
     if c.type == "date" and bool(aa) != bool(ab) and a.claim.frame.action != b.claim.frame.action:
         factor *= 0.5  # what a named person did that day against what someone unnamed did
-    if c.type == "date" and any(_relates_events(sc) for sc in (a, b)):
-        factor *= 0.5
+    if any(_relates_events(sc) for sc in (a, b)):
+        factor *= 0.5  # "Thursday's shooting came just weeks after a driver shot eight people"
     return factor
 
 

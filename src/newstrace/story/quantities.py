@@ -28,6 +28,7 @@ __all__ = [
     "aggregate",
     "casualty_pair",
     "count_kind",
+    "governed_kind",
     "num",
     "same_quantity",
 ]
@@ -131,6 +132,31 @@ def _context(sc: StoryClaim, start: int, end: int) -> tuple[set[str], str | None
 _KIND_LEAD = re.compile(
     r"\b([a-z]+)\s+(?:(?:at least|about|around|some|nearly|almost|more than|"
     r"over|up to|an estimated)\s+)?$",
+    re.I,
+)
+
+
+def governed_kind(sc: StoryClaim, q: Quantity) -> str | None:
+    """The count kind the word a count hangs from names ("killing 10 people" -> dead, "80 were
+    wounded" -> injured, "the death toll rose to 10" -> dead), or None when that word is no
+    kind word."""
+    if _TOLL_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 40), q.start):
+        return "dead"
+    if q.unit and q.unit.casefold() in _COUNT_KIND:  # "50 hurt", "80 wounded"
+        return _COUNT_KIND[q.unit.casefold()]
+    g = q.governor
+    if not g:
+        return None
+    for form in (g, g + "ed", g + "d", g + "ing"):
+        if form in _COUNT_KIND:
+            return _COUNT_KIND[form]
+    return "shot" if g == "shoot" else None
+
+
+# "the death toll rose to 10", "the toll stands at 17": the count is of the dead.
+_TOLL_BEFORE = re.compile(
+    r"\btoll\s+(?:\w+\s+){0,4}?(?:rose|rises|risen|climbed|climbs|reached|reaches|stands?|stood|"
+    r"jumped|is|was|hit|hits|increased|to|at)\s+(?:to\s+|at\s+)?(?:at least\s+|about\s+)?$",
     re.I,
 )
 

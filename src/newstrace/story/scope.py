@@ -63,12 +63,43 @@ def _heads(sc: StoryClaim) -> tuple[str, ...]:
     return f.time_heads if len(f.time_heads) == len(f.times) else ("",) * len(f.times)
 
 
+# A page's own stamp: "Posted at 3:21 PM ET", "Updated: January 6, 2011".
+_STAMP_BEFORE = re.compile(
+    r"\b(?:posted|updated|published|last updated|first published)\b[\s:,-]*(?:at|on)?\s*$", re.I
+)
+
+
+def _stamped(sc: StoryClaim, value: str) -> bool:
+    """Whether the claim's time expression with this value dates the page, not an event: after
+    "Posted" or "Updated", or a date closing a short line (a headline or byline: "... sequel
+    'Catching Fire' April 4, 2012")."""
+    text = sc.ann.article.text
+    for t in sc.ann.times:
+        if t.value != value or not (sc.claim.start <= t.start < sc.claim.end):
+            continue
+        if _STAMP_BEFORE.search(text, max(0, t.start - 30), t.start):
+            return True
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[t.end : line_end]
+        # A full date ("April 4, 2012") ending a short line with no full stop: a headline's stamp.
+        headline = re.fullmatch(r"[\s,;:)\]-]*", rest) and re.search(r"\b\d{4}\b", t.text)
+        if headline and len(text[line_start:line_end].split()) <= 20:
+            line = text[line_start : t.start]
+            if not re.search(r"[.!?]\s", line):  # a headline, not a sentence's last words
+                return True
+    return False
+
+
 def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
-    """Dates of events (not of reporting: "said on Tuesday"): dated word -> date values, times
-    of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
+    """Dates of events (not of reporting: "said on Tuesday", nor the page's own stamp): dated
+    word -> date values, times of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
     out: dict[str, set[str]] = defaultdict(set)
     for v, h in zip(sc.claim.frame.times, _heads(sc), strict=True):
         if not h or h in REPORTING or h in _PAGE_DATE_HEADS or h[:1].isdigit():
+            continue
+        if _stamped(sc, v):
             continue
         m = _DATE_PART.match(v)
         if m:
