@@ -35,6 +35,7 @@ from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_identity, loose_number_ok
 from newstrace.story.facts import find_facts
 from newstrace.story.lineage import find_copies
+from newstrace.story.quantities import MeasureIndex
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
 from newstrace.story.timeline import timeline
@@ -96,6 +97,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
         return pairs.get(key, loose.get(key, 0.0))
 
     scopes = Scopes(claims, story_window(anns))
+    measures = MeasureIndex(claims)
 
     # Figures of one measure in claims worded too far apart to be one fact: checked for number
     # conflicts only, with the confidence of a loose alignment.
@@ -112,7 +114,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
     for i, j, link in checks:
         a, b = claims[i], claims[j]
         # A loose pair's doubt is its LOOSE factor below, not the weak-alignment one.
-        for c in conflicts([a, b], names, link, scopes, score if link is linked else None):
+        for c in conflicts([a, b], names, link, scopes, score if link is linked else None, measures):
             if link is linked_loose:
                 if c.type not in ("number", "update") or not loose_number_ok(a, b, c):
                     continue

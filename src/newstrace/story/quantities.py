@@ -14,9 +14,11 @@ from typing import Any
 
 from newstrace.records import Quantity
 from newstrace.story.claims import StoryClaim
+from newstrace.story.scope import event_dates
 
 __all__ = [
     "APPROX",
+    "MeasureIndex",
     "Measure",
     "measure",
     "mentions_value",
@@ -425,16 +427,30 @@ _PART_AFTER = re.compile(
 
 
 # "two of the three victims died": the three are the whole the count is taken from.
-_WHOLE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the|its|their|his|her|those)\s+$", re.I)
+# "10 of the team's first 17 points", "missing 10 of the Saints' 16 games".
+_WHOLE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the|its|their|his|her|those)\s+(?:[\w\u2019'-]+\s+){0,3}$", re.I)
+# A figure for part of the event's time: "seven points in the first half", "blocked two shots
+# during the deciding 15-2 run".
+_SUB_PERIOD = re.compile(
+    r"\b(?:in|during|over|after)\s+the\s+(?:\w+\s+){0,2}?(?:first|second|third|fourth|final|last|opening|"
+    r"closing|deciding)\s+(?:\S+\s+)?(?:half|quarter|period|round|set|inning|minutes?|hours?|run|stretch|lap)\b",
+    re.I,
+)
 
 
 def partial(sc: StoryClaim, q: Quantity) -> bool:
     """Whether the number counts only part of something: "two other victims", "three of the
-    skiffs", "five more bodies", "another 20,000": a part is no rival to the whole."""
+    skiffs", "five more bodies", "another 20,000", "seven points in the first half": a part is
+    no rival to the whole."""
     text = sc.ann.article.text
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.start + len(q.text.split()[0]) : min(sc.claim.end, q.end + 20)]
-    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after) or _WHOLE_BEFORE.search(before))
+    return bool(
+        _PART_BEFORE.search(before)
+        or _PART_AFTER.match(after)
+        or _WHOLE_BEFORE.search(before)
+        or _SUB_PERIOD.search(text, sc.claim.start, sc.claim.end)
+    )
 
 
 _NUMBER_WORDS = {
@@ -473,3 +489,56 @@ def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None) -> b
         elif _NUMBER_WORDS.get(w) == value:
             return True
     return False
+
+
+class MeasureIndex:
+    """How many different amounts of each measure (and dates of each dated word) every article
+    gives. A page that gives one toll names the toll by its unit alone; a game report that gives
+    23, 17, 10 and 2,129 points does not: there the unit says nothing of which amount a figure
+    is."""
+
+    def __init__(self, claims: list[StoryClaim]) -> None:
+        values: dict[tuple[str, str], list[float]] = {}
+        for sc in claims:
+            for q in sc.claim.frame.quantities:
+                key = measure_key(sc, q)
+                if key is not None:
+                    m = measure(sc, q)
+                    assert m is not None
+                    values.setdefault((sc.ref.article, key), []).append(m.value)
+        self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
+        # The same for dates: an article that dates one word ("hosted") on several days or years
+        # tells of several such events.
+        days: dict[tuple[str, str], set[str]] = {}
+        for sc in claims:
+            for head, vals in event_dates(sc).items():
+                days.setdefault((sc.ref.article, head), set()).update(vals)
+        self._dated = {k for k, vs in days.items() if len(vs) > 1}
+
+    def several(self, sc: StoryClaim, q: Quantity) -> bool:
+        """Whether the claim's article gives more than one amount of this quantity's measure."""
+        key = measure_key(sc, q)
+        return key is not None and (sc.ref.article, key) in self._several
+
+    def several_dates(self, a: StoryClaim, b: StoryClaim) -> bool:
+        """Whether either claim's article dates one of the words both claims date more than once."""
+        heads = event_dates(a).keys() & event_dates(b).keys()
+        return any((sc.ref.article, h) in self._dated for sc in (a, b) for h in heads)
+
+
+def measure_key(sc: StoryClaim, q: Quantity) -> str | None:
+    """What kind of amount a quantity is, as compared across claims: its measure kind, and for
+    casualties the kind of casualty ("casualties:dead")."""
+    m = measure(sc, q)
+    if m is None:
+        return None
+    return f"{m.kind}:{count_kind(sc, q)}" if m.kind == "casualties" else m.kind
+
+
+def _distinct(vs: list[float]) -> int:
+    """Values more than 3% apart (a conversion's drift is one value)."""
+    out: list[float] = []
+    for v in sorted(vs):
+        if not out or abs(v - out[-1]) > CONVERSION * max(abs(v), abs(out[-1])):
+            out.append(v)
+    return len(out)
