@@ -182,3 +182,72 @@ def test_one_fall_in_feet_and_metres_by_its_verb():
     # the same fall in other units agrees
     c = "date 2013-09-14\nA 36-year-old man died on Friday after he slipped and fell about 60m down a steep icy gully."
     assert [x for x in _conflicts({"a": a, "c": c}, all_conflicts=True) if x[0] == "number"] == []
+
+
+def _shown(texts: dict[str, str], kind: str, all_conflicts: bool = False) -> list[set[str]]:
+    return [c[1] for c in _conflicts(texts, all_conflicts=all_conflicts) if c[0] == kind]
+
+
+def test_two_bidders_offers_are_two_amounts():
+    """Whose amount it is: the named subject of the verb the figure hangs from."""
+    a = "date 2008-12-16\nThe Washington Nationals offered Teixeira an eight-year, $160 million contract, ESPN reported."
+    b = "date 2008-12-16\nThe Boston Red Sox offered Teixeira an eight-year, $200 million contract, ESPN reported."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-16\nThe Red Sox offered Teixeira an eight-year, $150 million contract, the Herald reported."
+    assert _shown({"b": b, "c": c}, "number") == [{"200 million contract", "150 million contract"}]
+
+
+def test_a_game_report_of_many_points_names_no_amount_by_its_unit():
+    """An article that gives several amounts of one measure needs the figures' own words to say
+    which one two figures are; a part of the game's time is a part."""
+    a = (
+        "date 2013-03-08\nDoug McDermott scored 23 points as Creighton beat Drake 65-53 on Friday. "
+        "McDermott now has 2,129 points in his career. Will Artino scored seven points in the first half."
+    )
+    b = (
+        "date 2013-03-08\nMcDermott led all players with 23 points on Friday. McDermott ended the game "
+        "with 2,129 points. Artino scored 14 points off the bench on Friday."
+    )
+    assert _shown({"a": a, "b": b}, "number") == []
+    c = "date 2013-03-08\nDoug McDermott scored 25 points as Creighton beat Drake 65-53 on Friday."
+    assert _shown({"a": a, "c": c}, "number") == [{"23 points", "25 points"}]
+
+
+def test_a_page_stamp_dates_no_event():
+    a = "date 2011-01-05\nPosted at 3:21 PM ET, 01/5/2011\n\nThe Saints placed Pierre Thomas on injured reserve."
+    b = "date 2011-01-06\nUpdated: January 6, 2011, 11:34 AM ET\n\nThe Saints placed Pierre Thomas on injured reserve."
+    assert _shown({"a": a, "b": b}, "date", all_conflicts=True) == []
+
+
+def test_late_one_night_and_early_the_next_morning_are_one_night():
+    a = "date 2013-05-03\nLindsay Lohan checked into the Betty Ford Center late Thursday night, TMZ reported."
+    b = "date 2013-05-03\nLindsay Lohan checked into the Betty Ford Center early Friday morning, TMZ reported."
+    assert _shown({"a": a, "b": b}, "date") == []
+    c = "date 2013-05-03\nLindsay Lohan checked into the Betty Ford Center on Wednesday, TMZ reported."
+    assert _shown({"a": a, "c": c}, "date") != []
+
+
+def test_not_saying_denies_nothing_and_no_comment_is_no_denial():
+    a = "date 2010-09-10\nInvestigators didn't say why Hiller was suspended from her job at the Kraft plant."
+    b = "date 2010-09-10\nHiller was suspended from her job at the Kraft plant minutes before the shooting."
+    assert _shown({"a": a, "b": b}, "negation", all_conflicts=True) == []
+    c = "date 2009-02-03\nChargers general manager A. J. Smith did not return a call from reporters on Tuesday."
+    d = "date 2009-02-03\nChargers general manager A. J. Smith returned a call from reporters on Tuesday."
+    assert _shown({"c": c, "d": d}, "negation", all_conflicts=True) == []
+    e = "date 2010-09-10\nHiller was not suspended from her job at the Kraft plant before the shooting."
+    assert _shown({"b": b, "e": e}, "negation") != []
+
+
+def test_a_place_far_from_the_events_date_is_listed_only_when_asked():
+    a = (
+        "date 2007-03-20\nA jury in Norwalk convicted Orozco of the June 24 murder of Deputy Ortiz, "
+        "prosecutors said."
+    )
+    b = "date 2007-03-20\nOrozco committed the June 24 murder of Deputy Ortiz in Hawaiian Gardens, prosecutors said."
+    assert _shown({"a": a, "b": b}, "place") == []
+
+
+def test_a_schedule_and_an_unanchored_past_year_are_doubted():
+    a = "date 2013-03-08\nCreighton advances to play Saturday in a semifinal against Indiana State."
+    b = "date 2013-03-08\nCreighton will play the winner of Friday's semifinal against Indiana State."
+    assert _shown({"a": a, "b": b}, "date") == []
