@@ -1,0 +1,91 @@
+"""Precision of shown conflicts on ECB+ sub-topics outside the trust gold, against conflicts
+judged by reading (``src/newstrace/bench/gold/trust_judged``).
+
+    python benchmarks/judged_conflicts.py ../shared/data/ecbplus [--min-precision 0.5]
+
+Prints each sub-topic's shown conflicts as real / false / unjudged, the precision over the judged
+ones, and exits 1 below ``--min-precision``. Unjudged conflicts are new output nobody has read:
+read them with the guide and add them to ``judged.jsonl``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newstrace.api import compare_articles, embedder
+from newstrace.bench._gold import subtopic_docs
+from newstrace.config import load_settings
+
+JUDGED = Path(__file__).resolve().parents[1] / "src/newstrace/bench/gold/trust_judged"
+SUBTOPICS = ("1_2 2_2 3_2 4_2 5_2 6_2 7_2 9_2 10_2 11_2 13_2 16_2 19_2 21_2 22_2 25_2 26_2 27_2 28_2 "
+             "29_2 31_2 33_2 34_2 35_2").split()  # fmt: skip
+
+
+def load(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            sys.exit(f"{path}:{n}: [E106] not a JSON line: {e.msg}")
+    return out
+
+
+def _side_ok(side: dict, v) -> bool:  # type: ignore[no-untyped-def, type-arg]
+    return side["doc"] == v.article and (side["text"] in v.text or v.text in side["text"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("ecbplus", type=Path, help="the ECB+ folder (topic folders of token XML)")
+    ap.add_argument("--min-precision", type=float, default=None)
+    args = ap.parse_args()
+    judged = load(JUDGED / "judged.jsonl")
+    settings = load_settings()
+    embed = embedder(settings)
+    real = false = 0
+    unjudged: list[str] = []
+    for name in SUBTOPICS:
+        docs = subtopic_docs(args.ecbplus, name)
+        report = compare_articles([d.article for d in docs.values()], settings, embed)
+        for g in report.groups:
+            for c in g.conflicts:
+                va, vb = c.values
+                hit = next(
+                    (
+                        j
+                        for j in judged
+                        if j["subtopic"] == name
+                        and j["type"] == c.type
+                        and (
+                            (_side_ok(j["a"], va) and _side_ok(j["b"], vb))
+                            or (_side_ok(j["a"], vb) and _side_ok(j["b"], va))
+                        )
+                    ),
+                    None,
+                )
+                label = "unjudged" if hit is None else "real" if hit["real"] else "false"
+                print(f"{name:6} {label:9} [{c.type}] {va.article} {va.text!r} / {vb.article} {vb.text!r}")
+                if hit is None:
+                    unjudged.append(name)
+                elif hit["real"]:
+                    real += 1
+                else:
+                    false += 1
+    shown = real + false
+    precision = real / shown if shown else 1.0
+    print(
+        f"shown and judged: {shown}, real {real}, false {false}: precision {precision:.3f}; unjudged: {len(unjudged)}"
+    )
+    if args.min_precision is not None and precision < args.min_precision:
+        print(f"precision {precision:.3f} is below the floor {args.min_precision}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
