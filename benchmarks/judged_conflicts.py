@@ -19,8 +19,14 @@ from newstrace.bench._gold import subtopic_docs
 from newstrace.config import load_settings
 
 JUDGED = Path(__file__).resolve().parents[1] / "src/newstrace/bench/gold/trust_judged"
-SUBTOPICS = ("1_2 2_2 3_2 4_2 5_2 6_2 7_2 9_2 10_2 11_2 13_2 16_2 19_2 21_2 22_2 25_2 26_2 27_2 28_2 "
-             "29_2 31_2 33_2 34_2 35_2").split()  # fmt: skip
+# The sets read, in the order they were read (see the README there): "dev" first, its causes
+# fixed; "fresh" read on the code that came of it, before its own causes were looked at.
+SETS = {
+    "dev": "1_2 2_2 3_2 4_2 5_2 6_2 7_2 9_2 10_2 11_2 13_2 16_2 19_2 21_2 22_2 25_2 26_2 27_2 28_2 29_2 "
+    "31_2 33_2 34_2 35_2".split(),
+    "fresh": "1_1 3_1 4_1 5_1 6_1 7_1 9_1 10_1 11_1 12_1 13_1 14_1 16_1 18_1 19_1 20_1 21_1 22_1 23_1 24_1 "
+    "25_1 26_1 27_1 28_1 29_1 30_1 31_1 33_1 34_1 35_1".split(),
+}
 
 
 def load(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -39,6 +45,15 @@ def _side_ok(side: dict, v) -> bool:  # type: ignore[no-untyped-def, type-arg]
     return side["doc"] == v.article and (side["text"] in v.text or v.text in side["text"])
 
 
+def _judgement(judged: list[dict], name: str, ctype: str, va, vb) -> dict | None:  # type: ignore[no-untyped-def, type-arg]
+    for j in judged:
+        if j["subtopic"] != name or j["type"] != ctype:
+            continue
+        if (_side_ok(j["a"], va) and _side_ok(j["b"], vb)) or (_side_ok(j["a"], vb) and _side_ok(j["b"], va)):
+            return j
+    return None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("ecbplus", type=Path, help="the ECB+ folder (topic folders of token XML)")
@@ -47,40 +62,35 @@ def main() -> int:
     judged = load(JUDGED / "judged.jsonl")
     settings = load_settings()
     embed = embedder(settings)
-    real = false = 0
-    unjudged: list[str] = []
-    for name in SUBTOPICS:
-        docs = subtopic_docs(args.ecbplus, name)
-        report = compare_articles([d.article for d in docs.values()], settings, embed)
-        for g in report.groups:
-            for c in g.conflicts:
-                va, vb = c.values
-                hit = next(
-                    (
-                        j
-                        for j in judged
-                        if j["subtopic"] == name
-                        and j["type"] == c.type
-                        and (
-                            (_side_ok(j["a"], va) and _side_ok(j["b"], vb))
-                            or (_side_ok(j["a"], vb) and _side_ok(j["b"], va))
-                        )
-                    ),
-                    None,
-                )
-                label = "unjudged" if hit is None else "real" if hit["real"] else "false"
-                print(f"{name:6} {label:9} [{c.type}] {va.article} {va.text!r} / {vb.article} {vb.text!r}")
-                if hit is None:
-                    unjudged.append(name)
-                elif hit["real"]:
-                    real += 1
-                else:
-                    false += 1
-    shown = real + false
+    tally: dict[str, list[int]] = {}
+    unjudged = 0
+    for set_name, names in SETS.items():
+        real = false = 0
+        for name in names:
+            docs = subtopic_docs(args.ecbplus, name)
+            report = compare_articles([d.article for d in docs.values()], settings, embed)
+            for g in report.groups:
+                for c in g.conflicts:
+                    va, vb = c.values
+                    hit = _judgement(judged, name, c.type, va, vb)
+                    label = "unjudged" if hit is None else "real" if hit["real"] else "false"
+                    print(
+                        f"{name:6} {label:9} [{c.type}] {va.article} {va.text[:80]!r} / {vb.article} {vb.text[:80]!r}"
+                    )
+                    if hit is None:
+                        unjudged += 1
+                    elif hit["real"]:
+                        real += 1
+                    else:
+                        false += 1
+        tally[set_name] = [real, false]
+    for set_name, (real, false) in tally.items():
+        print(f"{set_name:6} ({len(SETS[set_name])} sub-topics): shown and judged {real + false}, real {real}: "
+              f"precision {real / (real + false) if real + false else 1.0:.3f}")  # fmt: skip
+    real = sum(r for r, _ in tally.values())
+    shown = sum(r + f for r, f in tally.values())
     precision = real / shown if shown else 1.0
-    print(
-        f"shown and judged: {shown}, real {real}, false {false}: precision {precision:.3f}; unjudged: {len(unjudged)}"
-    )
+    print(f"all: shown and judged {shown}, real {real}: precision {precision:.3f}; unjudged {unjudged}")
     if args.min_precision is not None and precision < args.min_precision:
         print(f"precision {precision:.3f} is below the floor {args.min_precision}", file=sys.stderr)
         return 1

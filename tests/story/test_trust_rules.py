@@ -251,3 +251,20 @@ def test_a_schedule_and_an_unanchored_past_year_are_doubted():
     a = "date 2013-03-08\nCreighton advances to play Saturday in a semifinal against Indiana State."
     b = "date 2013-03-08\nCreighton will play the winner of Friday's semifinal against Indiana State."
     assert _shown({"a": a, "b": b}, "date") == []
+
+
+def test_a_hypothesis_a_score_and_a_past_age_are_no_conflicts():
+    a = (
+        "date 2008-12-17\nPayton said the Saints would not have placed Bush on injured reserve if they were "
+        "still in the playoff race."
+    )
+    b = "date 2008-12-17\nThe Saints placed Bush on injured reserve on Wednesday, the team said."
+    assert _shown({"a": a, "b": b}, "negation", all_conflicts=True) == []
+    c = "date 2008-12-17\nBush was hurt last Thursday in a 27-24 loss to Chicago, the team said."
+    d = "date 2008-12-17\nBush was hurt last Thursday in a 13-10 loss to Chicago, the team said."
+    assert _shown({"c": c, "d": d}, "number", all_conflicts=True) == []
+    e = "date 2009-01-13\nThe lawyer said then-15-year-old Jermayne Timmons was at the scene of the shooting."
+    f = "date 2009-01-13\nThe 16-year-old Jermayne Timmons, accused of the shooting, went on trial on Tuesday."
+    assert _shown({"e": e, "f": f}, "number", all_conflicts=True) == []
+    g = "date 2009-01-13\nThe 17-year-old Jermayne Timmons, accused of the shooting, went on trial on Tuesday."
+    assert _shown({"f": f, "g": g}, "number") == [{"16-year", "17-year"}]

@@ -845,6 +845,10 @@ def _quantity(
         tail = None  # "in 1998, 2004 and 2010": a year is no thousands group
     if tail is not None or _FRAGMENT_BEFORE.search(text, max(0, start - 12), start):
         return None  # a piece of a number split by stray spaces ("3, 800 km", "1. 3 billion")
+    if re.search(r"\d[-\u2013]$", text[max(0, start - 2) : start]) or re.match(
+        r"[-\u2013]\d", text[end : end + 2]
+    ):
+        return None  # one side of a score or a range ("a 27-24 loss", "10-15 people"): no amount of its own
     value = parse_number([t.text for t in group])
     if value is None:
         return None

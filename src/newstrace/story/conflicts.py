@@ -513,7 +513,9 @@ _NOT_A_DENIAL = re.compile(
     r"\bno\s+(?:doubt|wonder|longer)\b|\bnot\s+without\b"
     # no answer to a reporter is no denial of a fact: "did not return a call", "didn't respond
     # to requests for comment"
-    r"|\b(?:return|answer|respond)\w*\s+(?:to\s+)?(?:\w+\s+){0,2}(?:calls?|messages?|e-?mails?|requests?|inquir\w+)\b",
+    r"|\b(?:return|answer|respond)\w*\s+(?:to\s+)?(?:\w+\s+){0,2}(?:calls?|messages?|e-?mails?|requests?|inquir\w+)\b"
+    # a hypothesis is no denial: "would not have placed him on injured reserve if ..."
+    r"|\b(?:would|could|might)(?:n't|n\u2019t|\s+not)\s+have\b",
     re.I,
 )
 

@@ -331,6 +331,8 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     after = text[q.end : min(sc.claim.end, q.end + 25)]
     if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
         return Measure("magnitude", q.value, True)
+    if re.search(r"\bthen[-\s]$", before):
+        return None  # "then-15-year-old": an age at another time than the page's
     if (
         _AGE.match(text, q.start)
         or _AGE_BEFORE.search(before)
