@@ -719,13 +719,10 @@ def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: Measure
     """One side's article gives several amounts of the measure ("23 points", "17 points",
     "2,129 points"), and the two figures' own words do not say they are the same amount (the
     same content word above both, or the same casualty named by their verbs)."""
-    qs = []
-    for sc, v in zip((a, b), _sides(c, a), strict=True):
-        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
-        if q is None:
-            return False
-        qs.append((sc, q))
-    (sa, qa), (sb, qb) = qs
+    found = _figures(c, a, b)
+    if found is None:
+        return False
+    (sa, qa), (sb, qb) = found
     if not (measures.several(sa, qa) or measures.several(sb, qb)):
         return False
     return not _named_alike(sa, qa, sb, qb)
@@ -739,6 +736,20 @@ def _named_alike(sa: StoryClaim, qa: Quantity, sb: StoryClaim, qb: Quantity) -> 
         return True
     ka, kb = governed_kind(sa, qa), governed_kind(sb, qb)
     return ka is not None and ka == kb
+
+
+def _figures(
+    c: Conflict, a: StoryClaim, b: StoryClaim
+) -> tuple[tuple[StoryClaim, Quantity], tuple[StoryClaim, Quantity]] | None:
+    """The quantity behind each value of a number conflict, claim ``a``'s first; None when a
+    value is no quantity of its claim."""
+    out = []
+    for sc, v in zip((a, b), _sides(c, a), strict=True):
+        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
+        if q is None:
+            return None
+        out.append((sc, q))
+    return out[0], out[1]
 
 
 def _sides(c: Conflict, a: StoryClaim) -> tuple[ConflictValue, ConflictValue]:
@@ -755,13 +766,10 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     """For claims aligned only by their measure: the conflict stands when the figures are no
     ages or spans of time, and both claims tell the same act ("intercepted three boats" is not
     "five boats approached") or count the same kind of casualty."""
-    qs = []
-    for sc, v in zip((a, b), _sides(c, a), strict=True):
-        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
-        if q is None or (q.unit or "") in _TIME_UNITS:
-            return False
-        qs.append((sc, q))
-    (sa, qa), (sb, qb) = qs
+    found = _figures(c, a, b)
+    if found is None or any((q.unit or "") in _TIME_UNITS for _, q in found):
+        return False
+    (sa, qa), (sb, qb) = found
     kind = count_kind(sa, qa)
     if kind is not None and kind == count_kind(sb, qb):
         return True  # the kind of casualty says what is counted ("50 hurt" / "80 wounded")
@@ -781,13 +789,10 @@ def loose_identity(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     both counts whose verbs name the same casualty ("killing 10" / "three were killed"). Without
     it a loose conflict is only listed with --all ("three victims" / "100 people were in the
     building")."""
-    qs = []
-    for sc, v in zip((a, b), _sides(c, a), strict=True):
-        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None)
-        if q is None:
-            return False
-        qs.append((sc, q))
-    (sa, qa), (sb, qb) = qs
+    found = _figures(c, a, b)
+    if found is None:
+        return False
+    (sa, qa), (sb, qb) = found
     ma, mb = measure(sa, qa), measure(sb, qb)
     if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
         return True
