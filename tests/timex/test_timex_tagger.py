@@ -222,3 +222,12 @@ def test_empty_and_plain_text() -> None:
 def test_not_times() -> None:
     # Ages, counts and money are not time expressions.
     assert tags("The 6-year-old boy and 12 Americans paid $1990 for 2,000 shares.") == []
+
+
+def test_day_month_and_two_digit_year() -> None:
+    # "10 Nov 11" is 10 November 2011 (as military and British releases write it), not "Nov 11";
+    # before a noun the two digits are a count.
+    t = one("The ship thwarted a piracy attack on 10 Nov 11. It was escorting five vessels.", dt.date(2011, 11, 15))
+    assert (t.text, t.value) == ("10 Nov 11", "2011-11-10")
+    assert one("Pirates attacked on 10 Nov 99.", dt.date(1999, 11, 15)).value == "1999-11-10"
+    assert [x.value for x in tags("On 10 Nov 11 pirates were caught.", dt.date(2011, 11, 15))] != ["2011-11-10"]

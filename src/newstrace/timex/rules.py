@@ -126,9 +126,17 @@ def _mdy(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _day_value(ctx, m, m["mon"], int(re.sub(r"\D", "", m["day"])), m["year"])
 
 
-@rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?")
+# "10 Nov 11" (a two-digit year, as military and British releases write it): not "Nov 11", and
+# not before a noun ("10 Nov 11 pirates").
+@rule(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+    rf"(?:,?\s+(?P<year>{YEAR})|\s+'?(?P<yy>\d\d)(?![\d:])(?!\s+[a-z]))?"
+)
 def _dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    return _day_value(ctx, m, m["mon"], int(re.sub(r"\D", "", m["day"])), m["year"])
+    year = m["year"] or (
+        str(2000 + int(m["yy"]) if int(m["yy"]) < 50 else 1900 + int(m["yy"])) if m["yy"] else None
+    )
+    return _day_value(ctx, m, m["mon"], int(re.sub(r"\D", "", m["day"])), year)
 
 
 @rule(rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})(?:(?:,\s*|\s+)(?P<year>{YEAR}))?")
