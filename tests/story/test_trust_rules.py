@@ -268,3 +268,11 @@ def test_a_hypothesis_a_score_and_a_past_age_are_no_conflicts():
     assert _shown({"e": e, "f": f}, "number", all_conflicts=True) == []
     g = "date 2009-01-13\nThe 17-year-old Jermayne Timmons, accused of the shooting, went on trial on Tuesday."
     assert _shown({"f": f, "g": g}, "number") == [{"16-year", "17-year"}]
+
+
+def test_parts_that_add_up_to_the_other_sides_whole_agree():
+    a = "date 2008-12-14\nMarine commandos boarded the pirate boats on Saturday and caught 12 Somali and 11 Yemeni pirates."
+    b = "date 2008-12-14\nMarine commandos boarded the pirate boats on Saturday and caught 23 Somali and Yemeni pirates."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-14\nMarine commandos boarded the pirate boats on Saturday and caught 25 Somali and Yemeni pirates."
+    assert _shown({"b": b, "c": c}, "number") == [{"23 Somali and Yemeni pirates", "25 Somali and Yemeni pirates"}]

@@ -18,6 +18,7 @@ from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
     APPROX,
     CUMULATIVE_UNITS,
+    Measure,
     MeasureIndex,
     agree_within_bound,
     bound,
@@ -366,6 +367,8 @@ def _number_conflict(
                 continue
             if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):
                 continue
+            if _sums_to(a, ma, mb.value) or _sums_to(b, mb, ma.value):
+                continue  # "12 Somali and 11 Yemeni pirates" are the "23 Somali and Yemeni pirates"
             if names is not None and _other_owner(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
@@ -410,6 +413,21 @@ def _number_conflict(
             used.add(qb.start)
             break  # one conflict per figure of a: "14 rifles, 31 magazines" against "six, 12"
     return found
+
+
+def _sums_to(sc: StoryClaim, of: Measure, total: float) -> bool:
+    """Two or more counts of the claim add up to ``total`` (for a count) : the parts of a whole
+    the other claim gives ("12 Somali and 11 Yemeni pirates" / "23 Somali and Yemeni pirates").
+    Counts of other things that happen to add up only keep a conflict out, never make one."""
+    if of.physical or of.kind == "age":
+        return False
+    parts = [
+        q.value
+        for q in sc.claim.frame.quantities
+        if (q.unit or "") not in _TIME_UNITS
+        and not ((m := measure(sc, q)) is not None and (m.physical or m.kind == "age"))
+    ]
+    return len(parts) >= 2 and math.isclose(sum(parts), total)
 
 
 def _beyond_hedges(ka: str | None, va: float, kb: str | None, vb: float) -> bool:
