@@ -17,6 +17,7 @@ from pathlib import Path
 from newstrace.api import compare_articles, embedder
 from newstrace.bench._gold import subtopic_docs
 from newstrace.config import load_settings
+from newstrace.errors import InputError
 
 JUDGED = Path(__file__).resolve().parents[1] / "src/newstrace/bench/gold/trust_judged"
 # The sets read, in the order they were read (see the README there): "dev" first, its causes
@@ -59,15 +60,23 @@ def main() -> int:
     ap.add_argument("ecbplus", type=Path, help="the ECB+ folder (topic folders of token XML)")
     ap.add_argument("--min-precision", type=float, default=None)
     args = ap.parse_args()
+    if not args.ecbplus.is_dir():
+        print(f"{args.ecbplus}: [E107] not a folder of ECB+ topics", file=sys.stderr)
+        return 2
     judged = load(JUDGED / "judged.jsonl")
     settings = load_settings()
     embed = embedder(settings)
     tally: dict[str, list[int]] = {}
-    unjudged = 0
+    unjudged = errors = 0
     for set_name, names in SETS.items():
         real = false = 0
         for name in names:
-            docs = subtopic_docs(args.ecbplus, name)
+            try:
+                docs = subtopic_docs(args.ecbplus, name)
+            except InputError as e:
+                print(e, file=sys.stderr)  # names the folder; the other sub-topics go on
+                errors += 1
+                continue
             report = compare_articles([d.article for d in docs.values()], settings, embed)
             for g in report.groups:
                 for c in g.conflicts:
@@ -91,6 +100,9 @@ def main() -> int:
     shown = sum(r + f for r, f in tally.values())
     precision = real / shown if shown else 1.0
     print(f"all: shown and judged {shown}, real {real}: precision {precision:.3f}; unjudged {unjudged}")
+    if errors:
+        print(f"{errors} sub-topic(s) could not be read", file=sys.stderr)
+        return 1
     if args.min_precision is not None and precision < args.min_precision:
         print(f"precision {precision:.3f} is below the floor {args.min_precision}", file=sys.stderr)
         return 1

@@ -942,16 +942,9 @@ def _holder(cl: _Clause, tok: Token) -> tuple[int, int] | None:
         subj = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if subj is None or subj.pos_ != "PROPN":
         return None
-    if subj.ent_type_:  # the whole name the subject is part of
-        lo = hi = subj.i
-        doc = subj.doc
-        while lo > 0 and doc[lo].ent_iob_ == "I":
-            lo -= 1
-        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
-            hi += 1
-        first, last = doc[lo], doc[hi]
-    else:
-        first, last = subj.left_edge, subj
+    # the whole name the subject is part of
+    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+    first, last = (ent[0], ent[-1]) if ent is not None else (subj.left_edge, subj)
     return _g(cl, first)[0], _g(cl, last)[1]
 
 

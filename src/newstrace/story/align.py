@@ -145,7 +145,7 @@ def measure_pairs(
     worded too differently to be confirmed as one fact ("A 5.9 magnitude earthquake has leveled
     seven villages" / "The 6.1-magnitude quake struck Qeshm island"). Used to look for number
     conflicts only: they do not make groups."""
-    from newstrace.story.quantities import count_kind, measure
+    from newstrace.story.quantities import measure_key
 
     keys: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
@@ -153,10 +153,9 @@ def measure_pairs(
             continue
         seen: set[str] = set()
         for q in c.claim.frame.quantities:
-            m = measure(c, q)
-            if m is None:
+            key = measure_key(c, q)
+            if key is None:
                 continue
-            key = f"{m.kind}:{count_kind(c, q)}" if m.kind == "casualties" else m.kind
             if key not in seen:
                 seen.add(key)
                 keys[key].append(i)

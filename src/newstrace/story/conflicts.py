@@ -154,7 +154,7 @@ def _holder_forms(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) ->
     for e in names.values():
         if any(m.article == sc.ref.article and m.start < hi and lo < m.end for m in e.mentions):
             texts |= {e.name, *e.aliases}
-    return [w for t in texts if (w := set(name_key(strip_titles(t)).split()))]
+    return [w for w in _name_words(texts) if w]
 
 
 def _other_holders(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
@@ -416,7 +416,7 @@ def _number_conflict(
 
 
 def _sums_to(sc: StoryClaim, of: Measure, total: float) -> bool:
-    """Two or more counts of the claim add up to ``total`` (for a count) : the parts of a whole
+    """Two or more counts of the claim add up to ``total``, a count: the parts of a whole
     the other claim gives ("12 Somali and 11 Yemeni pirates" / "23 Somali and Yemeni pirates").
     Counts of other things that happen to add up only keep a conflict out, never make one."""
     if of.physical or of.kind == "age":
@@ -473,10 +473,13 @@ def may_be_one_person(x: StoryEntity, y: StoryEntity) -> bool:
     "Aidy Boothroyd", "Kun" and "Kun Kun". Two such entities were not merged (a bare first name
     has too little evidence), but neither can be called a different person."""
 
-    def forms(e: StoryEntity) -> list[set[str]]:
-        return [set(name_key(strip_titles(t)).split()) for t in {e.name, *e.aliases}]
+    fx, fy = _name_words({x.name, *x.aliases}), _name_words({y.name, *y.aliases})
+    return any(p <= q or q <= p for p in fx for q in fy)
 
-    return any(p <= q or q <= p for p in forms(x) for q in forms(y))
+
+def _name_words(texts: set[str]) -> list[set[str]]:
+    """Each name's words as compared ("the Boston Red Sox" -> {boston, red, sox}), titles off."""
+    return [set(name_key(strip_titles(t)).split()) for t in texts]
 
 
 def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:

@@ -21,6 +21,7 @@ __all__ = [
     "MeasureIndex",
     "Measure",
     "measure",
+    "measure_key",
     "mentions_value",
     "partial",
     "within_precision",
@@ -503,11 +504,9 @@ class MeasureIndex:
         values: dict[tuple[str, str], list[float]] = {}
         for sc in claims:
             for q in sc.claim.frame.quantities:
-                key = measure_key(sc, q)
-                if key is not None:
-                    m = measure(sc, q)
-                    assert m is not None
-                    values.setdefault((sc.ref.article, key), []).append(m.value)
+                m = measure(sc, q)
+                if m is not None:
+                    values.setdefault((sc.ref.article, _key(sc, q, m)), []).append(m.value)
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.
@@ -532,8 +531,10 @@ def measure_key(sc: StoryClaim, q: Quantity) -> str | None:
     """What kind of amount a quantity is, as compared across claims: its measure kind, and for
     casualties the kind of casualty ("casualties:dead")."""
     m = measure(sc, q)
-    if m is None:
-        return None
+    return None if m is None else _key(sc, q, m)
+
+
+def _key(sc: StoryClaim, q: Quantity, m: Measure) -> str:
     return f"{m.kind}:{count_kind(sc, q)}" if m.kind == "casualties" else m.kind
 
 
