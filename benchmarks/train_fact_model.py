@@ -23,6 +23,7 @@ from newstrace.api import embedder
 from newstrace.bench.ecbplus import read_ecb, subtopic_files
 from newstrace.bench.facts import default_gold_dir
 from newstrace.config import load_settings
+from newstrace.models import load_word_vectors
 from newstrace.pipeline import Pipeline
 from newstrace.story.claims import story_claims
 from newstrace.story.facts import FEATURES, FactFinder, FactModel
@@ -33,7 +34,7 @@ SENTENCE_LABELS = False
 MODEL = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "fact_model.json"
 
 
-def examples(ecb: Path, name: str, gold: dict, pipeline: Pipeline, embed) -> tuple[list, list]:
+def examples(ecb: Path, name: str, gold: dict, pipeline: Pipeline, embed, vectors) -> tuple[list, list]:
     t, s = (int(x) for x in name.split("_"))
     docs = {d.article.id: d for d in (read_ecb(f) for f in subtopic_files(ecb, t, s))}
     # Where each gold fact's words are: (doc, start, end) per stating sentence.
@@ -49,7 +50,7 @@ def examples(ecb: Path, name: str, gold: dict, pipeline: Pipeline, embed) -> tup
     entities = resolve_entities(anns)
     story_ids = {ref: e.id for e in entities for ref in e.members}
     claims = story_claims(anns, story_ids, entities)
-    finder = FactFinder(claims, entities, Scopes(claims, story_window(anns)), embed)
+    finder = FactFinder(claims, entities, Scopes(claims, story_window(anns)), embed, vectors=vectors)
 
     def overlapping(article: str, lo: int, hi: int) -> set[int]:
         return {k for k, a, b in spans.get(article, []) if a < hi and lo < b}
@@ -81,19 +82,23 @@ def main() -> int:
     ap.add_argument("--confirm", type=float, default=0.5)
     ap.add_argument("--link", type=float, default=0.3)
     ap.add_argument("--write", action="store_true", help=f"write {MODEL}")
-    ap.add_argument("--sentence-labels", action="store_true",
-                    help="label a pair by the gold facts of the two claims, not of the two propositions' words")
+    ap.add_argument(
+        "--sentence-labels",
+        action="store_true",
+        help="label a pair by the gold facts of the two claims, not of the two propositions' words",
+    )
     args = ap.parse_args()
     global SENTENCE_LABELS
     SENTENCE_LABELS = args.sentence_labels
     settings = load_settings()
     pipeline = Pipeline(settings)
     embed = embedder(settings)
+    vectors = load_word_vectors(settings.word_vectors)
     rows, labels, used = [], [], []
     for f in sorted(args.gold.glob("*.json")):
         if f.stem in args.hold_out:
             continue
-        r, y = examples(args.ecbplus, f.stem, json.loads(f.read_text()), pipeline, embed)
+        r, y = examples(args.ecbplus, f.stem, json.loads(f.read_text()), pipeline, embed, vectors)
         rows += r
         labels += y
         used.append(f.stem)
@@ -117,7 +122,9 @@ def main() -> int:
     for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         sel = p >= th
         prec = (y[sel].sum() / sel.sum()) if sel.sum() else 1.0
-        print(f"  p>={th}: {int(sel.sum())} pairs, precision {prec:.3f}, recall {y[sel].sum() / max(1, y.sum()):.3f}")
+        print(
+            f"  p>={th}: {int(sel.sum())} pairs, precision {prec:.3f}, recall {y[sel].sum() / max(1, y.sum()):.3f}"
+        )
     if args.write:
         model.save(MODEL)
         print(f"wrote {MODEL}")

@@ -78,4 +78,7 @@ def compare_articles(
     settings = settings or load_settings()
     anns = list(Pipeline(settings).annotate(articles))
     floor = 0.0 if all_conflicts else settings.min_confidence
-    return compare(anns, embed or embedder(settings), min_confidence=floor)
+    from newstrace.models import load_word_vectors
+
+    vectors = load_word_vectors(settings.word_vectors)
+    return compare(anns, embed or embedder(settings), min_confidence=floor, vectors=vectors)

@@ -140,6 +140,18 @@ class WordVectors:
     def __call__(self, a: str, b: str) -> float:
         return self.similarity(a, b)
 
+    def rows(self, words: Sequence[str]) -> Any:
+        """Unit vectors of the words, one row each (zeros for a word without a vector)."""
+        import numpy as np
+
+        vecs = [self._vec(w) for w in words]
+        dim = int(self._vocab.vectors.shape[1])
+        return (
+            np.stack([v if v is not None else np.zeros(dim, dtype=np.float32) for v in vecs])
+            if vecs
+            else np.zeros((0, dim), dtype=np.float32)
+        )
+
     def nearest(self, word: str, candidates: Sequence[str]) -> list[tuple[float, str]]:
         """(cosine, candidate) for every candidate with a vector, in one matrix product."""
         x = self._vec(word)

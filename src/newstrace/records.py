@@ -206,6 +206,14 @@ class Proposition:
     # Its own words with the other predications inside its span left out ("Gerasimov had
     # commended the role of North Korean troops" without "in his report to ... on regaining ...").
     text: str = ""
+    # Content words of who acts (the subject's phrase, or a passive verb's agent): the rest of
+    # ``lemmas`` is what the proposition says of them ("Chief of the General Staff Gerasimov"
+    # shared by two propositions does not make them one fact).
+    actor_lemmas: tuple[str, ...] = ()
+    # Content words of what the act is done to or with (its object, a passive's subject, an event
+    # noun's argument): "commended the role of the troops" and "the troops' involvement was
+    # highlighted" agree here; "the liberation was announced" does not.
+    theme_lemmas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

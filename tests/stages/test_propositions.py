@@ -55,7 +55,8 @@ def test_participle_relative_clause_and_named_event(segment) -> None:  # type: i
 
 def test_light_verbs_give_way_to_the_event_and_plans_are_marked(segment) -> None:  # type: ignore[no-untyped-def]
     body, claims = _claims(
-        segment, "Putin made a rare visit to the Kursk region on Tuesday. The council will approve the budget."
+        segment,
+        "Putin made a rare visit to the Kursk region on Tuesday. The council will approve the budget.",
     )
     props = [p for c in claims for p in c.props]
     assert any(p.action == "visit" for p in props)  # "made a visit": the act is the visit
@@ -70,3 +71,30 @@ def test_own_words_leave_out_the_facts_inside(segment) -> None:  # type: ignore[
     praise = next(p for c in claims for p in c.props if p.action == "praise")
     assert "report" not in praise.text and "praised the engineers" in praise.text
     assert "  " not in praise.text
+
+
+def test_a_passive_verbs_actor_is_its_agent_not_its_subject(segment) -> None:  # type: ignore[no-untyped-def]
+    art = article_from_text(
+        "The liberation of Kostrivka was announced by General Ivan Petrov on Monday.", id="t"
+    )
+    [ann] = EntitiesStage()(segment([AnnotatedArticle(article=art)]))
+    [out] = ClaimsStage()([ann])
+    ids = {e.name: e.id for e in out.entities}
+    [announce] = [p for c in out.claims for p in c.props if p.action == "announce"]
+    # Who announced is Petrov (the agent); Kostrivka is what was announced about.
+    assert announce.actors == (ids["Ivan Petrov"],)
+
+
+def test_theme_is_what_the_act_is_done_to_never_a_time_or_place(segment) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        segment,
+        "The president held a meeting with the acting governor on Tuesday. "
+        "The role of the volunteer brigades was praised by the general. "
+        "The actress died on Thursday in Beverly Hills.",
+    )
+    themes = {p.action: set(p.theme_lemmas) for c in claims for p in c.props}
+    assert "governor" in themes["meeting"] and "tuesday" not in themes["meeting"]
+    assert {"role", "volunteer", "brigade"} <= themes["praise"] and "general" not in themes["praise"]
+    assert themes["die"] == set()
+    actors = {p.action: set(p.actor_lemmas) for c in claims for p in c.props}
+    assert actors["praise"] == {"general"}  # who acts in a passive is its agent

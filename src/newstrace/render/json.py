@@ -119,6 +119,8 @@ def claim_json(c: Claim, article: str) -> dict[str, Any]:
                 "subject": p.subject,
                 "actors": list(p.actors),
                 "lemmas": list(p.lemmas),
+                "actor_lemmas": list(p.actor_lemmas),
+                "theme_lemmas": list(p.theme_lemmas),
                 "negated": p.negated,
                 "future": p.future,
                 "text": p.text,

@@ -99,7 +99,12 @@ def is_future(pred: Token) -> bool:
     for c in pred.children:
         if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo"):
             return True
-        if c.dep_ == "aux" and c.lower_ == "to" and pred.dep_ in ("ROOT", "xcomp") and pred.head.lemma_ in ("be", "go", pred.lemma_):
+        if (
+            c.dep_ == "aux"
+            and c.lower_ == "to"
+            and pred.dep_ in ("ROOT", "xcomp")
+            and pred.head.lemma_ in ("be", "go", pred.lemma_)
+        ):
             return True
     return False
 
@@ -112,6 +117,45 @@ def event_word(pred: Token) -> Token:
         if obj is not None and obj.pos_ == "NOUN":
             return obj
     return pred
+
+
+# Dependents that name what a verb's act is done to: "struck the island", "was the winner".
+_THEME_DEPS = ("dobj", "attr", "dative", "oprd")
+
+
+# Prepositions whose object takes part in the act ("met with", "accompanied by", "spoke to"), not
+# those that place it in time or space ("died on Thursday in Beverly Hills").
+_PARTNER_PREPS = frozenset("with by to for against about of into from over".split())
+
+
+def _pobjs(t: Token, partners_only: bool = False) -> list[Token]:
+    return [
+        p
+        for c in t.children
+        if c.dep_ in ("prep", "agent") and (not partners_only or c.lower_ in _PARTNER_PREPS)
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def theme(pred: Token, own: set[int]) -> list[Token]:
+    """The words naming what (or whom) the act is done to or with, kept to the predication's
+    own tokens ``own``: the object ("commended the role of the troops"), a passive's subject
+    ("the involvement of the fighters was highlighted"), the argument of an event noun ("held a
+    meeting with the governor", "his visit to the port"), else a verb's first prepositional
+    object that takes part in the act ("met with volunteers", "accompanied by the governor"),
+    never a time or a place ("died on Thursday in Beverly Hills" has none)."""
+    ev = event_word(pred)
+    if ev.i != pred.i:  # "held a meeting with X": the parser hangs "with X" on either word
+        heads = _pobjs(ev, partners_only=True) + _pobjs(pred, partners_only=True)
+    elif pred.pos_ not in VERB_POS:
+        heads = _pobjs(ev, partners_only=True)
+    else:
+        passive = any(c.dep_ == "auxpass" for c in pred.children)
+        heads = [c for c in pred.children if c.dep_ in _THEME_DEPS or (passive and c.dep_ == "nsubjpass")]
+        if not heads:
+            heads = _pobjs(pred, partners_only=True)[:1]
+    return [t for h in heads for t in h.subtree if t.i in own]
 
 
 def predications(pred: Token, inside: set[int], frame: Token | None = None) -> list[Predication]:

@@ -52,7 +52,14 @@ from newstrace.stages._claim_rules import (
     is_number_word,
     parse_number,
 )
-from newstrace.stages._propositions import LIGHT_VERBS, content_lemmas, event_word, is_future, predications
+from newstrace.stages._propositions import (
+    LIGHT_VERBS,
+    content_lemmas,
+    event_word,
+    is_future,
+    predications,
+    theme,
+)
 from newstrace.stages._registry import register
 
 Token = Any  # spaCy Token / Doc: spaCy ships no type information mypy can use
@@ -682,13 +689,19 @@ def _np_text(art: _Article, cl: _Clause, tok: Token) -> str:
     return art.text[_g(cl, toks[0])[0] : _g(cl, toks[-1])[1]]
 
 
+def _agents(pred: Token) -> list[Token] | None:
+    """Who does a passive verb's act: the objects of its "by" phrase (empty when unsaid); None
+    when the verb is not passive."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children):
+        return None
+    return [p for c in pred.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
 def _actors(art: _Article, cl: _Clause, pred: Token) -> list[str]:
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+    agents = _agents(pred)
     sides: list[Token] = []
-    if passive:
-        for c in pred.children:
-            if c.dep_ == "agent":
-                sides += [p for p in c.children if p.dep_ == "pobj"]
+    if agents is not None:
+        sides += agents
     else:
         subj = _subject(pred)
         if subj is not None and _g(cl, subj)[0] < cl.start:
@@ -998,8 +1011,17 @@ def _props(
         words = list(p.tokens)
         subject = ""
         actors: list[str] = []
+        who: list[Token] = []  # the words naming who acts
+        agents = _agents(p.pred)
+        if agents is not None:
+            # "The liberation was announced by Gerasimov": who acts is the agent, not the
+            # passive subject (what was done).
+            actors = [i for a in agents for i in _who(art, cl, a, ("he", "she"))]
+            who = [t for a in agents for t in a.subtree]
         if p.subject is not None:
-            actors = _who(art, cl, p.subject, ("he", "she", "his", "her"))
+            if agents is None:
+                actors = _who(art, cl, p.subject, ("he", "she", "his", "her"))
+                who = list(p.subject.subtree)
             if p.inherited:
                 subject = _np_text(art, cl, p.subject)
                 own = {t.i for t in words}
@@ -1012,6 +1034,8 @@ def _props(
                 subject=subject,
                 actors=tuple(actors),
                 lemmas=tuple(content_lemmas(words)),
+                actor_lemmas=tuple(content_lemmas(who)),
+                theme_lemmas=tuple(content_lemmas(theme(p.pred, {t.i for t in p.tokens}))),
                 negated=_negated(p.pred, p.pred),
                 future=p.pred.pos_ in VERB_POS and is_future(p.pred),
                 text=_joined(list(p.tokens)),

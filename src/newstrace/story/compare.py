@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.errors import require_unique_ids
+from newstrace.models import WordVectors
 from newstrace.records import (
     AnnotatedArticle,
     Claim,
@@ -72,10 +73,16 @@ class StoryReport:
     source_of: dict[str, str]
 
 
-def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: float = 0.5) -> StoryReport:
+def compare(
+    anns: Sequence[AnnotatedArticle],
+    embed: Embed,
+    min_confidence: float = 0.5,
+    vectors: WordVectors | None = None,
+) -> StoryReport:
     """The whole cross-source analysis of one story's annotated articles (ids must be unique: E111).
 
-    Conflicts and updates below ``min_confidence`` are left out (0 keeps every one found)."""
+    Conflicts and updates below ``min_confidence`` are left out (0 keeps every one found);
+    ``vectors``: word vectors for matching the facts' words (exact words only without them)."""
     require_unique_ids([(a.article.id, a.article.path) for a in anns], "comparison")
     entities = resolve_entities(anns)
     story_ids = {ref: e.id for e in entities for ref in e.members}
@@ -143,7 +150,7 @@ def compare(anns: Sequence[AnnotatedArticle], embed: Embed, min_confidence: floa
     # of similar sentences), and every other claim with what confirms it: single-source and
     # opinion groups are still claim-level; a star that is corroborated gives way to the facts
     # its claims state, and keeps only the details one source alone gives.
-    facts = find_facts(claims, entities, scopes, source_of, embed, claim_vecs=vecs)
+    facts = find_facts(claims, entities, scopes, source_of, embed, claim_vecs=vecs, vectors=vectors)
     in_fact = {id(sc) for f in facts for sc in f.claims}
     for f in facts:
         groups.append(

@@ -36,6 +36,7 @@ import numpy as np
 
 from newstrace.errors import ModelError
 from newstrace.lexicon import opposite_lemmas
+from newstrace.models import WordVectors
 from newstrace.records import FactMark, FactSpan, Proposition, StoryEntity
 from newstrace.story.align import Embed, embed_claims, neighbours
 from newstrace.story.claims import StoryClaim, mention_spans
@@ -45,12 +46,20 @@ from newstrace.story.scope import Scopes
 __all__ = ["FEATURES", "Fact", "FactFinder", "FactModel", "find_facts"]
 
 TOP_K = 10  # nearest propositions (by wording) considered for each one
+# Word-vector cosine from which two different words say nearly the same ("troops" / "fighters"
+# 0.46, "role" / "involvement" 0.51); unrelated words of en_core_web_md sit around 0.1-0.3.
+SOFT_MIN = 0.4
+# Below these, two propositions of one actor do different acts (embedding cosine of the action
+# lemmas) to different things (word match of their themes): see ``_two_acts``.
+TWO_ACTS_ACTION = 0.35
+TWO_ACTS_THEME = 0.3
 CANDIDATE_MIN = 0.45  # cosine below which two propositions are never compared
 MODEL_FILE = "fact_model.json"
 # A member with at most this share of the richest member's content words, all of them shared,
 # says the fact less specifically ("volunteers" for "representatives from volunteer groups").
 _LESS = 0.6
 _PRONOUNS = frozenset({"he", "she", "his", "her", "they", "their"})
+_POSSESSIVE = frozenset({"his", "her", "their"})
 # Actions too common to say that two propositions are about one act.
 _WEAK_ACTIONS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come", "include"})
 # A page dating itself ("Posted: Nov 27, 2005", "Last updated at 11:11 GMT") states no fact.
@@ -72,6 +81,10 @@ FEATURES = (
     "actor_differ",  # who acts is named on both sides and not the same
     "action_args",  # the same action and a content word or entity in common beyond it
     "claim_cos",  # sentence-embedding cosine of the two whole claims
+    # What each says of who acts (its words less the actor's and the names), matched word by
+    # word through static word vectors ("role of troops" / "involvement of fighters"), over the
+    # side it covers best; exact matches only without word vectors.
+    "said_soft",
 )
 
 
@@ -140,6 +153,7 @@ class _Unit:
     actors: frozenset[str] = frozenset()  # story entity ids of who acts
     outside: bool = False  # dated outside the story's window: about another event
     shown: str = ""  # the span as it reads in the article (the other facts inside it kept), subject named
+    said: tuple[str, ...] = ()  # what it says of who acts: content words less the actor's and the names
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,7 @@ class Fact:
 def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes: Scopes) -> list[_Unit]:
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e.name for e in entities}
+    kinds = {e.id: e.type for e in entities}
     spans = mention_spans(entities)
     out: list[_Unit] = []
     for sc in claims:
@@ -171,7 +186,11 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             ents = {eid for a, b, eid in spans[aid] if p.start <= a and b <= p.end}
             if p.subject:  # the subject is written with another verb of the sentence
                 ents |= sc.actors
-            name = next((names[x] for e in p.actors if (x := story_ids.get(f"{aid}/{e}")) in names), None)
+            # Who acts, by name: a person before the bodies named around them ("Chief of the
+            # General Staff of the Russian Armed Forces Valery Gerasimov" -> Gerasimov).
+            named_actors = [x for e in p.actors if (x := story_ids.get(f"{aid}/{e}")) in names]
+            named_actors.sort(key=lambda x: kinds[x] != "PERSON")
+            name = names[named_actors[0]] if named_actors else None
             words = _with_subject(p.text or text[p.start : p.end], p.subject, name)
             shown = _with_subject(text[p.start : p.end], p.subject, name)
             days = frozenset(
@@ -179,9 +198,12 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             )
             qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
             actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid}/{e}")))
+            named = {w.casefold() for a, b, _ in spans[aid] if p.start <= a and b <= p.end for w in text[a:b].split()}
+            drop = set(p.actor_lemmas) | named
+            said = tuple(w for w in p.lemmas if w not in drop)
             out.append(
                 _Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors, outside,
-                      shown)  # fmt: skip
+                      shown, said)  # fmt: skip
             )
     return out
 
@@ -189,12 +211,20 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
 def _with_subject(words: str, subject: str, name: str | None) -> str:
     """The words of a proposition with who acts before them when they do not say it: the
     name for a pronoun ("his visit to the region" -> "Vladimir Putin's visit to the region")."""
+    first = words.split(" ", 1)[0]
+    if name and first.casefold() in _POSSESSIVE:
+        # "his last month's report", whoever the clause's subject is: the owner is who acts.
+        return f"{_possessive(name)} {words[len(first):].lstrip()}"
     if subject.casefold() in _PRONOUNS and name:
         own = words.casefold().startswith(subject.casefold())
-        return f"{name}'s {words[len(subject):].lstrip()}" if own else f"{name} {words}"
+        return f"{_possessive(name)} {words[len(subject):].lstrip()}" if own else f"{name} {words}"
     if subject and not words.casefold().startswith(subject.casefold()):
         return f"{subject} {words}"
     return words
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _figures_differ(a: _Unit, b: _Unit) -> bool:
@@ -229,11 +259,33 @@ def _compatible(a: _Unit, b: _Unit) -> bool:
     return not _figures_differ(a, b)
 
 
+def _two_acts(a: _Unit, b: _Unit, action_cos: float, theme_soft: float) -> bool:
+    """Two different acts done to two different things ("Gerasimov commended the troops' role"
+    / "the liberation was announced by Gerasimov"; "examining bills" / "the charge was disclosed
+    on every bill"): two facts, however alike the wording around a shared name or word.
+    ``theme_soft``: the word match of the two themes over the side matched worst (one theme
+    word in common with a long theme is not the same thing)."""
+    if a.prop.action == b.prop.action or action_cos >= TWO_ACTS_ACTION:
+        return False
+    if a.actors and b.actors and not a.actors & b.actors:
+        return True  # two actors named, none in common: "the association argued" / "the court ruled"
+    if not a.actors & b.actors:
+        return False
+    return bool(a.prop.theme_lemmas and b.prop.theme_lemmas) and theme_soft < TWO_ACTS_THEME
+
+
 def _overlap(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> float:
     if not x or not y:
         return 0.0
     shared = sum(weight.get(w, 1.0) for w in x & y)
     return shared / min(sum(weight.get(w, 1.0) for w in x), sum(weight.get(w, 1.0) for w in y))
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> float:
+    """Weighted share of the union in common: one common entity found everywhere in the story
+    ("Kursk") says less than over the smaller side."""
+    union = sum(weight.get(w, 1.0) for w in x | y)
+    return sum(weight.get(w, 1.0) for w in x & y) / union if union else 0.0
 
 
 class FactFinder:
@@ -246,6 +298,7 @@ class FactFinder:
         scopes: Scopes,
         embed: Embed,
         claim_vecs: np.ndarray[Any, Any] | None = None,
+        vectors: WordVectors | None = None,
     ) -> None:
         self.units = _units(claims, entities, scopes)
         n = len(self.units)
@@ -271,12 +324,39 @@ class FactFinder:
             for w in u.lemmas | u.entities:
                 df[w] += 1
         self.weight = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        # Each unit's said and theme words as unit word vectors, for the word-by-word matches.
+        self._vectors = vectors
+        self._rows: dict[tuple[str, ...], np.ndarray[Any, Any] | None] = {}
 
     @staticmethod
     def _is_claim(u: _Unit) -> bool:
         c = u.sc.claim
         whole = len(c.props) == 1 and not u.prop.subject and u.text == c.text[u.prop.start - c.start : u.prop.end - c.start]
         return whole and (u.prop.end - u.prop.start) >= 0.8 * (c.end - c.start)
+
+    def _word_rows(self, words: tuple[str, ...]) -> np.ndarray[Any, Any] | None:
+        if self._vectors is None:
+            return None
+        if words not in self._rows:
+            self._rows[words] = self._vectors.rows(words)
+        return self._rows[words]
+
+    def soft(self, a: tuple[str, ...], b: tuple[str, ...], least: bool = False) -> float:
+        """How fully one side's words are matched on the other (a word by itself, or by its
+        nearest word there when their vectors are close: SOFT_MIN), weighted by rarity, over
+        the side matched best (``least``: worst)."""
+        if not a or not b:
+            return 0.0
+        sims = np.array([[1.0 if x == y else 0.0 for y in b] for x in a])
+        va, vb = self._word_rows(a), self._word_rows(b)
+        if va is not None and vb is not None:
+            cos = va @ vb.T
+            sims = np.maximum(sims, np.where(cos >= SOFT_MIN, cos, 0.0))
+        wa = np.array([self.weight.get(w, 1.0) for w in a])
+        wb = np.array([self.weight.get(w, 1.0) for w in b])
+        cover_a = float(wa @ sims.max(axis=1) / wa.sum())
+        cover_b = float(wb @ sims.max(axis=0) / wb.sum())
+        return min(cover_a, cover_b) if least else max(cover_a, cover_b)
 
     def cos(self, i: int, j: int) -> float:
         return float(self.vecs[i] @ self.vecs[j])
@@ -302,7 +382,12 @@ class FactFinder:
         return sorted(out)
 
     def compatible(self, i: int, j: int) -> bool:
-        return _compatible(self.units[i], self.units[j])
+        a, b = self.units[i], self.units[j]
+        if not _compatible(a, b):
+            return False
+        action_cos = float(self._action[a.prop.action] @ self._action[b.prop.action])
+        themes = self.soft(a.prop.theme_lemmas, b.prop.theme_lemmas, least=True)
+        return not _two_acts(a, b, action_cos, themes)
 
     def features(self, i: int, j: int) -> np.ndarray[Any, Any]:
         a, b = self.units[i], self.units[j]
@@ -326,6 +411,7 @@ class FactFinder:
                 float(bool(a.actors and b.actors and not a.actors & b.actors)),
                 float(acts[0] == acts[1] and bool(la & lb or a.entities & b.entities)),
                 float(self._claim_vec[i] @ self._claim_vec[j]),
+                self.soft(a.said, b.said),
             ],
             dtype=np.float64,
         )
@@ -339,11 +425,12 @@ def find_facts(
     embed: Embed,
     model: FactModel | None = None,
     claim_vecs: np.ndarray[Any, Any] | None = None,
+    vectors: WordVectors | None = None,
 ) -> list[Fact]:
     """The facts at least two independent sources state, in the order of their first span
     (``claim_vecs``: the claims' embeddings when the caller has them, one row per claim)."""
     model = model or _default_model()
-    finder = FactFinder(claims, entities, scopes, embed, claim_vecs)
+    finder = FactFinder(claims, entities, scopes, embed, claim_vecs, vectors)
     units = finder.units
     if len(units) < 2:
         return []
