@@ -282,6 +282,8 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         ("A man was killed after falling around 2,000ft while climbing.", [("2,000ft", 2000.0, "ft")]),
         # A verb inside a hyphenated modifier does not part the number from its noun.
         ("Rescuers reached the 12 worst-hit villages.", [("12 worst-hit villages", 12.0, "village")]),
+        # A scale hyphenated to its figure is part of it.
+        ("Thieves made off with a $2.6-million haul.", [("2.6-million haul", 2.6e6, "haul")]),
     ],
 )
 def test_quantities(segment, sentence, expected):

@@ -275,4 +275,23 @@ def test_parts_that_add_up_to_the_other_sides_whole_agree():
     b = "date 2008-12-14\nMarine commandos boarded the pirate boats on Saturday and caught 23 Somali and Yemeni pirates."
     assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
     c = "date 2008-12-14\nMarine commandos boarded the pirate boats on Saturday and caught 25 Somali and Yemeni pirates."
-    assert _shown({"b": b, "c": c}, "number") == [{"23 Somali and Yemeni pirates", "25 Somali and Yemeni pirates"}]
+    assert _shown({"b": b, "c": c}, "number") == [
+        {"23 Somali and Yemeni pirates", "25 Somali and Yemeni pirates"}
+    ]
+
+
+def test_a_converted_amount_in_brackets_is_no_figure_of_its_own_and_a_currency_sign_is_a_unit():
+    base = "date 2010-05-02\nGreece agreed a {} EU and IMF debt bailout on Sunday, officials said."
+    converted = _conflicts(
+        {
+            "a": base.format("110-billion-euro ($143-billion)"),
+            "b": base.format("110 billion euro ($158 billion)"),
+        },
+        all_conflicts=True,
+    )
+    assert [c for c in converted if c[0] == "number"] == []
+    differ = _conflicts(
+        {"a": base.format("$143-billion"), "b": base.format("$158 billion")}, all_conflicts=True
+    )
+    [found] = [sorted(c[1]) for c in differ if c[0] == "number"]
+    assert found[0].startswith("143-billion") and found[1].startswith("158 billion")

@@ -834,8 +834,9 @@ def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
                 nxt.text == "-"
                 and k + 1 < len(toks)
                 and toks[k + 1].lower_ in NUMBER_WORDS
-                and group[-1].lower_ in NUMBER_WORDS
+                and (group[-1].lower_ in NUMBER_WORDS or toks[k + 1].lower_ in SCALES)
             ):
+                # "twenty-five"; "$2.6-million", "110-billion": the scale hyphenated to its figure
                 group.append(toks[k + 1])
                 k += 2
             else:

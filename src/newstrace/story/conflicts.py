@@ -29,6 +29,7 @@ from newstrace.story.quantities import (
     mentions_value,
     num,
     partial,
+    restated,
     same_quantity,
     within_precision,
 )
@@ -350,7 +351,7 @@ def _number_conflict(
             if (qa.value == qb.value and qa.unit == qb.unit) or qb.start in used:
                 continue
             ma, mb = measure(a, qa), measure(b, qb)
-            if ma is None or mb is None:
+            if ma is None or mb is None or restated(a, qa) or restated(b, qb):
                 continue
             if ma.kind != mb.kind and (ma.physical or mb.physical or not casualty_pair(a, qa, b, qb)):
                 continue

@@ -40,7 +40,7 @@ from newstrace.models import WordVectors
 from newstrace.records import FactMark, FactSpan, Proposition, StoryEntity
 from newstrace.story.align import Embed, embed_claims, neighbours
 from newstrace.story.claims import StoryClaim, mention_spans
-from newstrace.story.quantities import count_kind, measure, within_precision
+from newstrace.story.quantities import count_kind, measure, restated, within_precision
 from newstrace.story.scope import Scopes
 
 __all__ = ["FEATURES", "Fact", "FactFinder", "FactModel", "find_facts"]
@@ -231,11 +231,11 @@ def _figures_differ(a: _Unit, b: _Unit) -> bool:
     """Different figures of one measure ("12 dead" / "14 dead") are two facts, not one."""
     for qa in a.quantities:
         ma = measure(a.sc, qa)
-        if ma is None:
+        if ma is None or restated(a.sc, qa):
             continue
         for qb in b.quantities:
             mb = measure(b.sc, qb)
-            if mb is None or mb.kind != ma.kind:
+            if mb is None or mb.kind != ma.kind or restated(b.sc, qb):
                 continue
             if ma.kind == "casualties" and count_kind(a.sc, qa) != count_kind(b.sc, qb):
                 continue

@@ -24,6 +24,7 @@ __all__ = [
     "measure_key",
     "mentions_value",
     "partial",
+    "restated",
     "within_precision",
     "CUMULATIVE_UNITS",
     "agree_within_bound",
@@ -321,6 +322,21 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
 _CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wound\w*|missing)\b", re.I)
 
 
+# An amount in brackets right after another amount restates it in other units ("110-billion
+# ($143-billion)", "10 km (6 miles)"); for currencies at the rate of the writer's day, so two
+# outlets' restatements differ without disagreeing.
+_RESTATED = re.compile(
+    r"(?:\d[\d.,]*|\b(?:hundred|thousand|million|billion|trillion))(?:[\s-]*[^\W\d]+\.?){0,3}\s*\(\s*(?:about|around|some|roughly)?\s*[$€£¥]?\s*$",
+    re.I,
+)
+
+
+def restated(sc: StoryClaim, q: Quantity) -> bool:
+    """An amount in brackets right after another amount: the same amount in other units, not a
+    figure of its own to set against another outlet's (its conversion rate is the writer's)."""
+    return bool(_RESTATED.search(sc.ann.article.text, max(sc.claim.start, q.start - 60), q.start))
+
+
 def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     """The kind and base value of a quantity: its unit (a physical dimension, a currency, a
     count noun), or what the words by a bare number say it is (a quake's magnitude, a count of
@@ -345,20 +361,22 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
         q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 20), q.start)
                             or _CASUALTY_NEAR.match(after.lstrip())))):  # fmt: skip
         return Measure("casualties", q.value, False)
-    if not q.unit:
-        return None
     around = text[max(sc.claim.start, q.start - 2) : q.end].casefold()
+    # A currency sign before the amount ("$84 million") is its unit, whatever the reader kept.
     cur = next((c for sym, c in _CURRENCIES.items() if sym in ("$", "€", "£") and sym in around), None)
-    cur = cur or _CURRENCIES.get(q.unit)
+    if not q.unit and not cur:
+        return None
+    cur = cur or _CURRENCIES.get(q.unit or "")
     if cur:
         return Measure(f"money:{cur}", q.value, True)
+    unit = q.unit or ""
     square = bool(re.search(r"\b(?:square|sq)\b", around))
     cubic = bool(re.search(r"\bcubic\b", around))
     if not cubic:
-        got = _pint(q.value, q.unit, square)
+        got = _pint(q.value, unit, square)
         if got is not None:
             return Measure(got[0], got[1], True)
-    return Measure(_singular(q.unit), q.value, False)
+    return Measure(_singular(unit), q.value, False)
 
 
 def _singular(unit: str) -> str:
