@@ -20,6 +20,7 @@ from pathlib import Path
 
 from newstrace.api import embedder
 from newstrace.config import load_settings
+from newstrace.models import load_word_vectors
 from newstrace.pipeline import Pipeline
 from newstrace.readers import article_from_text
 from newstrace.records import Article
@@ -62,13 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     articles = ecb_articles(args.ecbplus, max(args.sizes))
     pipeline = Pipeline(settings)
     embed = embedder(settings)
-    compare(list(pipeline.annotate(articles[:3])), embed)  # warm models and caches
+    vectors = load_word_vectors(settings.word_vectors)
+    compare(list(pipeline.annotate(articles[:3])), embed, vectors=vectors)  # warm models and caches
     rows = []
     for n in args.sizes:
         batch = articles[:n]
         t0 = time.perf_counter()
         anns = list(pipeline.annotate(batch))
-        report = compare(anns, embed)
+        report = compare(anns, embed, vectors=vectors)
         dt = time.perf_counter() - t0
         claims = sum(len(a.claims) for a in anns)
         rows.append(
