@@ -129,7 +129,13 @@ def test_deterministic(fixtures):
 
 def test_stages_and_version():
     res = runner.invoke(app, ["stages"])
-    assert "segment" in res.stdout and "requires: sentences" in res.stdout
+    rows = [line.split() for line in res.stdout.splitlines() if line[:1].isdigit()]
+    # pipeline order, one aligned row per stage
+    assert [r[1] for r in rows] == ["segment", "entities", "times", "quotes", "claims"]
+    assert len({line.index("requires") for line in res.stdout.splitlines()[:1]}) == 1
+    header = res.stdout.splitlines()[0]
+    starts = {line.find(r[1]) for line, r in zip(res.stdout.splitlines()[2:], rows, strict=False)}
+    assert starts == {header.index("stage")}
     res = runner.invoke(app, ["--version"])
     assert res.stdout.startswith("newstrace ")
 
@@ -203,3 +209,18 @@ def test_bench_timex_command(tmp_path):
     assert "below floor" in res.stderr
     res = runner.invoke(app, ["bench", "timex", str(tmp_path / "missing")])
     assert res.exit_code == 2
+
+
+def test_help_reads_like_a_mature_cli():
+    for args in (
+        ["--help"],
+        ["compare", "--help"],
+        ["extract", "--help"],
+        ["audit", "--help"],
+        ["bench", "trust", "--help"],
+    ):
+        out = runner.invoke(app, args).stdout
+        for odd in ("<bool>", "<list[", "{paths}", "<str>", "<int>"):
+            assert odd not in out, (args, odd)
+    out = runner.invoke(app, ["compare", "--help"]).stdout
+    assert "PATH..." in out and "--all-conflicts" in out

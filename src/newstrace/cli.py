@@ -14,7 +14,7 @@ from rich.console import Console
 
 from newstrace import __version__
 from newstrace.config import Settings, load_settings
-from newstrace.errors import NewstraceError
+from newstrace.errors import InputError, NewstraceError
 from newstrace.records import AnnotatedArticle, Article, ReadError
 
 app = typer.Typer(
@@ -36,7 +36,8 @@ ModelOpt = Annotated[
 DEMO_AUDIT = ("meridian_dam_20250310.txt", "derived/dam_rewrite.txt")  # source in the corpus, rewrite
 MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Also write a Markdown report here.")]
 DateOpt = Annotated[
-    str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for articles without their own.")
+    str | None,
+    typer.Option("--date", metavar="YYYY-MM-DD", help="Reference date for articles without their own."),
 ]
 
 
@@ -84,7 +85,7 @@ def _run_extract(
 
     batch, failures = read_articles(paths, settings, date, on_error=_report_error)
     if not batch:
-        err.print("no articles could be read" if failures else "no articles given")
+        _error("no articles could be read" if failures else "no articles given")
         return 1
     pipeline = Pipeline(settings)
     out = Console(highlight=False, soft_wrap=True)
@@ -126,10 +127,15 @@ def _run_extract(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl).", metavar="PATH..."),
+    ],
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Reference date YYYY-MM-DD for articles that carry none of their own."),
+        typer.Option(
+            "--date", metavar="YYYY-MM-DD", help="Reference date for articles that carry none of their own."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article per line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
@@ -147,7 +153,7 @@ def extract(
     try:
         code = _run_extract(paths, _settings(config, model), _parse_date(date), as_json, quiet, resolve)
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     raise typer.Exit(code)
 
@@ -165,7 +171,7 @@ def demo(
     import importlib.util
 
     if not path.exists():
-        err.print(f"[red]error[/red] example corpus not found at {path}: run this from the repository root")
+        _error(f"example corpus not found at {path}: run this from the repository root")
         raise typer.Exit(2)
     if importlib.util.find_spec("sentence_transformers") is None:
         err.print(
@@ -175,7 +181,7 @@ def demo(
         try:
             code = _run_extract([str(path)], _settings(config, None), None, False, False)
         except NewstraceError as exc:
-            err.print(f"[red]error[/red] {exc}")
+            _error(exc)
             raise typer.Exit(2) from None
         raise typer.Exit(code)
     args = ["compare", str(path)]
@@ -188,7 +194,10 @@ def demo(
     # expert, a dropped attribution and the writer's speculation planted in it.
     source, derived = path / DEMO_AUDIT[0], path.parent / DEMO_AUDIT[1]
     if source.exists() and derived.exists():
-        err.print(f"\n[bold]newstrace audit[/bold] --source {source} --derived {derived}\n")
+        # On stdout with the reports, so a saved demo keeps the two reports apart.
+        Console(highlight=False, soft_wrap=True).print(
+            f"\n[bold]== newstrace audit --source {source} --derived {derived}[/bold]\n"
+        )
         audit_args = ["audit", "--source", str(source), "--derived", str(derived)]
         if config is not None:
             audit_args += ["--config", str(config)]
@@ -198,7 +207,8 @@ def demo(
 @app.command()
 def compare(
     paths: Annotated[
-        list[str], typer.Argument(help="The articles of one story: files, directories or globs.")
+        list[str],
+        typer.Argument(help="The articles of one story: files, directories or globs.", metavar="PATH..."),
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSON report (schema/compare.schema.json).")
@@ -226,11 +236,11 @@ def compare(
         settings = _settings(config, model)
         batch, failures = read_articles(paths, settings, _parse_date(date), on_error=_report_error)
         if not batch:
-            err.print("no articles could be read" if failures else "no articles given")
+            _error("no articles could be read" if failures else "no articles given")
             raise typer.Exit(1)
         report = compare_articles(batch, settings, all_conflicts=all_conflicts)
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(compare_json(report), ensure_ascii=False) + "\n")
@@ -243,8 +253,21 @@ def compare(
     raise typer.Exit(1 if failures else 0)
 
 
+def _error(problem: object) -> None:
+    """One line on stderr per problem, in the stable format the README gives (tools parse it):
+    ``path:line: [code] message`` for an input that cannot be read, ``newstrace: [code] message``
+    for another coded error, ``newstrace: error: message`` for bad usage."""
+    if isinstance(problem, InputError | ReadError):
+        text = str(problem)
+    elif isinstance(problem, NewstraceError):
+        text = f"newstrace: {problem}"
+    else:
+        text = f"newstrace: error: {problem}"
+    err.print(text, markup=False, highlight=False, style="red")
+
+
 def _report_error(rec: ReadError) -> None:
-    err.print(f"[red]error[/red] {rec}", markup=True)
+    _error(rec)
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -307,7 +330,7 @@ def _run_pairs(pairs: Path, settings: Settings, date: dt.date | None, as_json: b
             raise InputError("file is empty", path=str(pairs), code=E_EMPTY)
         text, _ = decode(data, str(pairs), settings.fallback_encodings)
     except InputError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         return 1
     lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     auditor = Auditor(settings)
@@ -318,7 +341,7 @@ def _run_pairs(pairs: Path, settings: Settings, date: dt.date | None, as_json: b
     def fail(exc: InputError, pid: Any) -> None:
         nonlocal failures
         failures += 1
-        err.print(f"[red]error[/red] {exc}", markup=True)
+        _error(exc)
         if pid is not None:
             error = {"code": exc.code, "message": exc.message, "path": exc.path, "line": exc.line}
             if as_json:
@@ -418,10 +441,10 @@ def audit(
 
     if pairs is not None:
         if source or derived is not None or markdown is not None:
-            err.print("[red]error[/red] --pairs cannot be combined with --source, --derived or --markdown")
+            _error("--pairs cannot be combined with --source, --derived or --markdown")
             raise typer.Exit(2)
     elif not source or derived is None:
-        err.print("[red]error[/red] give --derived PATH and at least one --source PATH (or --pairs FILE)")
+        _error("give --derived PATH and at least one --source PATH (or --pairs FILE)")
         raise typer.Exit(2)
     try:
         settings = _settings(config, model)
@@ -432,17 +455,17 @@ def audit(
         derived_arts, derived_failures = read_articles([derived], settings, ref_date, on_error=_report_error)
         if len(derived_arts) != 1:
             what = "could not be read" if not derived_arts else f"holds {len(derived_arts)} articles, not one"
-            err.print(f"[red]error[/red] the derived text {derived} {what}")
+            _error(f"the derived text {derived} {what}")
             raise typer.Exit(1 if not derived_arts else 2)
         sources, failures = read_articles(source, settings, ref_date, on_error=_report_error)
         failures += derived_failures
         if not sources:
-            err.print("[red]error[/red] no source article could be read")
+            _error("no source article could be read")
             raise typer.Exit(1)
         *sources, derived_art = _unique_ids([*sources, derived_arts[0]])
         report = Auditor(settings).audit(sources, derived_art)
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     articles = {a.id: a for a in [*sources, derived_art]}
     if as_json:
@@ -460,13 +483,23 @@ def audit(
 
 
 @app.command()
-def stages() -> None:
-    """List the registered per-article stages with what they require and assign."""
+def stages(config: ConfigOpt = None) -> None:
+    """List the per-article stages in pipeline order (pipeline.stages), with what each requires
+    and assigns; registered stages outside the pipeline follow."""
+    from rich.table import Table, box
+
     from newstrace.stages import registered
 
-    for info in registered().values():
-        req = ", ".join(info.requires) or "-"
-        print(f"{info.name:10s} requires: {req:20s} assigns: {', '.join(info.assigns)}")
+    infos = registered()
+    pipeline = [n for n in _settings(config, None).stages if n in infos]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for col in ("#", "stage", "requires", "assigns"):
+        table.add_column(col)
+    for name in pipeline + sorted(n for n in infos if n not in pipeline):
+        info = infos[name]
+        step = str(pipeline.index(name) + 1) if name in pipeline else "-"  # "-": registered, not run
+        table.add_row(step, name, ", ".join(info.requires) or "-", ", ".join(info.assigns))
+    Console(highlight=False).print(table)
 
 
 @bench_app.command("timex")
@@ -492,14 +525,14 @@ def bench_timex(
     from newstrace.bench.timex import score_docs
 
     def skip(f: Path, exc: Exception) -> None:
-        err.print(f"[red]error[/red] {f}: cannot read TimeML: {exc}")
+        _error(f"{f}: cannot read TimeML: {exc}")
 
     groups: dict[str, list[TimeMLDoc]] = {}
     seen: set[str] = set()
     dups = 0
     for path in paths:
         if not path.exists():
-            err.print(f"[red]error[/red] no such file or directory: {path}")
+            _error(f"no such file or directory: {path}")
             raise typer.Exit(2)
         subdirs = sorted(d for d in path.iterdir() if d.is_dir()) if path.is_dir() else []
         parts = [(str(d), d) for d in subdirs if any(d.rglob("*.tml"))] or [(str(path), path)]
@@ -511,7 +544,7 @@ def bench_timex(
                 seen.add(doc.doc_id)
                 groups.setdefault(name, []).append(doc)
     if not seen:
-        err.print("[red]error[/red] no .tml documents found")
+        _error("no .tml documents found")
         raise typer.Exit(2)
     reports = {name: score_docs(docs) for name, docs in groups.items()}
     if len(reports) > 1:
@@ -546,12 +579,10 @@ def bench_quotes(
     from newstrace.bench.quotes import run_quotes_bench
 
     if not path.is_dir():
-        err.print(f"[red]error[/red] not a directory: {path}")
+        _error(f"not a directory: {path}")
         raise typer.Exit(2)
     if baseline and importlib.util.find_spec("textacy") is None:
-        err.print(
-            "[red]error[/red] the textacy baseline needs `pip install 'newstrace[bench]'` (or --no-baseline)"
-        )
+        _error("the textacy baseline needs `pip install 'newstrace[bench]'` (or --no-baseline)")
         raise typer.Exit(2)
     report = run_quotes_bench(path, baseline=baseline)
     print(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
@@ -567,7 +598,7 @@ def bench_stories(
 
     report = run_stories_bench(paths)
     if not report.stories:
-        err.print("[red]error[/red] no gold.json found under the given paths")
+        _error("no gold.json found under the given paths")
         raise typer.Exit(2)
     print(json.dumps(report.totals(), indent=2) if as_json else report.format())
 
@@ -614,17 +645,17 @@ def _run_gold_bench(
     each gold file or sub-topic it could not score (path:line: [code] message), and exit 1 below
     a floor or when something was left out, 2 on bad usage."""
     if not ecbplus.is_dir():
-        err.print(f"[red]error[/red] not a directory: {ecbplus}")
+        _error(f"not a directory: {ecbplus}")
         raise typer.Exit(2)
     try:
         report = run()
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     t = report.totals()
     print(json.dumps(t, indent=2) if as_json else report.format(details))
     for message in report.errors:
-        err.print(f"[red]error[/red] {message}", markup=True, highlight=False)
+        _error(message)
     for key, floor in floors.items():
         if floor is not None and t[key] < floor:
             err.print(f"[red]below floor[/red] {key.replace('_', ' ')} {t[key]:.3f} < {floor}")
@@ -717,7 +748,7 @@ def bench_written(
     def bad(e: NewstraceError) -> None:
         nonlocal failed
         failed += 1
-        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+        _error(e)
 
     try:
         report = run_written_bench(
@@ -725,7 +756,7 @@ def bench_written(
             on_error=bad, progress=_audit_progress(quiet),
         )  # fmt: skip
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     _print_audit_bench(report, as_json, errors)
     if failed:
@@ -781,17 +812,17 @@ def bench_calibrate(
     def bad_line(file: str, line: int, message: str) -> None:
         nonlocal failed
         failed += 1
-        err.print(f"[red]error[/red] {file}:{line}: cannot read QAGS record: {message}")
+        _error(f"{file}:{line}: cannot read QAGS record: {message}")
 
     def bad_summary(e: NewstraceError) -> None:
         nonlocal failed
         failed += 1
-        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+        _error(e)
 
     if qags is not None:
         missing = [str(qags / f) for f in QAGS_FILES if not (qags / f).is_file()]
         if missing:
-            err.print(f"[red]error[/red] QAGS file(s) not found: {', '.join(missing)}")
+            _error(f"QAGS file(s) not found: {', '.join(missing)}")
             raise typer.Exit(2)
     try:
         auditor = Auditor(settings)
@@ -807,7 +838,7 @@ def bench_calibrate(
                 halves[half] += collect(recs, auditor, settings, progress, name)
             named.update(halves)
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     pool = [n for n in ("cnndm", "xsum", "written-a", "written-b") if n in named]
     splits: list[tuple[list[str], str]] = [(["cnndm"], "xsum"), (["xsum"], "cnndm")]
@@ -829,7 +860,7 @@ def bench_calibrate(
             )
     if write is not None:
         if not pool:
-            err.print("[red]error[/red] --write needs --qags or the written summaries to fit on")
+            _error("--write needs --qags or the written summaries to fit on")
             raise typer.Exit(2)
         by, t, c = choose([named[n] for n in pool])
         model = SupportModel.load(write) if write.is_file() else auditor.model
@@ -885,11 +916,11 @@ def bench_audit(
     from newstrace.bench.audit import QAGS_FILES, qags_files, run_audit_bench
 
     if not path.is_dir() or not qags_files(path):
-        err.print(f"[red]error[/red] {path} holds none of {', '.join(QAGS_FILES)} and no other *.jsonl")
+        _error(f"{path} holds none of {', '.join(QAGS_FILES)} and no other *.jsonl")
         raise typer.Exit(2)
 
     def skip(file: str, line: int, message: str) -> None:
-        err.print(f"[red]error[/red] {file}:{line}: cannot read QAGS record: {message}")
+        _error(f"{file}:{line}: cannot read QAGS record: {message}")
 
     try:
         report = run_audit_bench(
@@ -901,7 +932,7 @@ def bench_audit(
             progress=_audit_progress(quiet),
         )
     except NewstraceError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     _print_audit_bench(report, as_json, errors)
     bacc = report.pooled().newstrace.sentence.balanced_accuracy

@@ -164,13 +164,20 @@ def read_paths(
     """Read every file named, found under a directory, or matched by a glob, in a stable order.
 
     Article ids are unique within one call: a repeated id gets a short hash of its path appended.
+    A file reached twice (named, and inside a folder named) is read once.
     """
     settings = settings or load_settings()
     seen: set[str] = set()
+    read: set[Path] = set()
     for item in _expand(paths):
         if isinstance(item, ReadError):
             yield item
             continue
+        # A file named twice (a folder and a file inside it, two globs) is read once.
+        key = item.resolve()
+        if key in read:
+            continue
+        read.add(key)
         for rec in read_file(item, settings):
             if isinstance(rec, Article):
                 if rec.id in seen:
