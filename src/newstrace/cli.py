@@ -486,7 +486,8 @@ def audit(
 def stages(config: ConfigOpt = None) -> None:
     """List the per-article stages in pipeline order (pipeline.stages), with what each requires
     and assigns; registered stages outside the pipeline follow."""
-    from rich.table import Table, box
+    from rich import box
+    from rich.table import Table
 
     from newstrace.stages import registered
 
