@@ -64,21 +64,44 @@ def embedder(settings: Settings) -> Embed:
     return embed
 
 
+# progress(what, done, total): what a long call is doing; total None while it cannot count.
+Progress = Callable[[str, int, int | None], None]
+
+
+def _quiet(what: str, done: int = 0, total: int | None = None) -> None:
+    return None
+
+
 def compare_articles(
     articles: Sequence[Article],
     settings: Settings | None = None,
     embed: Embed | None = None,
     all_conflicts: bool = False,
+    progress: Progress | None = None,
 ) -> StoryReport:
     """Annotate one story's articles and compare them across sources. Conflicts below
-    ``compare.min_confidence`` are left out unless ``all_conflicts``."""
+    ``compare.min_confidence`` are left out unless ``all_conflicts``; ``progress`` hears of each
+    step (models loading, articles annotated, the comparison)."""
+    from newstrace.models import load_word_vectors
     from newstrace.pipeline import Pipeline
 
+    say = progress or _quiet
     require_unique_ids([(a.id, a.path) for a in articles], "comparison")  # before the costly parse
     settings = settings or load_settings()
-    anns = list(Pipeline(settings).annotate(articles))
-    floor = 0.0 if all_conflicts else settings.min_confidence
-    from newstrace.models import load_word_vectors
+    say("Loading the language model", 0, None)
+    pipeline = Pipeline(settings)
+    done = 0
 
+    def annotated(n: int) -> None:
+        nonlocal done
+        done += n
+        say("Annotating articles", done, len(articles))
+
+    say("Annotating articles", 0, len(articles))
+    anns = list(pipeline.annotate(articles, progress=annotated))
+    floor = 0.0 if all_conflicts else settings.min_confidence
+    say("Loading sentence embeddings and word vectors", 0, None)
+    embed = embed or embedder(settings)
     vectors = load_word_vectors(settings.word_vectors)
-    return compare(anns, embed or embedder(settings), min_confidence=floor, vectors=vectors)
+    say(f"Comparing {len(anns)} articles", 0, None)
+    return compare(anns, embed, min_confidence=floor, vectors=vectors)

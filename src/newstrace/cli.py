@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from newstrace import __version__
+from newstrace._progress import Steps
 from newstrace.config import Settings, load_settings
 from newstrace.errors import InputError, NewstraceError
 from newstrace.records import AnnotatedArticle, Article, ReadError
@@ -233,12 +234,14 @@ def compare(
     from newstrace.render.terminal import print_compare
 
     try:
-        settings = _settings(config, model)
-        batch, failures = read_articles(paths, settings, _parse_date(date), on_error=_report_error)
-        if not batch:
-            _error("no articles could be read" if failures else "no articles given")
-            raise typer.Exit(1)
-        report = compare_articles(batch, settings, all_conflicts=all_conflicts)
+        with Steps(err, not quiet) as steps:
+            steps("Reading articles")
+            settings = _settings(config, model)
+            batch, failures = read_articles(paths, settings, _parse_date(date), on_error=_report_error)
+            if not batch:
+                _error("no articles could be read" if failures else "no articles given")
+                raise typer.Exit(1)
+            report = compare_articles(batch, settings, all_conflicts=all_conflicts, progress=steps)
     except NewstraceError as exc:
         _error(exc)
         raise typer.Exit(2) from None
@@ -463,7 +466,11 @@ def audit(
             _error("no source article could be read")
             raise typer.Exit(1)
         *sources, derived_art = _unique_ids([*sources, derived_arts[0]])
-        report = Auditor(settings).audit(sources, derived_art)
+        with Steps(err, not quiet) as steps:
+            steps("Loading the language model and embeddings")
+            auditor = Auditor(settings)
+            steps(f"Auditing {derived_art.id} against {len(sources)} source(s)")
+            report = auditor.audit(sources, derived_art)
     except NewstraceError as exc:
         _error(exc)
         raise typer.Exit(2) from None
