@@ -305,6 +305,18 @@ class StoryEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceLink:
+    """Why two articles count as one independent source: ``why`` is ``copy`` (they share most of
+    their text), ``outlet`` (one outlet published both) or ``relay`` (``a`` relays a statement
+    via ``b``'s outlet); ``detail`` says it in words ("similarity 0.82", "Meridian Wire")."""
+
+    a: str
+    b: str
+    why: Literal["copy", "outlet", "relay"]
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class CopyLink:
     """Two articles that share most of their text (syndicated wire copy, a light rewrite).
 

@@ -118,6 +118,26 @@ def test_audit_terminal_report():
     assert "derived audited against 1 source(s): not consistent" in res.stderr
 
 
+def test_audit_verdict_line_says_what_decides_it_and_relays_name_only_the_changed_words():
+    root = Path(__file__).parent.parent.parent / "examples"
+    res = runner.invoke(
+        app,
+        ["audit", "--source", str(root / "corpus" / "meridian_dam_20250310.txt"),
+         "--derived", str(root / "derived" / "dam_rewrite.txt")],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    last = res.stdout.strip().splitlines()[-1]
+    # no bare score beside supported sentences: the sentences that make it inconsistent come first
+    assert "score" not in last
+    assert last.startswith("NOT CONSISTENT with its sources: 1 contradicted and 1 unsupported of 6 sentences")
+    relays = [line for line in res.stdout.splitlines() if "relay dropped" in line]
+    assert relays
+    source = (root / "corpus" / "meridian_dam_20250310.txt").read_text(encoding="utf-8")
+    sentence = "Officials said the number of dead was likely to rise."
+    assert sentence in source
+    assert not any(sentence in line for line in relays)  # the source sentence is the evidence line
+
+
 def test_audit_html_offsets_map_into_the_markup(schema):
     res = runner.invoke(
         app,

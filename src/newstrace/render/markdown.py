@@ -24,13 +24,21 @@ def _quote(text: str, limit: int = 220) -> str:
 
 
 def compare_markdown(report: StoryReport) -> str:
+    from newstrace.story.verdicts import source_groups
+
     idx = claim_index(report)
     lines = ["# newstrace story report", ""]
-    lines += ["| article | source | published | independent source |", "|---|---|---|---|"]
+    groups_of = source_groups([a.article.id for a in report.articles], report.source_of, report.source_links)
+    label_of = {aid: label for label, arts, _ in groups_of for aid in arts}
+    lines += ["| article | outlet | published | independent source |", "|---|---|---|---|"]
     for a in report.articles:
         art = a.article
         pub = art.published.isoformat() if art.published else "undated"
-        lines.append(f"| {art.id} | {art.source or '-'} | {pub} | {report.source_of[art.id]} |")
+        lines.append(f"| {art.id} | {art.source or art.credit or '-'} | {pub} | {label_of[art.id]} |")
+    shared = [(label, arts, why) for label, arts, why in groups_of if len(arts) > 1]
+    if shared:
+        lines += ["", "Articles counted as one independent source:", ""]
+        lines += [f"- **{label}** ({', '.join(arts)}): {why}." for label, arts, why in shared]
     counts = {v: sum(g.verdict == v for g in report.groups) for v in _TITLES}
     lines += ["", " · ".join(f"{_TITLES[v]}: {n}" for v, n in counts.items()), ""]
     for verdict, title in _TITLES.items():
@@ -43,7 +51,9 @@ def compare_markdown(report: StoryReport) -> str:
                 lines += [f"### {g.id} — {g.statement}", "", g.explanation, ""]
                 for sp in g.spans:
                     marks = f" _({', '.join(m.replace('_', ' ') for m in sp.marks)})_" if sp.marks else ""
-                    lines.append(f"- **{sp.article}** `{sp.claim}` ({sp.start}-{sp.end}): \"{_quote(sp.text)}\"{marks}")
+                    lines.append(
+                        f'- **{sp.article}** `{sp.claim}` ({sp.start}-{sp.end}): "{_quote(sp.text)}"{marks}'
+                    )
                 lines.append("")
                 continue
             lines.append(f"### {g.id} ({g.severity}) — {g.explanation}")

@@ -106,6 +106,7 @@ _VERDICT_STYLE = {
 def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> None:
     """Conflicts first, then single-source claims, corroborated ones, opinion, the timeline."""
     from newstrace.story.compare import claim_index
+    from newstrace.story.verdicts import source_groups
 
     idx = claim_index(report)
     counts: Counter[str] = Counter(g.verdict for g in report.groups)
@@ -126,10 +127,16 @@ def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> 
                 console.print(f"  [{style}]{g.id}[/{style}] {_short(g.statement, 140)}")
                 console.print(f"     [dim]{g.explanation}[/dim]")
                 for sp in g.spans[:6]:
-                    marks = f" [dim]({', '.join(m.replace('_', ' ') for m in sp.marks)})[/dim]" if sp.marks else ""
-                    console.print(f"     [dim]{sp.article}:{sp.claim}[/dim] \"{_short(sp.text, 100)}\"{marks}")
+                    marks = (
+                        f" [dim]({', '.join(m.replace('_', ' ') for m in sp.marks)})[/dim]"
+                        if sp.marks
+                        else ""
+                    )
+                    console.print(f'     [dim]{sp.article}:{sp.claim}[/dim] "{_short(sp.text, 100)}"{marks}')
                 if len(g.spans) > 6:
-                    console.print(f"     [dim]... {len(g.spans) - 6} more sources' words (use --json or --markdown)[/dim]")
+                    console.print(
+                        f"     [dim]... {len(g.spans) - 6} more sources' words (use --json or --markdown)[/dim]"
+                    )
                 continue
             console.print(f"  [{style}]{g.id}[/{style}] {g.explanation}{conf}")
             for ref in g.claims[:4]:
@@ -144,6 +151,14 @@ def print_compare(console: Console, report: StoryReport, max_rows: int = 15) -> 
         for t in report.timeline[:max_rows]:
             text = " ".join(t.text.split())
             console.print(f"  {t.value:<10} {text[:100]}  [dim]({', '.join(t.articles)})[/dim]")
+    groups_of = source_groups([a.article.id for a in report.articles], report.source_of, report.source_links)
+    if any(len(arts) > 1 for _, arts, _ in groups_of):
+        # Which articles were counted as one source, and why, said once for the whole report.
+        console.print("\n[bold]SOURCES[/bold] (articles counted as one independent source)")
+        for label, arts, why in groups_of:
+            if len(arts) > 1:
+                console.print(f"  {label}: {', '.join(arts)}")
+                console.print(f"     [dim]{why}[/dim]")
     if report.lineage:
         console.print("\n[bold]COPIES[/bold]")
         for link in report.lineage:
@@ -185,9 +200,18 @@ def print_audit(console: Console, report: AuditReport, max_omissions: int = 10) 
         if s.reason:
             console.print(f"     [dim]why[/dim] {s.reason}")
         for d in s.distortions:
-            console.print(
-                f"     [{style}]{d.type.replace('_', ' ')}[/{style}] {d.derived!r} vs {d.source!r}: {d.explanation}"
-            )
+            kind = d.type.replace("_", " ")
+            said = d.explanation and d.explanation in (s.reason or "")  # already the "why" line
+            # A whole source sentence is the evidence line below: not repeated here.
+            whole = len(d.source) > 40 and any(d.source.strip() in e.text for e in s.evidence)
+            if said or whole:
+                why = "" if said else f": {d.explanation}"
+                console.print(f"     [{style}]{kind}[/{style}] {_short(d.derived, 100)!r}{why}")
+            else:
+                console.print(
+                    f"     [{style}]{kind}[/{style}] {_short(d.derived, 80)!r} vs {_short(d.source, 80)!r}: "
+                    f"{d.explanation}"
+                )
         if s.evidence:
             best = max(s.evidence, key=lambda e: e.score)
             console.print(
@@ -203,8 +227,28 @@ def print_audit(console: Console, report: AuditReport, max_omissions: int = 10) 
             console.print(
                 f"  [dim]... {len(omissions) - max_omissions} more (use --json or --markdown)[/dim]"
             )
-    counts = ", ".join(f"{n} {label.replace('_', ' ')}" for label, n in audit_counts(report).items())
-    verdict = "[green]CONSISTENT[/green]" if report.consistent else "[bold red]NOT CONSISTENT[/bold red]"
-    console.print(
-        f"\n{verdict} with its sources (score {report.score:.2f}): {counts}; {len(omissions)} omission(s)"
+    console.print("\n" + audit_verdict_line(report, len(omissions)))
+
+
+def audit_verdict_line(report: AuditReport, omissions: int) -> str:
+    """The verdict with what decides it first: a derived text is consistent when none of its
+    sentences is contradicted or unsupported ("NOT CONSISTENT with its sources: 1 contradicted
+    and 1 unsupported of 6 sentences; also 1 supported, ...")."""
+    counts = audit_counts(report)
+    total = sum(counts.values())
+    bad = [f"{counts[k]} {k}" for k in ("contradicted", "unsupported") if counts[k]]
+    rest = ", ".join(
+        f"{n} {k.replace('_', ' ')}"
+        for k, n in counts.items()
+        if n and k not in ("contradicted", "unsupported")
     )
+    if report.consistent:
+        head = (
+            f"[green]CONSISTENT[/green] with its sources: no sentence contradicted or unsupported of {total}"
+        )
+    else:
+        head = (
+            f"[bold red]NOT CONSISTENT[/bold red] with its sources: {' and '.join(bad)} of {total} sentences"
+        )
+    also = f"; also {rest}" if rest else ""
+    return f"{head}{also}; {omissions} omission(s)"

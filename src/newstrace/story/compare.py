@@ -27,6 +27,7 @@ from newstrace.records import (
     ClaimRef,
     CopyLink,
     Group,
+    SourceLink,
     StoryEntity,
     TimelineEntry,
     Verdict,
@@ -47,6 +48,7 @@ from newstrace.story.verdicts import (
     group_order,
     severity,
     single_source_details,
+    source_links,
     sources,
 )
 
@@ -71,6 +73,8 @@ class StoryReport:
     lineage: tuple[CopyLink, ...]
     timeline: tuple[TimelineEntry, ...]
     source_of: dict[str, str]
+    # Why articles count as one source (copies, one outlet, a relay), pair by pair.
+    source_links: tuple[SourceLink, ...] = ()
 
 
 def compare(
@@ -88,6 +92,7 @@ def compare(
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
     links = find_copies(anns)
+    links_between = source_links(anns, links)
     source_of = sources(anns, links)
     claims = story_claims(anns, story_ids, entities)
     vecs = embed_claims(claims, embed) if claims else None
@@ -159,7 +164,7 @@ def compare(
                 verdict="corroborated",
                 claims=tuple(ClaimRef(s.article, s.claim) for s in f.spans),
                 independent_sources=f.independent_sources,
-                explanation=explain_fact(f, source_of),
+                explanation=explain_fact(f, source_of, links_between),
                 severity="low",
                 statement=f.statement,
                 spans=f.spans,
@@ -205,7 +210,7 @@ def compare(
                 verdict=verdict,
                 claims=tuple(m.ref for m in members),
                 independent_sources=independent,
-                explanation=explain_group(verdict, members, independent, ()),
+                explanation=explain_group(verdict, members, independent, (), source_of, links_between),
                 severity=severity(verdict, ()),
             )
         )
@@ -224,7 +229,7 @@ def compare(
                 verdict="single_source",
                 claims=(sc.ref,),
                 independent_sources=1,
-                explanation=explain_group("single_source", [sc], 1, ()),
+                explanation=explain_group("single_source", [sc], 1, (), source_of, links_between),
                 severity=severity("single_source", ()),
             )
         )
@@ -239,6 +244,7 @@ def compare(
         lineage=links,
         timeline=timeline(groups, by_ref),
         source_of=source_of,
+        source_links=tuple(links_between),
     )
 
 
