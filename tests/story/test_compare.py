@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from newstrace.api import compare_articles, read_articles
 from newstrace.cli import app
+from newstrace.render.markdown import compare_markdown
 from newstrace.story.compare import StoryReport, claim_index
 
 EXAMPLES = Path(__file__).parent.parent.parent / "examples"
@@ -135,7 +136,7 @@ def test_near_copies_are_one_source(tmp_path):
     assert len(report.lineage) == 1
     assert len(set(report.source_of.values())) == 1
     assert not [g for g in report.groups if g.verdict == "corroborated"]
-    assert any("copies" in g.explanation for g in report.groups if g.verdict == "single_source")
+    assert any("share most of their text" in g.explanation for g in report.groups if g.verdict == "single_source")
 
 
 def test_compare_command_json_and_markdown(story, tmp_path):
@@ -177,10 +178,11 @@ def test_example_corpus_conflict_precision():
     texts = {a.id: a.text for a in arts}
     found = [(g, c) for g in report.groups for c in g.conflicts if c.type != "update"]
     correct = 0
+    recalled: set[int] = set()
     for _, c in found:
         sides = {(files[v.article], v.start) for v in c.values}
         hit = False
-        for typ, fa, ta, fb, tb in planted:
+        for k, (typ, fa, ta, fb, tb) in enumerate(planted):
             if typ != c.type:
                 continue
             spans = set()
@@ -190,10 +192,16 @@ def test_example_corpus_conflict_precision():
                 spans.add((f, aid, at, at + len(t)))
             if all(any(f == fs and s0 <= st < e0 + 40 for fs, _, s0, e0 in spans) for f, st in sides):
                 hit = True
+                recalled.add(k)
         correct += hit
     assert found, "the planted conflicts should produce at least one finding"
     precision = correct / len(found)
     assert precision >= 0.9, [c.explanation for _, c in found]
+    # Recall, pinned at the measured 3 of 4: the toll (17 / 21), the member states (nine / eleven)
+    # and the rescue centre's announcer are found; the burst "late on Sunday" against "in the early
+    # hours of March 10" is not (two claims worded apart, and one night named from either side of
+    # midnight is only doubted, at 0.4: see BENCHMARKS.md).
+    assert len(recalled) >= 3, sorted(planted[k][0] for k in recalled)
 
 
 def files_key(name: str) -> str:
@@ -204,6 +212,23 @@ def test_demo_runs_compare_on_the_example_corpus():
     res = CliRunner().invoke(app, ["demo", str(EXAMPLES / "corpus")])
     assert res.exit_code == 0, res.output
     assert "12 articles" in res.stdout and "CONFLICT" in res.stdout
+    # A saved demo keeps its two reports apart: the audit's heading is on stdout, between them.
+    head = res.stdout.index("== newstrace audit --source")
+    assert res.stdout.index("CONFLICT") < head < res.stdout.index("NOT CONSISTENT", head)
+    # Which articles count as one source, and why, said plainly (issue 24).
+    sources = res.stdout[res.stdout.index("SOURCES") : res.stdout.index("== newstrace audit")]
+    assert "meridian_dam_20250310 and meridian_dam_20250312 are both Meridian Wire" in sources
+    assert "vt-20250310-dam and meridian_dam_20250310 share most of their text" in sources
+    assert "nl-20250314-rescue-centre relays Baltic Press Agency" in sources
+
+
+def test_markdown_names_sources_neutrally_with_the_reason():
+    arts, _ = read_articles([EXAMPLES / "corpus"])
+    md = compare_markdown(compare_articles(arts))
+    rows = [line.split("|") for line in md.splitlines() if line.startswith("| meridian_")]
+    assert len(rows) == 3 and len({r[4].strip() for r in rows}) == 1  # one outlet, one source
+    assert all(r[4].strip().startswith("S") for r in rows)  # a label, not one article's id
+    assert "Articles counted as one independent source:" in md and "are both Meridian Wire" in md
     res = CliRunner().invoke(app, ["demo", str(EXAMPLES / "missing")])
     assert res.exit_code == 2
 

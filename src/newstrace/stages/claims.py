@@ -948,6 +948,12 @@ def _holder(cl: _Clause, tok: Token) -> tuple[int, int] | None:
             subj = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         elif t.pos_ in ("VERB", "AUX"):
             subj = _subject(t)
+            if subj is None and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                subj = t.head  # "the team ... offered Teixeira a deal": the noun it qualifies
+            elif subj is None and t.dep_ == "ccomp":
+                # "Lynch reported the Red Sox team ... offered": without "that", the parser often
+                # takes the clause's subject for the reporting verb's object.
+                subj = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
             break
         if subj is not None:
             break

@@ -25,6 +25,7 @@ __all__ = [
     "mentions_value",
     "partial",
     "restated",
+    "tolled",
     "within_precision",
     "CUMULATIVE_UNITS",
     "agree_within_bound",
@@ -44,7 +45,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:(?P<min>more than|over|at least|upwards of|in excess of|no fewer than|no less than)"
     r"|(?P<max>fewer than|less than|under|up to|at most)"
     r"|(?P<approx>about|around|roughly|approximately|some|an estimated|estimated|nearly|almost|close to))"
-    r"\s+$",
+    r"\s+[$€£¥]?$",  # "roughly $22 million": the sign between the bound and its figure
     re.IGNORECASE,
 )
 APPROX = 0.15  # "about 100" agrees with anything from 85 to 115
@@ -144,7 +145,7 @@ def governed_kind(sc: StoryClaim, q: Quantity) -> str | None:
     """The count kind the word a count hangs from names ("killing 10 people" -> dead, "80 were
     wounded" -> injured, "the death toll rose to 10" -> dead), or None when that word is no
     kind word."""
-    if _TOLL_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 40), q.start):
+    if tolled(sc, q):
         return "dead"
     if q.unit and q.unit.casefold() in _COUNT_KIND:  # "50 hurt", "80 wounded"
         return _COUNT_KIND[q.unit.casefold()]
@@ -157,17 +158,32 @@ def governed_kind(sc: StoryClaim, q: Quantity) -> str | None:
     return "shot" if g == "shoot" else None
 
 
-# "the death toll rose to 10", "the toll stands at 17": the count is of the dead.
+# "the death toll rose to 10", "the toll from the collapse of the dam in the west has risen to
+# 17", "the number of people killed when the dam failed ... has reached 21": a figure the verb
+# brings the toll to is a count of the dead, however far the verb stands from its subject (no
+# sentence break between them, nor another figure: see ``tolled``).
 _TOLL_BEFORE = re.compile(
-    r"\btoll\s+(?:\w+\s+){0,4}?(?:rose|rises|risen|climbed|climbs|reached|reaches|stands?|stood|"
-    r"jumped|is|was|hit|hits|increased|to|at)\s+(?:to\s+|at\s+)?(?:at least\s+|about\s+)?$",
+    r"\b(?:toll|number\s+of\s+(?:(?:people|persons|those|victims)\s+)?(?:killed|dead|who\s+died|deaths)|"
+    r"number\s+of\s+(?:the\s+)?dead)\b[^.;:!?]{0,140}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|"
+    r"stands?|stood|jumped|is|was|hit|hits|increased|to|at)\s+(?:to\s+|at\s+)?(?:at least\s+|about\s+)?$",
     re.I,
 )
 
 
+def tolled(sc: StoryClaim, q: Quantity) -> bool:
+    """Whether a toll's verb brings this figure ("the death toll ... has risen to 17"), with no
+    other figure between them (a date may stand there: "... failed on March 10 has reached 21")."""
+    m = _TOLL_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 200), q.start)
+    return m is not None and not any(m.start() < o.start < q.start for o in sc.claim.frame.quantities)
+
+
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
-    """What a count counts by its nearest kind word: dead, injured, missing, other, or None."""
-    return _context(sc, q.start, q.end)[1]
+    """What a count counts by its nearest kind word (dead, injured, missing, other), or the
+    dead for the figure a toll reaches; None when nothing says."""
+    kind = _context(sc, q.start, q.end)[1]
+    if kind is None and q.unit is None and tolled(sc, q):
+        return "dead"
+    return kind
 
 
 # A running or summed figure ("a total of 31 magazines in the five operations", "so far this
@@ -331,6 +347,9 @@ _RESTATED = re.compile(
 )
 
 
+_PER = re.compile(r"\s*(?:per|a|an|each)\s+(season|year|month|week|day|hour|share|head|person|game|barrel|night)\b", re.I)
+
+
 def restated(sc: StoryClaim, q: Quantity) -> bool:
     """An amount in brackets right after another amount: the same amount in other units, not a
     figure of its own to set against another outlet's (its conversion rate is the writer's)."""
@@ -359,7 +378,7 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     kind = count_kind(sc, q)
     if kind in ("dead", "injured", "missing", "shot") and (q.unit in _PERSON_UNITS or (
         q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 20), q.start)
-                            or _CASUALTY_NEAR.match(after.lstrip())))):  # fmt: skip
+                            or _CASUALTY_NEAR.match(after.lstrip()) or tolled(sc, q)))):  # fmt: skip
         return Measure("casualties", q.value, False)
     around = text[max(sc.claim.start, q.start - 2) : q.end].casefold()
     # A currency sign before the amount ("$84 million") is its unit, whatever the reader kept.
@@ -368,7 +387,9 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
         return None
     cur = cur or _CURRENCIES.get(q.unit or "")
     if cur:
-        return Measure(f"money:{cur}", q.value, True)
+        # "$23 million per season", "$5 a share": a rate, not the same measure as a total sum
+        rate = _PER.match(text, q.end, sc.claim.end)
+        return Measure(f"money:{cur}" + (f"/{rate.group(1).casefold()}" if rate else ""), q.value, True)
     unit = q.unit or ""
     square = bool(re.search(r"\b(?:square|sq)\b", around))
     cubic = bool(re.search(r"\bcubic\b", around))
