@@ -69,3 +69,8 @@ def test_a_pipe_gets_no_progress() -> None:
     assert proc.returncode == 0
     assert "Annotating" not in proc.stderr and "\r" not in proc.stderr
     assert proc.stderr.strip().endswith("2 article(s) compared, 0 input error(s)")
+
+
+def test_extract_shows_progress_whatever_the_batch_size() -> None:
+    shown = _on_terminal(["extract", *ARTICLES, "--json"])
+    assert "Annotating articles" in shown and "2 article(s) annotated" in shown

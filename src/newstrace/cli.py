@@ -88,16 +88,11 @@ def _run_extract(
     if not batch:
         _error("no articles could be read" if failures else "no articles given")
         return 1
-    pipeline = Pipeline(settings)
     out = Console(highlight=False, soft_wrap=True)
-    show_progress = not quiet and err.is_terminal and len(batch) > settings.batch_size
+    resolve = resolve and len(batch) > 1
+    # Live progress on a terminal; not while articles stream to that same terminal.
+    live = not quiet and (resolve or not out.is_terminal)
     done = 0
-
-    def progress(n: int) -> None:
-        nonlocal done
-        done += n
-        if show_progress:
-            err.print(f"  annotated {done}/{len(batch)} articles", end="\r")
 
     def emit(ann: AnnotatedArticle, story_ids: dict[str, str] | None = None) -> None:
         if as_json:
@@ -105,14 +100,25 @@ def _run_extract(
         else:
             print_article(out, ann)
 
-    resolve = resolve and len(batch) > 1
-    if not resolve:
-        # Streaming: each article is written as soon as it is annotated.
-        for ann in pipeline.annotate(batch, progress=progress):
-            emit(ann)
-    else:
-        anns = list(pipeline.annotate(batch, progress=progress))
-        story = resolve_entities(anns)
+    with Steps(err, live) as steps:
+        steps("Loading the language model")
+        pipeline = Pipeline(settings)
+
+        def progress(n: int) -> None:
+            nonlocal done
+            done += n
+            steps("Annotating articles", done, len(batch))
+
+        steps("Annotating articles", 0, len(batch))
+        if not resolve:
+            # Streaming: each article is written as soon as it is annotated.
+            for ann in pipeline.annotate(batch, progress=progress):
+                emit(ann)
+        else:
+            anns = list(pipeline.annotate(batch, progress=progress))
+            steps("Resolving entities across articles")
+            story = resolve_entities(anns)
+    if resolve:
         story_ids = {ref: e.id for e in story for ref in e.members}
         for ann in anns:
             emit(ann, story_ids)
