@@ -224,3 +224,19 @@ def test_help_reads_like_a_mature_cli():
             assert odd not in out, (args, odd)
     out = runner.invoke(app, ["compare", "--help"]).stdout
     assert "PATH..." in out and "--all-conflicts" in out
+
+
+def test_error_lines_keep_the_readme_format(tmp_path):
+    missing = tmp_path / "missing.txt"
+    res = runner.invoke(app, ["compare", str(missing)])
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    assert lines[0] == f"{missing}: [E107] no such file or directory"  # path:line: [code] message
+    assert lines[1] == "newstrace: error: no articles could be read"
+    assert not any(line.startswith("error ") for line in lines)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "A line."}\n{not json\n', encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(bad), "-q"])
+    assert f"{bad}:2: [E105]" in res.stderr
+    res = runner.invoke(app, ["audit", "--derived", str(bad)])
+    assert res.exit_code == 2 and res.stderr.startswith("newstrace: error: give --derived PATH")
