@@ -128,11 +128,12 @@ _THEME_DEPS = ("dobj", "attr", "dative", "oprd")
 _PARTNER_PREPS = frozenset("with by to for against about of into from over".split())
 
 
-def _pobjs(t: Token, partners_only: bool = False) -> list[Token]:
+def _partners(t: Token) -> list[Token]:
+    """The objects of ``t``'s prepositions that take part in the act (_PARTNER_PREPS)."""
     return [
         p
         for c in t.children
-        if c.dep_ in ("prep", "agent") and (not partners_only or c.lower_ in _PARTNER_PREPS)
+        if c.dep_ in ("prep", "agent") and c.lower_ in _PARTNER_PREPS
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -147,14 +148,14 @@ def theme(pred: Token, own: set[int]) -> list[Token]:
     never a time or a place ("died on Thursday in Beverly Hills" has none)."""
     ev = event_word(pred)
     if ev.i != pred.i:  # "held a meeting with X": the parser hangs "with X" on either word
-        heads = _pobjs(ev, partners_only=True) + _pobjs(pred, partners_only=True)
+        heads = _partners(ev) + _partners(pred)
     elif pred.pos_ not in VERB_POS:
-        heads = _pobjs(ev, partners_only=True)
+        heads = _partners(ev)
     else:
         passive = any(c.dep_ == "auxpass" for c in pred.children)
         heads = [c for c in pred.children if c.dep_ in _THEME_DEPS or (passive and c.dep_ == "nsubjpass")]
         if not heads:
-            heads = _pobjs(pred, partners_only=True)[:1]
+            heads = _partners(pred)[:1]
     return [t for h in heads for t in h.subtree if t.i in own]
 
 

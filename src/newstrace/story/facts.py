@@ -10,7 +10,8 @@ character span), not the whole claim:
 2. two propositions of different articles state one fact when their wording is close and their
    frames agree on what the fact is about: the same action, or an entity or content word in
    common beyond it; they never do when they give different figures of one measure, when one
-   denies what the other says, or when one is background (another event) and the other not;
+   denies what the other says, when one is background (another event) and the other not, or
+   when they are two different acts of different actors, or of one actor on different things;
 3. facts are grown by *complete* linkage: a proposition joins a fact only if it is close to
    every member, so one broad sentence cannot chain unrelated facts together (the bag problem);
    two propositions of one claim never share a fact (a sentence states a fact once);
@@ -260,11 +261,12 @@ def _compatible(a: _Unit, b: _Unit) -> bool:
 
 
 def _two_acts(a: _Unit, b: _Unit, action_cos: float, theme_soft: float) -> bool:
-    """Two different acts done to two different things ("Gerasimov commended the troops' role"
-    / "the liberation was announced by Gerasimov"; "examining bills" / "the charge was disclosed
-    on every bill"): two facts, however alike the wording around a shared name or word.
-    ``theme_soft``: the word match of the two themes over the side matched worst (one theme
-    word in common with a long theme is not the same thing)."""
+    """Two different acts (``action_cos`` below TWO_ACTS_ACTION) are two facts, however alike the
+    wording around a shared name, when two named actors share none ("the association argued" /
+    "the court ruled") or one actor does them to different things ("Gerasimov commended the
+    troops' role" / "the liberation was announced by Gerasimov"). ``theme_soft``: the word match
+    of the two themes over the side matched worst (one theme word in common with a long theme is
+    not the same thing). Without a named actor on either side nothing is decided here."""
     if a.prop.action == b.prop.action or action_cos >= TWO_ACTS_ACTION:
         return False
     if a.actors and b.actors and not a.actors & b.actors:
@@ -279,13 +281,6 @@ def _overlap(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> 
         return 0.0
     shared = sum(weight.get(w, 1.0) for w in x & y)
     return shared / min(sum(weight.get(w, 1.0) for w in x), sum(weight.get(w, 1.0) for w in y))
-
-
-def _jaccard(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> float:
-    """Weighted share of the union in common: one common entity found everywhere in the story
-    ("Kursk") says less than over the smaller side."""
-    union = sum(weight.get(w, 1.0) for w in x | y)
-    return sum(weight.get(w, 1.0) for w in x & y) / union if union else 0.0
 
 
 class FactFinder:
