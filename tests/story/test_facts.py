@@ -93,7 +93,10 @@ def test_a_denial_a_plan_and_the_opposite_act_are_not_the_act() -> None:
     same = "On Friday the ministry closed the Varna bridge to lorries after the inspection."
     assert _together(_shared(act, same), "ministry closed", "ministry closed")
     for other, words in (
-        ("The ministry did not close the Varna bridge to lorries on Friday after the inspection.", "not close"),
+        (
+            "The ministry did not close the Varna bridge to lorries on Friday after the inspection.",
+            "not close",
+        ),
         ("The ministry will close the Varna bridge to lorries on Friday after the inspection.", "will close"),
         ("The ministry opened the Varna bridge to lorries on Friday after the inspection.", "opened"),
     ):
@@ -146,7 +149,9 @@ def _finder(a: str, b: str):  # type: ignore[no-untyped-def]
     story_ids = {ref: e.id for e in entities for ref in e.members}
     claims = story_claims(anns, story_ids, entities)
     vectors = load_word_vectors(settings.word_vectors)
-    return FactFinder(claims, entities, Scopes(claims, story_window(anns)), embedder(settings), vectors=vectors)
+    return FactFinder(
+        claims, entities, Scopes(claims, story_window(anns)), embedder(settings), vectors=vectors
+    )
 
 
 def _pair(finder, action_a: str, action_b: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -158,15 +163,21 @@ def _pair(finder, action_a: str, action_b: str) -> tuple[int, int]:  # type: ign
 
 def test_one_actor_doing_two_acts_to_two_things_is_two_facts() -> None:
     said = "General Ivan Petrov, chief of the army staff, praised the role of the volunteer brigades in the campaign."
-    finder = _finder(said, "The liberation of Brask was announced by General Ivan Petrov, chief of the army staff.")
+    finder = _finder(
+        said, "The liberation of Brask was announced by General Ivan Petrov, chief of the army staff."
+    )
     i, j = _pair(finder, "praise", "announce")
     assert finder.units[i].actors & finder.units[j].actors  # one actor on both sides (the passive's agent)
     assert not finder.compatible(i, j)
     # The same act told in other words stays comparable, and its words match through word vectors.
-    finder = _finder(said, "General Ivan Petrov, the army chief of staff, praised the part of volunteer fighters.")
+    finder = _finder(
+        said, "General Ivan Petrov, the army chief of staff, praised the part of volunteer fighters."
+    )
     i, j = _pair(finder, "praise", "praise")
     assert finder.compatible(i, j)
-    assert finder.soft(("role", "brigade"), ("part", "brigade")) > finder.soft(("role", "brigade"), ("bridge", "brigade"))
+    assert finder.soft(("role", "brigade"), ("part", "brigade")) > finder.soft(
+        ("role", "brigade"), ("bridge", "brigade")
+    )
 
 
 def test_a_facts_statement_names_who_acts_for_a_pronoun() -> None:
@@ -175,6 +186,20 @@ def test_a_facts_statement_names_who_acts_for_a_pronoun() -> None:
         "praised the volunteer brigades."
     )
     other = "General Ivan Petrov's report to President Lena Sorel on Monday praised the volunteer brigades."
-    arts = [article_from_text(f"date 2025-03-12\nsource {k}\n{t}", id=k) for k, t in (("one", wire), ("two", other))]
+    arts = [
+        article_from_text(f"date 2025-03-12\nsource {k}\n{t}", id=k)
+        for k, t in (("one", wire), ("two", other))
+    ]
     statements = [g.statement for g in _facts(compare_articles(arts))]
     assert statements and not any(s.lower().startswith(("his ", "army his", "chief his")) for s in statements)
+
+
+def test_a_statement_asserts_no_day_the_sources_do_not_share() -> None:
+    wire = "date 2025-05-21\nsource Wire\nMayor Anna Ruiz toured the flooded harbour district of Kelport on Tuesday."
+    rewrite = "source Blog\nOn May 21, Mayor Anna Ruiz toured the flooded harbour district of Kelport."
+    arts = [article_from_text(wire, id="wire"), article_from_text(rewrite, id="blog")]
+    facts = [g for g in _facts(compare_articles(arts)) if any("toured" in s.text for s in g.spans)]
+    assert facts, "the tour is one fact, its date aside"
+    statement = facts[0].statement
+    assert "May 21" not in statement and "Tuesday" not in statement
+    assert "dates differ: 2025-05-20 / XXXX-05-21" in statement

@@ -42,7 +42,7 @@ from newstrace.records import FactMark, FactSpan, Proposition, StoryEntity
 from newstrace.story.align import Embed, embed_claims, neighbours
 from newstrace.story.claims import StoryClaim, mention_spans
 from newstrace.story.quantities import count_kind, measure, restated, within_precision
-from newstrace.story.scope import Scopes
+from newstrace.story.scope import DAY, Scopes, same_date
 
 __all__ = ["FEATURES", "Fact", "FactFinder", "FactModel", "find_facts"]
 
@@ -491,6 +491,19 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
     # other facts inside it left out.
     shown = " ".join(central.shown.split())
     text = shown if len(shown) <= 170 else " ".join(central.text.split())
+    disputed = _disputed_days(us)
+    for t in central.sc.ann.times:
+        if not (central.prop.start <= t.start < central.prop.end and DAY.match(t.value[:10])):
+            continue
+        # A day only the central member gives, or one the members dispute, is not established:
+        # the statement does not assert it ("On May 21, Putin made a visit" -> "Putin made a
+        # visit", the wire dating the visit the day before).
+        others = [_days(u) for u in us if u.sc.ref.article != central.sc.ref.article]
+        if t.value[:10] in disputed or not any(same_date(t.value[:10], y) for d in others for y in d):
+            lead = r"(?:\b(?:on|in|at|late|early|shortly|just|after|before|around|about|until|since|by)\s+)*"
+            text = re.sub(rf"{lead}{re.escape(t.text)}\s*,?\s*", "", text, flags=re.I).strip(" ,")
+            # a preposition left hanging before a comma or the end ("broke out shortly after , ...")
+            text = re.sub(r"\s*\b(?:shortly\s+|just\s+)?(?:after|before|around|until|since|on|at)\s*(?=,|$)", "", text)
     # Left-out clauses leave their commas behind: "The centre, , is part of ..."
     text = re.sub(r"\s*([,;:])(?:\s*[,;:])+", r"\1", text)
     # A reporting verb joined to the fact's clause: "declared a state of emergency ... and said"
@@ -503,6 +516,8 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
     if len(text) > 160:
         text = text[:157].rsplit(" ", 1)[0] + "..."
     text = text[:1].upper() + text[1:]
+    if disputed:
+        return f"{text} (dates differ: {' / '.join(sorted(disputed))})"
     days = [u.days for u in us if u.days]
     agreed = frozenset.intersection(*days) if days else frozenset()
     if len(agreed) == 1 and len(days) == len({u.sc.ref.article for u in us if u.days}):
@@ -510,6 +525,22 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
         if day not in text:
             text = f"{text} ({day})"
     return text
+
+
+def _days(u: _Unit) -> set[str]:
+    """The days (TIMEX3 day values, an undated article's XXXX-05-21 too) inside a member's span."""
+    return {t.value[:10] for t in u.sc.ann.times if u.prop.start <= t.start < u.prop.end and DAY.match(t.value[:10])}
+
+
+def _disputed_days(us: Sequence[_Unit]) -> set[str]:
+    """The days the members of a fact give it when two members share no day that could be the
+    same (an undated article's "May 21", XXXX-05-21, against another's 2025-05-20); empty when
+    every two dated members agree on one."""
+    sets = [d for u in us if (d := _days(u))]
+    clash = any(
+        not any(same_date(x, y) for x in a for y in b) for i, a in enumerate(sets) for b in sets[i + 1 :]
+    )
+    return set().union(*sets) if clash else set()
 
 
 def _span(u: _Unit, us: Sequence[_Unit]) -> FactSpan:
