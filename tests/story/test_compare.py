@@ -362,3 +362,20 @@ def test_first_name_alone_is_no_different_person():
     assert "actor" not in actors
     actors = [c.type for g in compare_articles([a, c]).groups for c in g.conflicts]
     assert "actor" in actors
+
+
+def test_json_says_why_articles_count_as_one_source():
+    from newstrace.render.json import compare_json
+
+    arts, _ = read_articles([EXAMPLES / "corpus"])
+    doc = compare_json(compare_articles(arts))
+    schema = json.loads(resources.files("newstrace").joinpath("schema/compare.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    why = {(x["why"], x["a"], x["b"]) for x in doc["source_links"]}
+    assert ("copy", "vt-20250310-dam", "meridian_dam_20250310") in why or (
+        "copy", "meridian_dam_20250310", "vt-20250310-dam") in why  # fmt: skip
+    assert any(w == "relay" and a == "nl-20250314-rescue-centre" for w, a, _ in why)
+    assert any(w == "outlet" for w, _, _ in why)
+    # every article two links join shares one independent source
+    source = {a["id"]: a["independent_source"] for a in doc["articles"]}
+    assert all(source[a] == source[b] for _, a, b in why)

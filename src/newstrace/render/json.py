@@ -221,6 +221,10 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
             {"a": link.a, "b": link.b, "similarity": link.similarity, "original": link.original}
             for link in report.lineage
         ],
+        # Why articles count as one independent source, pair by pair.
+        "source_links": [
+            {"a": link.a, "b": link.b, "why": link.why, "detail": link.detail} for link in report.source_links
+        ],
         "timeline": [
             {"value": t.value, "text": t.text, "groups": list(t.groups), "articles": list(t.articles)}
             for t in report.timeline
