@@ -240,3 +240,12 @@ def test_error_lines_keep_the_readme_format(tmp_path):
     assert f"{bad}:2: [E105]" in res.stderr
     res = runner.invoke(app, ["audit", "--derived", str(bad)])
     assert res.exit_code == 2 and res.stderr.startswith("newstrace: error: give --derived PATH")
+
+
+def test_bench_gold_errors_keep_the_readme_format(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "2_2.json").write_text("{not json\n", encoding="utf-8")
+    res = runner.invoke(app, ["bench", "facts", str(tmp_path), "--gold", str(gold)])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines()[0].startswith(f"{gold / '2_2.json'}:1: [E105] ")

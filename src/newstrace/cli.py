@@ -262,11 +262,12 @@ def compare(
     raise typer.Exit(1 if failures else 0)
 
 
-def _error(problem: object) -> None:
+def _error(problem: object, *, located: bool = False) -> None:
     """One line on stderr per problem, in the stable format the README gives (tools parse it):
-    ``path:line: [code] message`` for an input that cannot be read, ``newstrace: [code] message``
-    for another coded error, ``newstrace: error: message`` for bad usage."""
-    if isinstance(problem, InputError | ReadError):
+    ``path:line: [code] message`` for an input that cannot be read (``located``: a message that
+    already begins with its path, as the benchmarks' readers word them), ``newstrace: [code]
+    message`` for another coded error, ``newstrace: error: message`` for bad usage."""
+    if located or isinstance(problem, InputError | ReadError):
         text = str(problem)
     elif isinstance(problem, NewstraceError):
         text = f"newstrace: {problem}"
@@ -539,7 +540,7 @@ def bench_timex(
     from newstrace.bench.timex import score_docs
 
     def skip(f: Path, exc: Exception) -> None:
-        _error(f"{f}: cannot read TimeML: {exc}")
+        _error(f"{f}: cannot read TimeML: {exc}", located=True)
 
     groups: dict[str, list[TimeMLDoc]] = {}
     seen: set[str] = set()
@@ -669,7 +670,7 @@ def _run_gold_bench(
     t = report.totals()
     print(json.dumps(t, indent=2) if as_json else report.format(details))
     for message in report.errors:
-        _error(message)
+        _error(message, located=True)  # "path:line: [code] message" from the gold readers
     for key, floor in floors.items():
         if floor is not None and t[key] < floor:
             err.print(f"[red]below floor[/red] {key.replace('_', ' ')} {t[key]:.3f} < {floor}")
@@ -826,7 +827,7 @@ def bench_calibrate(
     def bad_line(file: str, line: int, message: str) -> None:
         nonlocal failed
         failed += 1
-        _error(f"{file}:{line}: cannot read QAGS record: {message}")
+        _error(f"{file}:{line}: cannot read QAGS record: {message}", located=True)
 
     def bad_summary(e: NewstraceError) -> None:
         nonlocal failed
@@ -934,7 +935,7 @@ def bench_audit(
         raise typer.Exit(2)
 
     def skip(file: str, line: int, message: str) -> None:
-        _error(f"{file}:{line}: cannot read QAGS record: {message}")
+        _error(f"{file}:{line}: cannot read QAGS record: {message}", located=True)
 
     try:
         report = run_audit_bench(
