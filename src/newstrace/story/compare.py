@@ -93,7 +93,7 @@ def compare(
     names = {e.id: e for e in entities}
     links = find_copies(anns)
     links_between = source_links(anns, links)
-    source_of = sources(anns, links)
+    source_of = sources(anns, links, links_between)
     claims = story_claims(anns, story_ids, entities)
     vecs = embed_claims(claims, embed) if claims else None
     pairs = confirmed_pairs(claims, embed, vecs)

@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -260,20 +260,21 @@ def _compatible(a: _Unit, b: _Unit) -> bool:
     return not _figures_differ(a, b)
 
 
-def _two_acts(a: _Unit, b: _Unit, action_cos: float, theme_soft: float) -> bool:
+def _two_acts(a: _Unit, b: _Unit, action_cos: float, theme_soft: Callable[[], float]) -> bool:
     """Two different acts (``action_cos`` below TWO_ACTS_ACTION) are two facts, however alike the
     wording around a shared name, when two named actors share none ("the association argued" /
     "the court ruled") or one actor does them to different things ("Gerasimov commended the
     troops' role" / "the liberation was announced by Gerasimov"). ``theme_soft``: the word match
     of the two themes over the side matched worst (one theme word in common with a long theme is
-    not the same thing). Without a named actor on either side nothing is decided here."""
+    not the same thing), asked for only when the rest leaves it open. Without a named actor on
+    either side nothing is decided here."""
     if a.prop.action == b.prop.action or action_cos >= TWO_ACTS_ACTION:
         return False
     if a.actors and b.actors and not a.actors & b.actors:
         return True  # two actors named, none in common: "the association argued" / "the court ruled"
     if not a.actors & b.actors:
         return False
-    return bool(a.prop.theme_lemmas and b.prop.theme_lemmas) and theme_soft < TWO_ACTS_THEME
+    return bool(a.prop.theme_lemmas and b.prop.theme_lemmas) and theme_soft() < TWO_ACTS_THEME
 
 
 def _overlap(x: frozenset[str], y: frozenset[str], weight: dict[str, float]) -> float:
@@ -381,7 +382,7 @@ class FactFinder:
         if not _compatible(a, b):
             return False
         action_cos = float(self._action[a.prop.action] @ self._action[b.prop.action])
-        themes = self.soft(a.prop.theme_lemmas, b.prop.theme_lemmas, least=True)
+        themes = functools.partial(self.soft, a.prop.theme_lemmas, b.prop.theme_lemmas, least=True)
         return not _two_acts(a, b, action_cos, themes)
 
     def features(self, i: int, j: int) -> np.ndarray[Any, Any]:
@@ -492,13 +493,13 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
     shown = " ".join(central.shown.split())
     text = shown if len(shown) <= 170 else " ".join(central.text.split())
     disputed = _disputed_days(us)
+    others = [_days(u) for u in us if u.sc.ref.article != central.sc.ref.article]
     for t in central.sc.ann.times:
         if not (central.prop.start <= t.start < central.prop.end and DAY.match(t.value[:10])):
             continue
         # A day only the central member gives, or one the members dispute, is not established:
         # the statement does not assert it ("On May 21, Putin made a visit" -> "Putin made a
         # visit", the wire dating the visit the day before).
-        others = [_days(u) for u in us if u.sc.ref.article != central.sc.ref.article]
         if t.value[:10] in disputed or not any(same_date(t.value[:10], y) for d in others for y in d):
             lead = r"(?:\b(?:on|in|at|late|early|shortly|just|after|before|around|about|until|since|by)\s+)*"
             text = re.sub(rf"{lead}{re.escape(t.text)}\s*,?\s*", "", text, flags=re.I).strip(" ,")

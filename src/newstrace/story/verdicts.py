@@ -61,12 +61,15 @@ def source_links(anns: Sequence[AnnotatedArticle], links: Sequence[CopyLink]) ->
     return out
 
 
-def sources(anns: Sequence[AnnotatedArticle], links: Sequence[CopyLink]) -> dict[str, str]:
+def sources(
+    anns: Sequence[AnnotatedArticle], links: Sequence[CopyLink], between: Sequence[SourceLink] | None = None
+) -> dict[str, str]:
     """Article id -> independent-source id. Copies, one outlet's articles, and an article that
-    cites another outlet of the story collapse into one source (``source_links`` says why)."""
+    cites another outlet of the story collapse into one source (``source_links`` says why;
+    ``between``: those links when the caller has them already)."""
     ids = [a.article.id for a in anns]
     uf: UnionFind[str] = UnionFind(ids)
-    for link in source_links(anns, links):
+    for link in source_links(anns, links) if between is None else between:
         uf.union(link.a, link.b)
     return {i: uf.find(i) for i in ids}
 
