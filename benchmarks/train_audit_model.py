@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 import time
 import zlib
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         "--threshold", type=float, default=0.5, help="score from which a sentence counts as supported"
     )
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold held-out balanced accuracy on QAGS")
+    ap.add_argument("--rows", type=Path, help="also write every example's features and label (JSON lines)")
     ap.add_argument("--out", type=Path, default=Path("src/newstrace/audit/support_model.json"))
     args = ap.parse_args(argv)
 
@@ -124,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(
             f"{len(rows) - len(groups)} perturbed sentences of {len(articles)} articles ({corpus}), seed {args.seed}"
         )
+    if args.rows:
+        with args.rows.open("w", encoding="utf-8") as fh:
+            for k, (r, y) in enumerate(zip(rows, labels, strict=True)):
+                group = groups[k] if k < len(groups) else "perturbed"
+                fh.write(json.dumps({"features": r, "label": y, "group": group}) + "\n")
     model = fit(rows, labels, trained_on="; ".join(parts))
     model = dataclasses.replace(model, threshold=args.threshold)
     if args.cv and groups:

@@ -50,3 +50,59 @@ def test_embeddings_local_folder_and_missing():
     with pytest.raises(ModelError) as info:
         embeddings_path("/nonexistent/model")
     assert info.value.code == "E304"
+
+
+def test_bundled_entailment_reads_restatements_above_changes():
+    from newstrace.models import load_entailment
+
+    nli = load_entailment("bundled")
+    assert nli is not None and nli is load_entailment("bundled")
+    premise = "The mayor opened the bridge on Monday, officials said."
+    same, negated, redated = nli(
+        [premise] * 3,
+        [
+            "The bridge was opened by the mayor on Monday.",
+            "The mayor did not open the bridge.",
+            "The mayor opened the bridge on Friday.",
+        ],
+    )
+    assert same > 5 * max(negated, redated)
+    assert nli([premise], ["The mayor opened the bridge on Friday."]) == [redated]  # cached, same value
+
+
+def test_entailment_local_folder(tmp_path):
+    """A local folder works like the bundled model: one .onnx file, its tokenizer.json, and
+    newstrace.json naming the output that means 'entails'."""
+    import json
+    import shutil
+
+    from newstrace.models import entailment_files, load_entailment
+
+    model, tokenizer, entails = entailment_files("bundled")
+    folder = tmp_path / "nli"
+    (folder / "tok").mkdir(parents=True)
+    shutil.copy(model, folder / "model.onnx")
+    shutil.copy(tokenizer, folder / "tok" / "tokenizer.json")
+    (folder / "newstrace.json").write_text(json.dumps({"entails": 1 - entails}), encoding="utf-8")
+    found = entailment_files(str(folder))
+    assert found == (folder / "model.onnx", folder / "tok" / "tokenizer.json", 1 - entails)
+    flipped = load_entailment(str(folder))
+    bundled = load_entailment("bundled")
+    assert flipped is not None and bundled is not None
+    pair = (["Putin visited Kursk on Tuesday."], ["Putin did not visit Kursk."])
+    assert flipped(*pair)[0] == pytest.approx(1 - bundled(*pair)[0], abs=1e-6)
+
+
+def test_entailment_none_and_missing(tmp_path):
+    from newstrace.models import load_entailment
+
+    assert load_entailment("none") is None
+    with pytest.raises(ModelError) as info:
+        load_entailment(str(tmp_path))
+    assert info.value.code == "E311"
+    assert "tokenizer.json" in info.value.message
+    (tmp_path / "model.onnx").write_bytes(b"not a model")
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError) as info:
+        load_entailment(str(tmp_path))
+    assert info.value.code == "E311"

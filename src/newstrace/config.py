@@ -32,6 +32,8 @@ class Settings:
     min_confidence: float = 0.5
     # Word vectors for the audit's near-synonyms: "bundled", a local spaCy folder, or "none".
     word_vectors: str = "bundled"
+    # Entailment cross-encoder for the audit: "bundled", a local ONNX folder, or "none".
+    entailment: str = "bundled"
     # Raw merged mapping, for components that read their own sections.
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -96,6 +98,7 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
             batch_size=int(data["pipeline"]["batch_size"]),
             min_confidence=float(data["compare"]["min_confidence"]),
             word_vectors=str(data["models"].get("word_vectors", "bundled")),
+            entailment=str(data["models"].get("entailment", "bundled")),
             raw=data,
         )
     except (TypeError, ValueError) as exc:

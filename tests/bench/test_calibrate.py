@@ -13,8 +13,10 @@ from newstrace.bench.calibrate import CalibrationRow, choose, cross_table, sente
 from newstrace.cli import app
 
 
-def trace(label="unsupported", reached=True, score_ok=False, key=True, unaligned=0, units=5, cos1=0.6):
-    return Trace(0, 10, label, reached, score_ok, key, unaligned, units, cos1)
+def trace(
+    label="unsupported", reached=True, score=0.1, key=True, unaligned=0, units=5, cos1=0.6, numbers=False
+):
+    return Trace(0, 10, label, reached, score, numbers, key, unaligned, units, cos1)
 
 
 def test_trace_relabels_under_other_settings():
@@ -27,9 +29,23 @@ def test_trace_relabels_under_other_settings():
 
 
 def test_score_mode_keeps_what_the_score_accepts():
-    t = trace(score_ok=True, key=False)
+    t = trace(score=0.9, key=False)
     assert t.consistent("score", -1, 1.0)
     assert not t.consistent("alignment", 4, 0.0)
+    assert not trace(score=0.9, numbers=True).consistent("score", -1, 1.0)  # a new number
+
+
+def test_score_threshold_is_a_setting():
+    t = trace(score=0.35, key=False)
+    assert t.consistent("score", -1, 1.0, 0.3)
+    assert not t.consistent("score", -1, 1.0, 0.4)
+    # Faithful sentences score 0.35-0.45, edited ones 0.1: a threshold of 0.5 rejects both,
+    # the calibration picks one between.
+    rows = [CalibrationRow(True, (trace(score=0.35 + k / 100, key=False),)) for k in range(10)]
+    rows += [CalibrationRow(False, (trace(score=0.1, key=False),)) for _ in range(10)]
+    by, t_, c, th = choose([rows])
+    assert by == "score" and 0.1 < th <= 0.35
+    assert sentence_bacc(rows, by, t_, c, th)[0] == 1.0
 
 
 def test_decided_labels_are_kept():
@@ -42,8 +58,8 @@ def test_choose_and_cross_table():
     faithful = [CalibrationRow(True, (trace(unaligned=1),)) for _ in range(4)]
     edited = [CalibrationRow(False, (trace(key=False),)) for _ in range(4)]
     rows = faithful + edited
-    by, t, c = choose([rows])
-    assert sentence_bacc(rows, by, t, c)[0] == 1.0
+    by, t, c, th = choose([rows])
+    assert sentence_bacc(rows, by, t, c, th)[0] == 1.0
     assert t >= 1
     [row] = cross_table({"a": rows, "b": rows}, [(["a"], "b")])
     assert row["scored"] == "b" and row["sentence_bacc"] == 1.0

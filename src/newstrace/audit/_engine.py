@@ -39,7 +39,7 @@ from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
 from newstrace.lexicon import same_first_name
-from newstrace.models import WordVectors, load_word_vectors
+from newstrace.models import Entailment, WordVectors, load_entailment, load_word_vectors
 from newstrace.records import (
     AnnotatedArticle,
     Article,
@@ -105,6 +105,8 @@ class Auditor:
         # wire's sentences once (embedding is the costliest step of an audit).
         self._cached_embed = _EmbedCache(self.embed)
         self.vectors: WordVectors | None = load_word_vectors(self.settings.word_vectors)
+        # "Does the source say this, in other words too?": a cross-encoder read as two features.
+        self.entailment: Entailment | None = load_entailment(self.settings.entailment)
         self._model = model
         self._parsed: dict[tuple[str, str], AnnotatedArticle] = {}
 
@@ -135,7 +137,9 @@ class Auditor:
 
     def audit(self, sources: Sequence[Article], derived: Article) -> AuditReport:
         anns = self.annotate(sources, derived)
-        return audit_annotated(anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors)
+        return audit_annotated(
+            anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors, entail=self.entailment
+        )
 
     def trace(self, sources: Sequence[Article], derived: Article) -> tuple[AuditReport, list[Trace]]:
         """The audit and, per derived sentence, what the carried-in-other-words rule decided
@@ -143,14 +147,17 @@ class Auditor:
         again."""
         anns = self.annotate(sources, derived)
         out: list[Trace] = []
-        return audit_annotated(anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors, out), out
+        report = audit_annotated(
+            anns[:-1], anns[-1], self._cached_embed, self.model, self.vectors, out, self.entailment
+        )
+        return report, out
 
     def features(
         self, sources: Sequence[Article], derived: Article
     ) -> list[tuple[int, int, dict[str, float]]]:
         """(start, end, features) of every derived sentence: what training and evaluation read."""
         anns = self.annotate(sources, derived)
-        ctx = _Context(anns[:-1], anns[-1], self._cached_embed)
+        ctx = _Context(anns[:-1], anns[-1], self._cached_embed, self.entailment)
         return [(s.start, s.end, ctx.features(n)) for n, s in enumerate(ctx.dsents)]
 
 
@@ -237,7 +244,13 @@ def _sentences(ann: AnnotatedArticle, source: bool = False) -> list[_Sent]:
 class _Context:
     """One audit's parses, embeddings and indexes, shared by the steps."""
 
-    def __init__(self, sources: Sequence[AnnotatedArticle], derived: AnnotatedArticle, embed: Embed) -> None:
+    def __init__(
+        self,
+        sources: Sequence[AnnotatedArticle],
+        derived: AnnotatedArticle,
+        embed: Embed,
+        entail: Entailment | None = None,
+    ) -> None:
         self.sources = list(sources)
         self.derived = derived
         self.dsents = _sentences(derived)
@@ -258,6 +271,30 @@ class _Context:
         # Claims of each source sentence, found once: distortions and omissions both ask.
         self.claims_in: list[list[StoryClaim]] = [[] for _ in self.ssents]
         self.sentence_of: dict[int, int] = {}  # id(claim) -> its source sentence
+        self.entail: list[dict[str, float]] = [{} for _ in self.dsents]
+        if entail is not None and self.dsents and self.ssents:
+            self._entailment(entail)
+
+    def _entailment(self, entail: Entailment) -> None:
+        """Both entailment features of every derived sentence, in one batch: the premise is its
+        best evidence sentences (up to four) in source order: a summary sentence often fuses two
+        or three."""
+        order = {id(a): k for k, a in enumerate(self.sources)}
+        premises = []
+        for n in range(len(self.dsents)):
+            # The two source sentences sharing the most rare words and the two closest in
+            # meaning (on the written summaries the union separates faithful from edited
+            # sentences better than either: AUC 0.726 against 0.723 and 0.703).
+            chosen = list(dict.fromkeys([*self.lexical[n][:2], *(j for j, _ in self.top(n, 2))]))
+            picked = sorted(
+                chosen,
+                key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start),
+            )
+            premises.append(" ".join(self.ssents[j].text for j in picked))
+        hyps = [d.text for d in self.dsents]
+        probs = entail([*premises, *hyps], [*hyps, *premises])
+        k = len(hyps)
+        self.entail = [{"entail": probs[n], "entail_rev": probs[k + n]} for n in range(k)]
 
     def _lexical_candidates(self) -> set[int]:
         df: dict[str, int] = defaultdict(int)
@@ -268,11 +305,13 @@ class _Context:
         n = len(bags) + 1
         idf = {w: math.log(n / c) + 0.1 for w, c in df.items()}
         picked: set[int] = set()
+        self.lexical: list[list[int]] = []  # per derived sentence, the source sentences sharing most
         for d in self.dsents:
             words = {t.lemma for t in d.toks if t.content}
             scored = [(sum(idf[w] for w in words & bag), j) for j, bag in enumerate(bags)]
             best = sorted((x for x in scored if x[0] > 0), reverse=True)[:LEXICAL_K]
             picked.update(j for _, j in best)
+            self.lexical.append([j for _, j in best])
         return picked
 
     def index_claims(self, sclaims: Sequence[StoryClaim]) -> None:
@@ -296,9 +335,11 @@ class _Context:
     def features(self, n: int) -> dict[str, float]:
         top = self.top(n)
         d = self.dsents[n]
-        return sentence_features(
+        feats = sentence_features(
             d.toks, self.index, [self.ssents[j].toks for j, _ in top], [c for _, c in top]
         )
+        feats.update(self.entail[n])
+        return feats
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +353,8 @@ class Trace:
     end: int
     label: AuditLabel
     reached: bool  # the support decision was made (no contradiction, opinion or dropped hedge)
-    score_ok: bool  # the support score alone would call it carried (and it gives no new number)
+    score: float  # the support score
+    adds_numbers: bool  # it gives a number the sources never give (unsupported whatever the score)
     key_aligned: bool
     unaligned: int
     units: int
@@ -322,11 +364,12 @@ class Trace:
         """The alignment rule under other thresholds (``SupportModel.carried``)."""
         return carried(self.units, self.key_aligned, self.unaligned, self.cos1, unaligned, cosine)
 
-    def consistent(self, support_by: str, unaligned: int, cosine: float) -> bool:
-        """Whether the label under other settings would leave the sentence consistent."""
+    def consistent(self, support_by: str, unaligned: int, cosine: float, threshold: float = 0.5) -> bool:
+        """Whether the label under other settings (the support score's threshold among them)
+        would leave the sentence consistent."""
         if not self.reached:
             return self.label in CONSISTENT_LABELS
-        if support_by == "score" and self.score_ok:
+        if support_by == "score" and self.score >= threshold and not self.adds_numbers:
             return True
         return self.carried(unaligned, cosine)
 
@@ -338,8 +381,9 @@ def audit_annotated(
     model: SupportModel,
     vectors: WordVectors | None = None,
     trace: list[Trace] | None = None,
+    entail: Entailment | None = None,
 ) -> AuditReport:
-    ctx = _Context(sources, derived, embed)
+    ctx = _Context(sources, derived, embed, entail)
     entities = resolve_entities([*ctx.sources, derived])
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
@@ -388,14 +432,14 @@ def audit_annotated(
         if trace is not None:
             soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
             reached = label != "opinion" and not soft and not any(f.type in _CONTRADICTING for f in found)
-            score_ok = score >= model.threshold and not new_numbers
             trace.append(
                 Trace(
                     d.start,
                     d.end,
                     label,
                     reached,
-                    score_ok,
+                    score,
+                    bool(new_numbers),
                     aligned.key_units_aligned,
                     len(aligned.unaligned_words),
                     aligned.units,
@@ -887,6 +931,9 @@ def _label(
             f" (cues: {', '.join(cues)})." if cues else "."
         )
     share = f"{feats['cov']:.0%} of its content words are in the sources"
+    if "entail" in feats:
+        # What the entailment model read, for a reader weighing the label (part of the score).
+        share += f"; entailment by its best evidence {feats['entail']:.2f}"
     soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
     if soft:
         # The claim was matched to a source claim that says the same thing with a hedge or a

@@ -19,7 +19,7 @@ import numpy as np
 
 from newstrace._logreg import fit_logistic
 from newstrace.audit._align import Alignment
-from newstrace.audit._features import FEATURES
+from newstrace.audit._features import ENTAIL_FEATURES, FEATURES
 from newstrace.errors import ModelError
 
 MODEL_FILE = "support_model.json"
@@ -68,7 +68,14 @@ class SupportModel:
         )
 
     def score(self, feats: Mapping[str, float]) -> float:
-        x = np.array([feats[f] for f in self.features], dtype=np.float64)
+        # An entailment feature absent (models.entailment = "none") is read at its training mean.
+        x = np.array(
+            [
+                feats[f] if f in feats or f not in ENTAIL_FEATURES else m
+                for f, m in zip(self.features, self.mean, strict=True)
+            ],
+            dtype=np.float64,
+        )
         z = (x - np.array(self.mean)) / np.array(self.scale)
         return float(1.0 / (1.0 + np.exp(-(z @ np.array(self.coef) + self.intercept))))
 

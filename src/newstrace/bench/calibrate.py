@@ -22,11 +22,13 @@ from newstrace.bench.audit import QagsRecord, record_articles
 
 __all__ = ["GRID", "CalibrationRow", "choose", "collect", "cross_table", "sentence_bacc"]
 
-GRID: tuple[tuple[str, int, float], ...] = tuple(
-    (by, t, c)
+# (support_by, T, C, threshold of the support score); the threshold only matters with "score".
+GRID: tuple[tuple[str, int, float, float], ...] = tuple(
+    (by, t, c, th)
     for by in ("score", "alignment")
     for t in (-1, 0, 1, 2, 3, 4)
     for c in (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
+    for th in ((0.2, 0.3, 0.4, 0.5, 0.6, 0.7) if by == "score" else (0.5,))
 )
 
 
@@ -37,8 +39,8 @@ class CalibrationRow:
     consistent: bool
     traces: tuple[Any, ...]  # newstrace.audit.Trace
 
-    def predicted(self, by: str, t: int, c: float) -> bool:
-        return all(tr.consistent(by, t, c) for tr in self.traces)
+    def predicted(self, by: str, t: int, c: float, th: float = 0.5) -> bool:
+        return all(tr.consistent(by, t, c, th) for tr in self.traces)
 
 
 def collect(
@@ -61,19 +63,21 @@ def collect(
     return out
 
 
-def sentence_bacc(rows: Sequence[CalibrationRow], by: str, t: int, c: float) -> tuple[float, float, float]:
-    """(balanced accuracy, consistent passed, inconsistent caught) under settings (by, t, c)."""
-    pos = [r.predicted(by, t, c) for r in rows if r.consistent]
-    neg = [not r.predicted(by, t, c) for r in rows if not r.consistent]
+def sentence_bacc(
+    rows: Sequence[CalibrationRow], by: str, t: int, c: float, th: float = 0.5
+) -> tuple[float, float, float]:
+    """(balanced accuracy, consistent passed, inconsistent caught) under settings (by, t, c, th)."""
+    pos = [r.predicted(by, t, c, th) for r in rows if r.consistent]
+    neg = [not r.predicted(by, t, c, th) for r in rows if not r.consistent]
     passed = sum(pos) / len(pos) if pos else 1.0
     caught = sum(neg) / len(neg) if neg else 1.0
     return (passed + caught) / 2, passed, caught
 
 
-def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float]:
-    """The (support_by, T, C) of the grid with the best mean sentence balanced accuracy over
-    ``sets``; ties go to the score, then to the stricter rule (fewer unaligned words, higher
-    cosine)."""
+def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float]:
+    """The (support_by, T, C, threshold) of the grid with the best mean sentence balanced
+    accuracy over ``sets``; ties go to the score, then to the stricter rule (fewer unaligned
+    words, higher cosine), then to the threshold nearest 0.5."""
     return max(
         GRID,
         key=lambda g: (
@@ -81,6 +85,7 @@ def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float]:
             g[0] == "score",
             -g[1],
             g[2],
+            -abs(g[3] - 0.5),
         ),
     )
 
@@ -94,9 +99,9 @@ def cross_table(
     for fit, scored in splits:
         if scored not in named or any(f not in named for f in fit):
             continue
-        by, t, c = choose([named[f] for f in fit])
-        bacc, passed, caught = sentence_bacc(named[scored], by, t, c)
-        off = sentence_bacc(named[scored], "score", -1, 2.0)
+        by, t, c, th = choose([named[f] for f in fit])
+        bacc, passed, caught = sentence_bacc(named[scored], by, t, c, th)
+        off = sentence_bacc(named[scored], "score", -1, 2.0, th if by == "score" else 0.5)
         out.append(
             {
                 "fit": list(fit),
@@ -104,6 +109,7 @@ def cross_table(
                 "support_by": by,
                 "carried_unaligned": t,
                 "carried_cosine": c,
+                "threshold": th,
                 "sentence_bacc": round(bacc, 3),
                 "consistent_passed": round(passed, 3),
                 "inconsistent_caught": round(caught, 3),
