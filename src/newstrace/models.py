@@ -192,7 +192,11 @@ def load_word_vectors(name: str) -> WordVectors | None:
 # int8 ONNX with its tokenizer): which output is "the premise entails the hypothesis" is not
 # written in the package; index 0 is, measured on pairs whose answer is plain (a restatement
 # scores high, a negated or re-dated one near 0). A local folder says so in newstrace.json.
-_BUNDLED_NLI = {"model": "policy_nli_int8.onnx", "tokenizer": "policy_nli_tokenizer", "entails": 0}
+_BUNDLED_NLI: dict[str, Any] = {
+    "model": "policy_nli_int8.onnx",
+    "tokenizer": "policy_nli_tokenizer",
+    "entails": 0,
+}
 NLI_SIDECAR = "newstrace.json"
 
 
