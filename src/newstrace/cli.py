@@ -864,28 +864,31 @@ def bench_calibrate(
     else:
         print("Audit calibration: settings fitted on some sets, scored on another (sentence level)")
         print(
-            f"{'fit on':34s} {'scored':10s} {'by':9s} {'T':>3s} {'C':>5s} {'thr':>5s} {'bacc':>6s} {'passed':>7s} "
+            f"{'fit on':34s} {'scored':10s} {'by':9s} {'T':>3s} {'C':>5s} {'thr':>5s} {'E':>5s} {'D':>5s} {'bacc':>6s} {'passed':>7s} "
             f"{'caught':>7s} {'score only':>10s}"
         )
         for r in table:
             print(
                 f"{'+'.join(r['fit']):34s} {r['scored']:10s} {r['support_by']:9s} {r['carried_unaligned']:3d} "
-                f"{r['carried_cosine']:5.2f} {r['threshold']:5.2f} {r['sentence_bacc']:6.3f} {r['consistent_passed']:7.3f} "
+                f"{r['carried_cosine']:5.2f} {r['threshold']:5.2f} {r['entailed_from']:5.2f} {r['doubted_below']:5.2f} {r['sentence_bacc']:6.3f} {r['consistent_passed']:7.3f} "
                 f"{r['inconsistent_caught']:7.3f} {r['rule_off_bacc']:10.3f}"
             )
     if write is not None:
         if not pool:
             _error("--write needs --qags or the written summaries to fit on")
             raise typer.Exit(2)
-        by, t, c, th = choose([named[n] for n in pool])
+        by, t, c, th, e, d = choose([named[n] for n in pool])
         model = SupportModel.load(write) if write.is_file() else auditor.model
         model = dataclasses.replace(
             model, support_by=by, carried_unaligned=t, carried_cosine=c, threshold=th,
+            entailed_from=e, doubted_below=d,
             calibrated_on=f"sentence judgements of {', '.join(pool)} (newstrace bench calibrate): "
             "best mean sentence balanced accuracy over the sets",
         )  # fmt: skip
         model.save(write)
-        print(f"wrote support_by={by} T={t} C={c} threshold={th} into {write}")
+        print(
+            f"wrote support_by={by} T={t} C={c} threshold={th} entailed_from={e} doubted_below={d} into {write}"
+        )
     if min_bacc is not None:
         low = [r for r in table if r["sentence_bacc"] < min_bacc]
         for r in low:

@@ -417,3 +417,58 @@ def test_a_short_first_name_is_the_same_person(auditor):
     )
     [s] = report.sentences
     assert not s.distortions and s.label in CONSISTENT_LABELS
+
+
+def test_entailment_rule_rescues_a_rewording_and_doubts_an_edit(auditor):
+    """The entailment rule (models.entailment) after the wording checks: with the score and the
+    carried rule made to reject everything, a sentence is supported only through the rule, with
+    its reading in the reason; made to pass everything, the doubt turns a sentence unsupported."""
+    import dataclasses
+
+    reworded = "A big fire at the Northgate textile warehouse on Tuesday night destroyed most of the stock."
+    edited = "A big fire at the Northgate textile warehouse on Tuesday night destroyed none of the stock."
+    src = article_from_text(FIRE, id="src")
+    feats = {
+        text: auditor.features([src], article_from_text(text, id="drv"))[0][2]["entail"]
+        for text in (reworded, edited)
+    }
+    assert feats[reworded] > 0.2 > feats[edited]
+
+    strict = dataclasses.replace(
+        auditor.model,
+        threshold=1.01,
+        carried_unaligned=-1,
+        support_by="score",
+        entailed_from=2.0,
+        doubted_below=-1.0,
+    )
+    rescuing = Auditor(auditor.settings, model=dataclasses.replace(strict, entailed_from=0.2))
+    [s] = rescuing.audit([src], article_from_text(reworded, id="drv")).sentences
+    assert s.label == "supported"
+    assert s.reason.startswith("Carried in other words: its best evidence entails it")
+    [s] = (
+        Auditor(auditor.settings, model=strict).audit([src], article_from_text(reworded, id="drv")).sentences
+    )
+    assert s.label == "unsupported"
+
+    lax = dataclasses.replace(auditor.model, threshold=0.0, doubted_below=0.2)
+    [s] = Auditor(auditor.settings, model=lax).audit([src], article_from_text(COPIED, id="drv")).sentences
+    assert s.label == "supported"  # a copy reads as entailed
+    report = Auditor(auditor.settings, model=lax).audit([src], article_from_text(edited, id="drv"))
+    [s] = report.sentences
+    if s.label != "contradicted":  # a typed check may see the change first
+        assert s.label == "unsupported" and s.reason.startswith("Not entailed by its best evidence")
+
+
+def test_audit_without_an_entailment_model(settings):
+    """models.entailment = "none": the rule is silent and the audit still labels every sentence."""
+    import dataclasses
+
+    plain = Auditor(dataclasses.replace(settings, entailment="none"))
+    assert plain.entailment is None
+    [s] = plain.audit([article_from_text(FIRE, id="src")], article_from_text(COPIED, id="drv")).sentences
+    assert s.label == "supported"
+    assert (
+        "entail"
+        not in plain.features([article_from_text(FIRE, id="src")], article_from_text(COPIED, id="d"))[0][2]
+    )

@@ -14,9 +14,17 @@ from newstrace.cli import app
 
 
 def trace(
-    label="unsupported", reached=True, score=0.1, key=True, unaligned=0, units=5, cos1=0.6, numbers=False
+    label="unsupported",
+    reached=True,
+    score=0.1,
+    key=True,
+    unaligned=0,
+    units=5,
+    cos1=0.6,
+    numbers=False,
+    entail=None,
 ):
-    return Trace(0, 10, label, reached, score, numbers, key, unaligned, units, cos1)
+    return Trace(0, 10, label, reached, score, numbers, key, unaligned, units, cos1, entail, numbers)
 
 
 def test_trace_relabels_under_other_settings():
@@ -43,9 +51,36 @@ def test_score_threshold_is_a_setting():
     # the calibration picks one between.
     rows = [CalibrationRow(True, (trace(score=0.35 + k / 100, key=False),)) for k in range(10)]
     rows += [CalibrationRow(False, (trace(score=0.1, key=False),)) for _ in range(10)]
-    by, t_, c, th = choose([rows])
+    by, t_, c, th, e, d = choose([rows])
     assert by == "score" and 0.1 < th <= 0.35
+    assert (e, d) == (2.0, -1.0)  # no entailment reading: the rule stays off
     assert sentence_bacc(rows, by, t_, c, th)[0] == 1.0
+
+
+def test_entailment_rule_rescues_and_doubts():
+    reworded = trace(score=0.1, key=False, entail=0.4)  # rejected by the wording checks
+    assert not reworded.consistent("score", -1, 1.0)
+    assert reworded.consistent("score", -1, 1.0, 0.5, 0.3)  # entailed from 0.3 on
+    assert not reworded.consistent("score", -1, 1.0, 0.5, 0.5)
+    edited = trace(score=0.9, entail=0.01)  # worded like the source, entailed by nothing
+    assert edited.consistent("score", -1, 1.0)
+    assert not edited.consistent("score", -1, 1.0, 0.5, 2.0, 0.02)
+    assert not trace(label="contradicted", reached=False, entail=0.9).consistent("score", -1, 1.0, 0.5, 0.3)
+    # Calibration finds the rescue where faithful rewordings the wording checks reject read
+    # high, and the doubt where edits the wording checks pass read low.
+    rows = [
+        CalibrationRow(True, (trace(score=0.1, key=False, cos1=0.3, entail=0.3 + k / 100),))
+        for k in range(10)
+    ]
+    rows += [CalibrationRow(False, (trace(score=0.1, key=False, cos1=0.3, entail=0.01),)) for _ in range(10)]
+    by, t_, c, th, e, d = choose([rows])
+    assert 0.01 < e <= 0.3 and d == -1.0
+    assert sentence_bacc(rows, by, t_, c, th, e, d)[0] == 1.0
+    rows = [CalibrationRow(True, (trace(score=0.9, entail=0.3),)) for _ in range(10)]
+    rows += [CalibrationRow(False, (trace(score=0.9, entail=0.01),)) for _ in range(10)]
+    by, t_, c, th, e, d = choose([rows])
+    assert 0.01 < d <= 0.3
+    assert sentence_bacc(rows, by, t_, c, th, e, d)[0] == 1.0
 
 
 def test_decided_labels_are_kept():
@@ -58,8 +93,8 @@ def test_choose_and_cross_table():
     faithful = [CalibrationRow(True, (trace(unaligned=1),)) for _ in range(4)]
     edited = [CalibrationRow(False, (trace(key=False),)) for _ in range(4)]
     rows = faithful + edited
-    by, t, c, th = choose([rows])
-    assert sentence_bacc(rows, by, t, c, th)[0] == 1.0
+    by, t, c, th, e, d = choose([rows])
+    assert sentence_bacc(rows, by, t, c, th, e, d)[0] == 1.0
     assert t >= 1
     [row] = cross_table({"a": rows, "b": rows}, [(["a"], "b")])
     assert row["scored"] == "b" and row["sentence_bacc"] == 1.0
@@ -88,3 +123,8 @@ def test_calibrate_command_names_a_missing_qags_file(tmp_path):
     res = CliRunner().invoke(app, ["bench", "calibrate", "--qags", str(tmp_path)])
     assert res.exit_code == 2
     assert "mturk_xsum.jsonl" in res.stderr
+
+
+def test_entailment_never_carries_a_new_number():
+    t = trace(score=0.9, numbers=True, entail=0.9)
+    assert not t.consistent("score", -1, 1.0, 0.5, 0.1)

@@ -34,7 +34,7 @@ from newstrace.audit._features import (
     unseen_names,
     unseen_numbers,
 )
-from newstrace.audit._model import SupportModel, carried
+from newstrace.audit._model import SupportModel, carried, entailment_rule
 from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
@@ -276,7 +276,7 @@ class _Context:
             self._entailment(entail)
 
     def _entailment(self, entail: Entailment) -> None:
-        """Both entailment features of every derived sentence, in one batch: the premise is its
+        """The entailment feature of every derived sentence, in one batch: the premise is its
         best evidence sentences (up to four) in source order: a summary sentence often fuses two
         or three."""
         order = {id(a): k for k, a in enumerate(self.sources)}
@@ -292,9 +292,7 @@ class _Context:
             )
             premises.append(" ".join(self.ssents[j].text for j in picked))
         hyps = [d.text for d in self.dsents]
-        probs = entail([*premises, *hyps], [*hyps, *premises])
-        k = len(hyps)
-        self.entail = [{"entail": probs[n], "entail_rev": probs[k + n]} for n in range(k)]
+        self.entail = [{"entail": p} for p in entail(premises, hyps)]
 
     def _lexical_candidates(self) -> set[int]:
         df: dict[str, int] = defaultdict(int)
@@ -359,19 +357,30 @@ class Trace:
     unaligned: int
     units: int
     cos1: float
+    entail: float | None = None  # the entailment model's reading, None without one
+    invents: bool = False  # it gives a name or number the sources never mention
 
     def carried(self, unaligned: int, cosine: float) -> bool:
         """The alignment rule under other thresholds (``SupportModel.carried``)."""
         return carried(self.units, self.key_aligned, self.unaligned, self.cos1, unaligned, cosine)
 
-    def consistent(self, support_by: str, unaligned: int, cosine: float, threshold: float = 0.5) -> bool:
-        """Whether the label under other settings (the support score's threshold among them)
-        would leave the sentence consistent."""
+    def consistent(
+        self,
+        support_by: str,
+        unaligned: int,
+        cosine: float,
+        threshold: float = 0.5,
+        entailed_from: float = 2.0,
+        doubted_below: float = -1.0,
+    ) -> bool:
+        """Whether the label under other settings (the support score's threshold and the
+        entailment rule's among them) would leave the sentence consistent."""
         if not self.reached:
             return self.label in CONSISTENT_LABELS
-        if support_by == "score" and self.score >= threshold and not self.adds_numbers:
-            return True
-        return self.carried(unaligned, cosine)
+        ok = (support_by == "score" and self.score >= threshold and not self.adds_numbers) or self.carried(
+            unaligned, cosine
+        )
+        return entailment_rule(ok, self.entail, entailed_from, doubted_below, self.invents)
 
 
 def audit_annotated(
@@ -416,6 +425,7 @@ def audit_annotated(
         feats = ctx.features(n)
         score = model.score(feats)
         new_numbers = unseen_numbers(d.toks, ctx.index)
+        here = _only_here(entities, derived, d, ctx.index)
         label, reason = _label(
             mine,
             feats,
@@ -423,7 +433,7 @@ def audit_annotated(
             model.threshold,
             found,
             evidence,
-            _only_here(entities, derived, d, ctx.index),
+            here,
             unseen_names(d.toks, ctx.index),
             new_numbers,
             aligned,
@@ -444,6 +454,8 @@ def audit_annotated(
                     len(aligned.unaligned_words),
                     aligned.units,
                     feats["cos1"],
+                    feats.get("entail"),
+                    bool(new_numbers or here),
                 )  # fmt: skip
             )
         out.append(AuditSentence(d.start, d.end, d.text, label, round(score, 4), evidence, reason, found))
@@ -931,14 +943,46 @@ def _label(
             f" (cues: {', '.join(cues)})." if cues else "."
         )
     share = f"{feats['cov']:.0%} of its content words are in the sources"
-    if "entail" in feats:
-        # What the entailment model read, for a reader weighing the label (part of the score).
-        share += f"; entailment by its best evidence {feats['entail']:.2f}"
     soft = [d for d in found if d.type in ("hedge_dropped", "relay_dropped")]
     if soft:
         # The claim was matched to a source claim that says the same thing with a hedge or a
         # relay: carried, but not as confirmed as the derived text makes it, whatever the score.
         return "partially_supported", " ".join(dict.fromkeys(d.explanation for d in soft)) + f" ({best})."
+    label, reason = _support(
+        feats, score, threshold, best, share, new_names, unseen, new_numbers, aligned, model
+    )
+    entail = feats.get("entail")
+    if model is None or entail is None:
+        return label, reason
+    consistent = label in CONSISTENT_LABELS
+    if model.entailment_rule(consistent, entail, bool(new_numbers or new_names)) == consistent:
+        return label, reason
+    if not consistent:
+        # Reworded beyond what the word and unit checks accept, yet the evidence entails it.
+        return "supported", (
+            f"Carried in other words: its best evidence entails it ({entail:.2f}, from "
+            f"{model.entailed_from:.2f}); the wording checks alone found: {reason[0].lower()}{reason[1:]}"
+        )
+    # Worded like the sources, yet no evidence entails it: the small edit word checks miss.
+    return "unsupported", (
+        f"Not entailed by its best evidence ({entail:.2f}, below {model.doubted_below:.2f}) although "
+        f"worded like the sources: {reason[0].lower()}{reason[1:]}"
+    )
+
+
+def _support(
+    feats: dict[str, float],
+    score: float,
+    threshold: float,
+    best: str,
+    share: str,
+    new_names: Sequence[str],
+    unseen: Sequence[str],
+    new_numbers: Sequence[str],
+    aligned: Alignment | None,
+    model: SupportModel | None,
+) -> tuple[AuditLabel, str]:
+    """The support decision: the score, the carried-in-other-words rule, new numbers."""
     by_alignment = model is not None and model.support_by == "alignment"
     if score < threshold or (by_alignment and aligned is not None):
         if aligned is not None and model is not None and model.carried(aligned, feats["cos1"]):

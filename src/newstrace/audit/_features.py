@@ -30,13 +30,12 @@ FEATURES = (
     "length",  # tokens, /10
     "new_entities",  # named or numeric entities whose words never occur together in the sources
     # P(entails) of an entailment cross-encoder (models.entailment), the premise being the best
-    # evidence sentences joined in source order (a summary sentence often fuses two or three);
-    # "entail_rev" puts the derived sentence first. Absent when no entailment model is loaded:
-    # the support model then reads them at their training mean (no push either way).
+    # evidence sentences joined in source order (a summary sentence often fuses two or three).
+    # Absent when no entailment model is loaded: a support model reading it then takes its
+    # training mean (no push either way).
     "entail",
-    "entail_rev",
 )
-ENTAIL_FEATURES = ("entail", "entail_rev")
+ENTAIL_FEATURES = ("entail",)
 
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

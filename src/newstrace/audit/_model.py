@@ -36,6 +36,27 @@ def carried(
     return key_aligned and unaligned <= max_unaligned and cos1 >= min_cosine
 
 
+def entailment_rule(
+    consistent: bool,
+    entail: float | None,
+    entailed_from: float,
+    doubted_below: float,
+    invents: bool = False,
+) -> bool:
+    """Whether a sentence the support decision found ``consistent`` (or not) stays so once the
+    entailment model's reading ``entail`` is heard: a reworded sentence the sources entail is
+    carried; a sentence worded like the sources that no evidence entails (a small edit: a
+    changed word, a negation) is not. A sentence that ``invents`` (gives a name or number the
+    sources never mention) is never carried by it: the model passes over "worth 300000 euros"
+    or "Developer Marek Zielinski will build the flats" as details.
+    ``None``: no entailment model, the decision stands."""
+    if entail is None:
+        return consistent
+    if not consistent:
+        return entail >= entailed_from and not invents
+    return entail >= doubted_below
+
+
 @dataclass(frozen=True)
 class SupportModel:
     features: tuple[str, ...]
@@ -56,6 +77,15 @@ class SupportModel:
     # "alignment": the rule alone decides (support from alignment, not from one score).
     support_by: str = "score"
     calibrated_on: str = ""
+    # The entailment rule (models.entailment): a sentence the rules above leave unsupported is
+    # supported when the entailment model reads it as entailed by its best evidence with at least
+    # ``entailed_from`` (2.0: off), and one they pass is unsupported when it reads below
+    # ``doubted_below`` (-1.0: off). Chosen by ``newstrace bench calibrate`` with the settings above.
+    entailed_from: float = 2.0
+    doubted_below: float = -1.0
+
+    def entailment_rule(self, consistent: bool, entail: float | None, invents: bool = False) -> bool:
+        return entailment_rule(consistent, entail, self.entailed_from, self.doubted_below, invents)
 
     def carried(self, aligned: Alignment, cos1: float) -> bool:
         return carried(

@@ -20,7 +20,7 @@ from typing import Any
 
 from newstrace.bench.audit import QagsRecord, record_articles
 
-__all__ = ["GRID", "CalibrationRow", "choose", "collect", "cross_table", "sentence_bacc"]
+__all__ = ["ENTAIL_GRID", "GRID", "CalibrationRow", "choose", "collect", "cross_table", "sentence_bacc"]
 
 # (support_by, T, C, threshold of the support score); the threshold only matters with "score".
 GRID: tuple[tuple[str, int, float, float], ...] = tuple(
@@ -32,6 +32,14 @@ GRID: tuple[tuple[str, int, float, float], ...] = tuple(
 )
 
 
+# (entailed_from, doubted_below) of the entailment rule: 2.0 and -1.0 are "off".
+ENTAIL_GRID: tuple[tuple[float, float], ...] = tuple(
+    (e, d)
+    for e in (2.0, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1)
+    for d in (-1.0, 0.01, 0.02, 0.03, 0.05, 0.08)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CalibrationRow:
     """One gold summary sentence: its judgement and the traces of the audit sentences over it."""
@@ -39,8 +47,8 @@ class CalibrationRow:
     consistent: bool
     traces: tuple[Any, ...]  # newstrace.audit.Trace
 
-    def predicted(self, by: str, t: int, c: float, th: float = 0.5) -> bool:
-        return all(tr.consistent(by, t, c, th) for tr in self.traces)
+    def predicted(self, by: str, t: int, c: float, th: float = 0.5, e: float = 2.0, d: float = -1.0) -> bool:
+        return all(tr.consistent(by, t, c, th, e, d) for tr in self.traces)
 
 
 def collect(
@@ -64,20 +72,41 @@ def collect(
 
 
 def sentence_bacc(
-    rows: Sequence[CalibrationRow], by: str, t: int, c: float, th: float = 0.5
+    rows: Sequence[CalibrationRow],
+    by: str,
+    t: int,
+    c: float,
+    th: float = 0.5,
+    e: float = 2.0,
+    d: float = -1.0,
 ) -> tuple[float, float, float]:
-    """(balanced accuracy, consistent passed, inconsistent caught) under settings (by, t, c, th)."""
-    pos = [r.predicted(by, t, c, th) for r in rows if r.consistent]
-    neg = [not r.predicted(by, t, c, th) for r in rows if not r.consistent]
+    """(balanced accuracy, consistent passed, inconsistent caught) under settings
+    (by, t, c, th, e, d)."""
+    pos = [r.predicted(by, t, c, th, e, d) for r in rows if r.consistent]
+    neg = [not r.predicted(by, t, c, th, e, d) for r in rows if not r.consistent]
     passed = sum(pos) / len(pos) if pos else 1.0
     caught = sum(neg) / len(neg) if neg else 1.0
     return (passed + caught) / 2, passed, caught
 
 
-def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float]:
+def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float, float, float]:
     """The (support_by, T, C, threshold) of the grid with the best mean sentence balanced
-    accuracy over ``sets``; ties go to the score, then to the stricter rule (fewer unaligned
-    words, higher cosine), then to the threshold nearest 0.5."""
+    accuracy over ``sets`` (ties go to the score, then to the stricter rule: fewer unaligned
+    words, higher cosine, then to the threshold nearest 0.5), then, with those, the entailment
+    rule's (entailed_from, doubted_below) of ``ENTAIL_GRID`` (ties go to the rule off)."""
+    by, t, c, th = _choose_support(sets)
+    e, d = max(
+        ENTAIL_GRID,
+        key=lambda g: (
+            round(sum(sentence_bacc(s, by, t, c, th, *g)[0] for s in sets) / len(sets), 6),
+            g[0],  # ties: the rescue as strict as possible,
+            -g[1],  # and the doubt as seldom
+        ),
+    )
+    return by, t, c, th, e, d
+
+
+def _choose_support(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float]:
     return max(
         GRID,
         key=lambda g: (
@@ -99,8 +128,8 @@ def cross_table(
     for fit, scored in splits:
         if scored not in named or any(f not in named for f in fit):
             continue
-        by, t, c, th = choose([named[f] for f in fit])
-        bacc, passed, caught = sentence_bacc(named[scored], by, t, c, th)
+        by, t, c, th, e, d = choose([named[f] for f in fit])
+        bacc, passed, caught = sentence_bacc(named[scored], by, t, c, th, e, d)
         off = sentence_bacc(named[scored], "score", -1, 2.0, th if by == "score" else 0.5)
         out.append(
             {
@@ -110,6 +139,8 @@ def cross_table(
                 "carried_unaligned": t,
                 "carried_cosine": c,
                 "threshold": th,
+                "entailed_from": e,
+                "doubted_below": d,
                 "sentence_bacc": round(bacc, 3),
                 "consistent_passed": round(passed, 3),
                 "inconsistent_caught": round(caught, 3),
