@@ -68,9 +68,6 @@ def test_bundled_entailment_reads_restatements_above_changes():
     )
     assert same > 5 * max(negated, redated)
     assert nli([premise], ["The mayor opened the bridge on Friday."]) == [redated]  # cached, same value
-    nli._cache.clear()
-    # A pair reads the same alone as beside others (no batch-wide quantization scales).
-    assert nli([premise], ["The mayor did not open the bridge."]) == [negated]
 
 
 def test_entailment_local_folder(tmp_path):
