@@ -105,7 +105,8 @@ class Auditor:
         # wire's sentences once (embedding is the costliest step of an audit).
         self._cached_embed = _EmbedCache(self.embed)
         self.vectors: WordVectors | None = load_word_vectors(self.settings.word_vectors)
-        # "Does the source say this, in other words too?": a cross-encoder read as two features.
+        # "Does the source say this, in other words too?": a cross-encoder whose reading is the
+        # "entail" feature and decides the entailment rule (SupportModel.entailed_from, doubted_below).
         self.entailment: Entailment | None = load_entailment(self.settings.entailment)
         self._model = model
         self._parsed: dict[tuple[str, str], AnnotatedArticle] = {}
