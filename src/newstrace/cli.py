@@ -877,18 +877,16 @@ def bench_calibrate(
         if not pool:
             _error("--write needs --qags or the written summaries to fit on")
             raise typer.Exit(2)
-        by, t, c, th, e, d = choose([named[n] for n in pool])
+        rule = choose([named[n] for n in pool])
         model = SupportModel.load(write) if write.is_file() else auditor.model
         model = dataclasses.replace(
-            model, support_by=by, carried_unaligned=t, carried_cosine=c, threshold=th,
-            entailed_from=e, doubted_below=d,
+            model,
+            **dataclasses.asdict(rule),
             calibrated_on=f"sentence judgements of {', '.join(pool)} (newstrace bench calibrate): "
             "best mean sentence balanced accuracy over the sets",
-        )  # fmt: skip
-        model.save(write)
-        print(
-            f"wrote support_by={by} T={t} C={c} threshold={th} entailed_from={e} doubted_below={d} into {write}"
         )
+        model.save(write)
+        print("wrote " + " ".join(f"{k}={v}" for k, v in dataclasses.asdict(rule).items()) + f" into {write}")
     if min_bacc is not None:
         low = [r for r in table if r["sentence_bacc"] < min_bacc]
         for r in low:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newstrace.audit import Trace
+from newstrace.audit import Decision, Trace
 from newstrace.bench.calibrate import CalibrationRow, choose, cross_table, sentence_bacc
 from newstrace.cli import app
 
@@ -29,43 +29,48 @@ def trace(
 
 def test_trace_relabels_under_other_settings():
     t = trace(unaligned=2, cos1=0.55)
-    assert t.consistent("alignment", 2, 0.5)
-    assert not t.consistent("alignment", 1, 0.5)  # too many words without a counterpart
-    assert not t.consistent("alignment", 2, 0.6)  # too unlike any source sentence
-    assert not trace(key=False).consistent("alignment", 4, 0.0)  # a name or number unmatched
-    assert trace(units=0, cos1=0.0).consistent("alignment", -1, 0.9)  # a fragment states nothing
+    assert t.consistent(Decision("alignment", 2, 0.5))
+    assert not t.consistent(Decision("alignment", 1, 0.5))  # too many words without a counterpart
+    assert not t.consistent(Decision("alignment", 2, 0.6))  # too unlike any source sentence
+    assert not trace(key=False).consistent(Decision("alignment", 4, 0.0))  # a name or number unmatched
+    assert trace(units=0, cos1=0.0).consistent(Decision("alignment", -1, 0.9))  # a fragment states nothing
 
 
 def test_score_mode_keeps_what_the_score_accepts():
     t = trace(score=0.9, key=False)
-    assert t.consistent("score", -1, 1.0)
-    assert not t.consistent("alignment", 4, 0.0)
-    assert not trace(score=0.9, numbers=True).consistent("score", -1, 1.0)  # a new number
+    assert t.consistent(Decision("score", -1, 1.0))
+    assert not t.consistent(Decision("alignment", 4, 0.0))
+    assert not trace(score=0.9, numbers=True).consistent(Decision("score", -1, 1.0))  # a new number
 
 
 def test_score_threshold_is_a_setting():
     t = trace(score=0.35, key=False)
-    assert t.consistent("score", -1, 1.0, 0.3)
-    assert not t.consistent("score", -1, 1.0, 0.4)
+    assert t.consistent(Decision("score", -1, 1.0, 0.3))
+    assert not t.consistent(Decision("score", -1, 1.0, 0.4))
     # Faithful sentences score 0.35-0.45, edited ones 0.1: a threshold of 0.5 rejects both,
     # the calibration picks one between.
     rows = [CalibrationRow(True, (trace(score=0.35 + k / 100, key=False),)) for k in range(10)]
     rows += [CalibrationRow(False, (trace(score=0.1, key=False),)) for _ in range(10)]
-    by, t_, c, th, e, d = choose([rows])
-    assert by == "score" and 0.1 < th <= 0.35
-    assert (e, d) == (2.0, -1.0)  # no entailment reading: the rule stays off
-    assert sentence_bacc(rows, by, t_, c, th)[0] == 1.0
+    rule = choose([rows])
+    assert rule.support_by == "score" and 0.1 < rule.threshold <= 0.35
+    assert (rule.entailed_from, rule.doubted_below) == (
+        2.0,
+        -1.0,
+    )  # no entailment reading: the rule stays off
+    assert sentence_bacc(rows, rule)[0] == 1.0
 
 
 def test_entailment_rule_rescues_and_doubts():
     reworded = trace(score=0.1, key=False, entail=0.4)  # rejected by the wording checks
-    assert not reworded.consistent("score", -1, 1.0)
-    assert reworded.consistent("score", -1, 1.0, 0.5, 0.3)  # entailed from 0.3 on
-    assert not reworded.consistent("score", -1, 1.0, 0.5, 0.5)
+    assert not reworded.consistent(Decision("score", -1, 1.0))
+    assert reworded.consistent(Decision("score", -1, 1.0, 0.5, 0.3))  # entailed from 0.3 on
+    assert not reworded.consistent(Decision("score", -1, 1.0, 0.5, 0.5))
     edited = trace(score=0.9, entail=0.01)  # worded like the source, entailed by nothing
-    assert edited.consistent("score", -1, 1.0)
-    assert not edited.consistent("score", -1, 1.0, 0.5, 2.0, 0.02)
-    assert not trace(label="contradicted", reached=False, entail=0.9).consistent("score", -1, 1.0, 0.5, 0.3)
+    assert edited.consistent(Decision("score", -1, 1.0))
+    assert not edited.consistent(Decision("score", -1, 1.0, 0.5, 2.0, 0.02))
+    assert not trace(label="contradicted", reached=False, entail=0.9).consistent(
+        Decision("score", -1, 1.0, 0.5, 0.3)
+    )
     # Calibration finds the rescue where faithful rewordings the wording checks reject read
     # high, and the doubt where edits the wording checks pass read low.
     rows = [
@@ -73,19 +78,19 @@ def test_entailment_rule_rescues_and_doubts():
         for k in range(10)
     ]
     rows += [CalibrationRow(False, (trace(score=0.1, key=False, cos1=0.3, entail=0.01),)) for _ in range(10)]
-    by, t_, c, th, e, d = choose([rows])
-    assert 0.01 < e <= 0.3 and d == -1.0
-    assert sentence_bacc(rows, by, t_, c, th, e, d)[0] == 1.0
+    rule = choose([rows])
+    assert 0.01 < rule.entailed_from <= 0.3 and rule.doubted_below == -1.0
+    assert sentence_bacc(rows, rule)[0] == 1.0
     rows = [CalibrationRow(True, (trace(score=0.9, entail=0.3),)) for _ in range(10)]
     rows += [CalibrationRow(False, (trace(score=0.9, entail=0.01),)) for _ in range(10)]
-    by, t_, c, th, e, d = choose([rows])
-    assert 0.01 < d <= 0.3
-    assert sentence_bacc(rows, by, t_, c, th, e, d)[0] == 1.0
+    rule = choose([rows])
+    assert 0.01 < rule.doubted_below <= 0.3
+    assert sentence_bacc(rows, rule)[0] == 1.0
 
 
 def test_decided_labels_are_kept():
-    assert not trace(label="contradicted", reached=False).consistent("alignment", 4, 0.0)
-    assert trace(label="opinion", reached=False, key=False).consistent("alignment", -1, 1.0)
+    assert not trace(label="contradicted", reached=False).consistent(Decision("alignment", 4, 0.0))
+    assert trace(label="opinion", reached=False, key=False).consistent(Decision("alignment", -1, 1.0))
 
 
 def test_choose_and_cross_table():
@@ -93,9 +98,9 @@ def test_choose_and_cross_table():
     faithful = [CalibrationRow(True, (trace(unaligned=1),)) for _ in range(4)]
     edited = [CalibrationRow(False, (trace(key=False),)) for _ in range(4)]
     rows = faithful + edited
-    by, t, c, th, e, d = choose([rows])
-    assert sentence_bacc(rows, by, t, c, th, e, d)[0] == 1.0
-    assert t >= 1
+    rule = choose([rows])
+    assert sentence_bacc(rows, rule)[0] == 1.0
+    assert rule.carried_unaligned >= 1
     [row] = cross_table({"a": rows, "b": rows}, [(["a"], "b")])
     assert row["scored"] == "b" and row["sentence_bacc"] == 1.0
     assert row["rule_off_bacc"] == 0.5  # the score alone passes nothing here
@@ -127,4 +132,4 @@ def test_calibrate_command_names_a_missing_qags_file(tmp_path):
 
 def test_entailment_never_carries_a_new_number():
     t = trace(score=0.9, numbers=True, entail=0.9)
-    assert not t.consistent("score", -1, 1.0, 0.5, 0.1)
+    assert not t.consistent(Decision("score", -1, 1.0, 0.5, 0.1))

@@ -9,5 +9,6 @@ sources, sentence by sentence, and what it leaves out.
 from __future__ import annotations
 
 from newstrace.audit._engine import CONSISTENT_LABELS, Auditor, Trace, audit_articles
+from newstrace.audit._model import Decision
 
-__all__ = ["CONSISTENT_LABELS", "Auditor", "Trace", "audit_articles"]
+__all__ = ["CONSISTENT_LABELS", "Auditor", "Decision", "Trace", "audit_articles"]

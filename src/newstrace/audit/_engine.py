@@ -34,7 +34,7 @@ from newstrace.audit._features import (
     unseen_names,
     unseen_numbers,
 )
-from newstrace.audit._model import SupportModel, carried, entailment_rule
+from newstrace.audit._model import Decision, SupportModel, carried, entailment_rule
 from newstrace.audit._opposites import readings
 from newstrace.config import Settings, load_settings
 from newstrace.errors import require_unique_ids
@@ -365,23 +365,15 @@ class Trace:
         """The alignment rule under other thresholds (``SupportModel.carried``)."""
         return carried(self.units, self.key_aligned, self.unaligned, self.cos1, unaligned, cosine)
 
-    def consistent(
-        self,
-        support_by: str,
-        unaligned: int,
-        cosine: float,
-        threshold: float = 0.5,
-        entailed_from: float = 2.0,
-        doubted_below: float = -1.0,
-    ) -> bool:
+    def consistent(self, rule: Decision) -> bool:
         """Whether the label under other settings (the support score's threshold and the
         entailment rule's among them) would leave the sentence consistent."""
         if not self.reached:
             return self.label in CONSISTENT_LABELS
-        ok = (support_by == "score" and self.score >= threshold and not self.adds_numbers) or self.carried(
-            unaligned, cosine
-        )
-        return entailment_rule(ok, self.entail, entailed_from, doubted_below, self.invents)
+        ok = (
+            rule.support_by == "score" and self.score >= rule.threshold and not self.adds_numbers
+        ) or self.carried(rule.carried_unaligned, rule.carried_cosine)
+        return entailment_rule(ok, self.entail, rule.entailed_from, rule.doubted_below, self.invents)
 
 
 def audit_annotated(

@@ -57,6 +57,20 @@ def entailment_rule(
     return entail >= doubted_below
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The settings that turn a sentence's readings into a label, chosen together by
+    ``newstrace bench calibrate`` (see :class:`SupportModel` for each one's meaning): one record,
+    so calibration re-labels traces under a candidate without a long parameter list."""
+
+    support_by: str = "score"
+    carried_unaligned: int = -1
+    carried_cosine: float = 1.0
+    threshold: float = 0.5
+    entailed_from: float = 2.0
+    doubted_below: float = -1.0
+
+
 @dataclass(frozen=True)
 class SupportModel:
     features: tuple[str, ...]
@@ -83,6 +97,17 @@ class SupportModel:
     # ``doubted_below`` (-1.0: off). Chosen by ``newstrace bench calibrate`` with the settings above.
     entailed_from: float = 2.0
     doubted_below: float = -1.0
+
+    @property
+    def decision(self) -> Decision:
+        return Decision(
+            self.support_by,
+            self.carried_unaligned,
+            self.carried_cosine,
+            self.threshold,
+            self.entailed_from,
+            self.doubted_below,
+        )
 
     def entailment_rule(self, consistent: bool, entail: float | None, invents: bool = False) -> bool:
         return entailment_rule(consistent, entail, self.entailed_from, self.doubted_below, invents)

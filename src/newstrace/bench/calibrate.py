@@ -15,16 +15,17 @@ traces without parsing again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from newstrace.audit import Decision
 from newstrace.bench.audit import QagsRecord, record_articles
 
 __all__ = ["ENTAIL_GRID", "GRID", "CalibrationRow", "choose", "collect", "cross_table", "sentence_bacc"]
 
 # (support_by, T, C, threshold of the support score); the threshold only matters with "score".
-GRID: tuple[tuple[str, int, float, float], ...] = tuple(
-    (by, t, c, th)
+GRID: tuple[Decision, ...] = tuple(
+    Decision(by, t, c, th)
     for by in ("score", "alignment")
     for t in (-1, 0, 1, 2, 3, 4)
     for c in (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -47,8 +48,8 @@ class CalibrationRow:
     consistent: bool
     traces: tuple[Any, ...]  # newstrace.audit.Trace
 
-    def predicted(self, by: str, t: int, c: float, th: float = 0.5, e: float = 2.0, d: float = -1.0) -> bool:
-        return all(tr.consistent(by, t, c, th, e, d) for tr in self.traces)
+    def predicted(self, rule: Decision) -> bool:
+        return all(tr.consistent(rule) for tr in self.traces)
 
 
 def collect(
@@ -71,52 +72,43 @@ def collect(
     return out
 
 
-def sentence_bacc(
-    rows: Sequence[CalibrationRow],
-    by: str,
-    t: int,
-    c: float,
-    th: float = 0.5,
-    e: float = 2.0,
-    d: float = -1.0,
-) -> tuple[float, float, float]:
-    """(balanced accuracy, consistent passed, inconsistent caught) under settings
-    (by, t, c, th, e, d)."""
-    pos = [r.predicted(by, t, c, th, e, d) for r in rows if r.consistent]
-    neg = [not r.predicted(by, t, c, th, e, d) for r in rows if not r.consistent]
+def sentence_bacc(rows: Sequence[CalibrationRow], rule: Decision) -> tuple[float, float, float]:
+    """(balanced accuracy, consistent passed, inconsistent caught) under ``rule``."""
+    pos = [r.predicted(rule) for r in rows if r.consistent]
+    neg = [not r.predicted(rule) for r in rows if not r.consistent]
     passed = sum(pos) / len(pos) if pos else 1.0
     caught = sum(neg) / len(neg) if neg else 1.0
     return (passed + caught) / 2, passed, caught
 
 
-def choose(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float, float, float]:
+def _mean_bacc(sets: Sequence[Sequence[CalibrationRow]], rule: Decision) -> float:
+    return round(sum(sentence_bacc(s, rule)[0] for s in sets) / len(sets), 6)
+
+
+def choose(sets: Sequence[Sequence[CalibrationRow]]) -> Decision:
     """The (support_by, T, C, threshold) of the grid with the best mean sentence balanced
     accuracy over ``sets`` (ties go to the score, then to the stricter rule: fewer unaligned
     words, higher cosine, then to the threshold nearest 0.5), then, with those, the entailment
     rule's (entailed_from, doubted_below) of ``ENTAIL_GRID`` (ties go to the rule off)."""
-    by, t, c, th = _choose_support(sets)
+    support = max(
+        GRID,
+        key=lambda g: (
+            _mean_bacc(sets, g),
+            g.support_by == "score",
+            -g.carried_unaligned,
+            g.carried_cosine,
+            -abs(g.threshold - 0.5),
+        ),
+    )
     e, d = max(
         ENTAIL_GRID,
         key=lambda g: (
-            round(sum(sentence_bacc(s, by, t, c, th, *g)[0] for s in sets) / len(sets), 6),
+            _mean_bacc(sets, replace(support, entailed_from=g[0], doubted_below=g[1])),
             g[0],  # ties: the rescue as strict as possible,
             -g[1],  # and the doubt as seldom
         ),
     )
-    return by, t, c, th, e, d
-
-
-def _choose_support(sets: Sequence[Sequence[CalibrationRow]]) -> tuple[str, int, float, float]:
-    return max(
-        GRID,
-        key=lambda g: (
-            round(sum(sentence_bacc(s, *g)[0] for s in sets) / len(sets), 6),
-            g[0] == "score",
-            -g[1],
-            g[2],
-            -abs(g[3] - 0.5),
-        ),
-    )
+    return replace(support, entailed_from=e, doubted_below=d)
 
 
 def cross_table(
@@ -128,19 +120,17 @@ def cross_table(
     for fit, scored in splits:
         if scored not in named or any(f not in named for f in fit):
             continue
-        by, t, c, th, e, d = choose([named[f] for f in fit])
-        bacc, passed, caught = sentence_bacc(named[scored], by, t, c, th, e, d)
-        off = sentence_bacc(named[scored], "score", -1, 2.0, th if by == "score" else 0.5)
+        rule = choose([named[f] for f in fit])
+        bacc, passed, caught = sentence_bacc(named[scored], rule)
+        # The support score alone: no carried-in-other-words rule, no entailment rule.
+        off = sentence_bacc(
+            named[scored], Decision("score", -1, 2.0, rule.threshold if rule.support_by == "score" else 0.5)
+        )
         out.append(
             {
                 "fit": list(fit),
                 "scored": scored,
-                "support_by": by,
-                "carried_unaligned": t,
-                "carried_cosine": c,
-                "threshold": th,
-                "entailed_from": e,
-                "doubted_below": d,
+                **asdict(rule),
                 "sentence_bacc": round(bacc, 3),
                 "consistent_passed": round(passed, 3),
                 "inconsistent_caught": round(caught, 3),
