@@ -70,6 +70,41 @@ def test_bundled_entailment_reads_restatements_above_changes():
     assert nli([premise], ["The mayor opened the bridge on Friday."]) == [redated]  # cached, same value
 
 
+def test_entailment_reads_a_pair_alike_whatever_is_read_beside_it():
+    """The int8 export quantizes over what it is given at once: each pair is read alone, so an
+    audit's labels never depend on the other sentences audited with it, or before it."""
+    from newstrace.models import Entailment, entailment_files
+
+    fresh = Entailment(*entailment_files("bundled"))
+    other = Entailment(*entailment_files("bundled"))
+    pair = ("The mayor opened the bridge on Monday, officials said.", "The mayor opened the bridge.")
+    alone = fresh([pair[0]], [pair[1]])[0]
+    crowd = other(
+        ["Rain fell all day.", pair[0], "The council met on Tuesday to vote on the budget."],
+        ["It rained.", pair[1], "The council voted."],
+    )
+    assert crowd[1] == alone
+
+
+def test_entailment_premise_fits_uncut():
+    """Premise sentences are taken best first while the pair fits the model's input; the best
+    one always."""
+    from newstrace.models import load_entailment
+
+    nli = load_entailment("bundled")
+    assert nli is not None and nli.max_length == 160
+    long = "The river rose " + "higher and " * 80 + "higher."
+    hyp = "The river rose."
+    assert nli.fit([long, "It rained.", "The dam held."], hyp) == [0]
+    assert nli.fit(["It rained.", long, "The dam held."], hyp) == [0, 2]
+    budget = nli.max_length - nli.SPECIAL - nli.length(hyp)
+    kept = nli.fit(["Rain fell all day on the valley.", "The dam held."], hyp)
+    assert (
+        kept == [0, 1]
+        and nli.length("Rain fell all day on the valley.") + nli.length("The dam held.") + 1 <= budget
+    )
+
+
 def test_entailment_local_folder(tmp_path):
     """A local folder works like the bundled model: one .onnx file, its tokenizer.json, and
     newstrace.json naming the output that means 'entails'."""

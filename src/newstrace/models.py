@@ -203,9 +203,16 @@ NLI_SIDECAR = "newstrace.json"
 class Entailment:
     """P(premise entails hypothesis) from a cross-encoder in ONNX (onnxruntime), its tokenizer
     read with ``tokenizers`` (no transformers at run time). Scores are cached per pair: audits of
-    several rewrites of one source ask the same pairs again."""
+    several rewrites of one source ask the same pairs again.
+
+    Each pair is read alone: an int8 export quantizes activations over the whole batch, so a
+    pair read beside others reads a little differently (0.420 alone, 0.412 among five), and an
+    audit's labels would depend on what else was audited (and, through the cache, before). On
+    CPU a fixed-length export is no faster per pair in batches."""
 
     CACHE = 8192
+    # Tokens a pair spends on the tokenizer's own markers ([CLS] premise [SEP] hypothesis [SEP]).
+    SPECIAL = 3
 
     def __init__(self, model: Path, tokenizer: Path, entails: int, max_length: int = 0) -> None:
         import onnxruntime as ort
@@ -223,6 +230,9 @@ class Entailment:
         self.fixed = isinstance(dim, int)
         self.max_length = int(dim) if isinstance(dim, int) else (max_length or 256)
         self._tok = Tokenizer.from_file(str(tokenizer))
+        self._plain = Tokenizer.from_file(str(tokenizer))  # for lengths: no markers, no padding
+        self._plain.no_truncation()
+        self._plain.no_padding()
         self._tok.enable_truncation(self.max_length, strategy="longest_first")
         pad_id = self._tok.token_to_id("[PAD]") or 0
         if self.fixed:
@@ -232,24 +242,39 @@ class Entailment:
         self.entails = entails
         self._cache: dict[tuple[str, str], float] = {}
 
-    def __call__(self, premises: Sequence[str], hypotheses: Sequence[str], batch: int = 16) -> list[float]:
+    def length(self, text: str) -> int:
+        """Tokens ``text`` takes in a pair (without the markers)."""
+        return len(self._plain.encode(text, add_special_tokens=False).ids)
+
+    def fit(self, candidates: Sequence[str], hypothesis: str) -> list[int]:
+        """Which of ``candidates`` (best first) make a premise that fits beside ``hypothesis``
+        without being cut: taken in order while they fit; the first always (cut if it must)."""
+        budget = self.max_length - self.SPECIAL - self.length(hypothesis)
+        out: list[int] = []
+        for i, text in enumerate(candidates):
+            n = self.length(text) + (1 if out else 0)
+            if out and n > budget:
+                continue
+            out.append(i)
+            budget -= n
+        return out
+
+    def __call__(self, premises: Sequence[str], hypotheses: Sequence[str]) -> list[float]:
         import numpy as np
 
         pairs = list(zip(premises, hypotheses, strict=True))
-        todo = list(dict.fromkeys(p for p in pairs if p not in self._cache))
-        for i in range(0, len(todo), batch):
-            chunk = todo[i : i + batch]
-            enc = self._tok.encode_batch(chunk)
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask}
+        for pair in dict.fromkeys(p for p in pairs if p not in self._cache):
+            enc = self._tok.encode(*pair)
+            feed = {
+                "input_ids": np.array([enc.ids], dtype=np.int64),
+                "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
+            }
             if "token_type_ids" in self._names:
-                feed["token_type_ids"] = np.array([e.type_ids for e in enc], dtype=np.int64)
+                feed["token_type_ids"] = np.array([enc.type_ids], dtype=np.int64)
             logits = self._session.run(None, {k: v for k, v in feed.items() if k in self._names})[0]
-            z = logits - logits.max(axis=1, keepdims=True)
-            p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-            for pair, v in zip(chunk, p[:, self.entails], strict=True):
-                self._cache[pair] = float(v)
+            z = logits[0] - logits[0].max()
+            p = np.exp(z) / np.exp(z).sum()
+            self._cache[pair] = float(p[self.entails])
         out = [self._cache[p] for p in pairs]
         while len(self._cache) > self.CACHE:
             self._cache.pop(next(iter(self._cache)))

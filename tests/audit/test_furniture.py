@@ -56,3 +56,22 @@ def test_messy_source_changes_no_label(auditor, settings) -> None:
         assert not any(e.text.strip() in furniture for e in s.evidence)
     assert not any(o.text.strip() in furniture for o in dirty.omissions)
     assert len(dirty.omissions) == len(clean.omissions)
+
+
+def test_a_fragment_cut_in_mid_line_joins_its_sentence() -> None:
+    """After a furniture line the parser may cut "Army | helicopters joined ..."; a sentence
+    ends at terminal punctuation or a line end, so the fragment is glued back (and is then not
+    mistaken for a short furniture line)."""
+    from newstrace.audit._engine import _spans
+    from newstrace.records import AnnotatedArticle, Article, Sentence
+
+    text = "Photo: Meridian Wire\n\nArmy helicopters joined the search. Rescuers came.\nMore news"
+    cut = [(0, 20), (22, 26), (27, 57), (58, 72), (73, 82)]
+    ann = AnnotatedArticle(Article("a", "a.txt", text), sentences=tuple(Sentence(a, b) for a, b in cut))
+    spans = _spans(ann)
+    assert [text[a:b] for a, b in spans] == [
+        "Photo: Meridian Wire",
+        "Army helicopters joined the search.",
+        "Rescuers came.",
+        "More news",
+    ]

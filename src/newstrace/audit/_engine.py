@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import zip_longest
 from typing import Any
 
 import numpy as np
@@ -228,17 +229,39 @@ def is_furniture(text: str, toks: Sequence[Tok]) -> bool:
     )
 
 
+# How a sentence ends: terminal punctuation, maybe inside a closing quote or bracket.
+_ENDS = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def _spans(ann: AnnotatedArticle) -> list[tuple[int, int]]:
+    """The parser's sentences, with a fragment it cut off in mid-line glued to what follows:
+    a sentence ends at terminal punctuation or at a line end. After a page's furniture line
+    the parser may split "Army | helicopters joined the search" and lose the first word."""
+    text = ann.article.text
+    out: list[tuple[int, int]] = []
+    glue = False
+    for s in ann.sentences:
+        if glue and out:
+            out[-1] = (out[-1][0], s.end)
+        else:
+            out.append((s.start, s.end))
+        a, b = out[-1]
+        rest = text[b : b + 200]
+        glue = bool(rest) and "\n" not in rest[: len(rest) - len(rest.lstrip())] and not _ENDS.search(text[a:b])
+    return out
+
+
 def _sentences(ann: AnnotatedArticle, source: bool = False) -> list[_Sent]:
     text = ann.article.text
     out = []
-    for s in ann.sentences:
-        piece = text[s.start : s.end]
+    for start, end in _spans(ann) if source else [(s.start, s.end) for s in ann.sentences]:
+        piece = text[start:end]
         if not piece.strip():
             continue
-        toks = toks_of(ann.docs, s.start, s.end)
+        toks = toks_of(ann.docs, start, end)
         if source and is_furniture(piece, toks):
             continue
-        out.append(_Sent(ann, s.start, s.end, toks))
+        out.append(_Sent(ann, start, end, toks))
     return out
 
 
@@ -277,20 +300,22 @@ class _Context:
             self._entailment(entail)
 
     def _entailment(self, entail: Entailment) -> None:
-        """The entailment feature of every derived sentence, in one batch: the premise is its
-        best evidence sentences (up to four) in source order: a summary sentence often fuses two
-        or three."""
+        """The entailment feature of every derived sentence: the premise is its best evidence
+        sentences (up to four; a summary sentence often fuses two or three), taken best first
+        while they fit the model's input uncut, then put in source order."""
         order = {id(a): k for k, a in enumerate(self.sources)}
         premises = []
-        for n in range(len(self.dsents)):
+        for n, d in enumerate(self.dsents):
             # The two source sentences sharing the most rare words and the two closest in
             # meaning (on the written summaries the union separates faithful from edited
-            # sentences better than either: AUC 0.726 against 0.723 and 0.703).
-            chosen = list(dict.fromkeys([*self.lexical[n][:2], *(j for j, _ in self.top(n, 2))]))
-            picked = sorted(
-                chosen,
-                key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start),
+            # sentences better than either: AUC 0.726 against 0.723 and 0.703), alternately.
+            lexical = self.lexical[n][:2]
+            close = [j for j, _ in self.top(n, 2)]
+            best = list(
+                dict.fromkeys(j for pair in zip_longest(lexical, close) for j in pair if j is not None)
             )
+            kept = [best[i] for i in entail.fit([self.ssents[j].text for j in best], d.text)]
+            picked = sorted(kept, key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start))
             premises.append(" ".join(self.ssents[j].text for j in picked))
         hyps = [d.text for d in self.dsents]
         self.entail = [{"entail": p} for p in entail(premises, hyps)]
