@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import partial
 from itertools import zip_longest
 from typing import Any
 
@@ -247,7 +248,9 @@ def _spans(ann: AnnotatedArticle) -> list[tuple[int, int]]:
             out.append((s.start, s.end))
         a, b = out[-1]
         rest = text[b : b + 200]
-        glue = bool(rest) and "\n" not in rest[: len(rest) - len(rest.lstrip())] and not _ENDS.search(text[a:b])
+        glue = (
+            bool(rest) and "\n" not in rest[: len(rest) - len(rest.lstrip())] and not _ENDS.search(text[a:b])
+        )
     return out
 
 
@@ -295,17 +298,22 @@ class _Context:
         # Claims of each source sentence, found once: distortions and omissions both ask.
         self.claims_in: list[list[StoryClaim]] = [[] for _ in self.ssents]
         self.sentence_of: dict[int, int] = {}  # id(claim) -> its source sentence
-        self.entail: list[dict[str, float]] = [{} for _ in self.dsents]
-        if entail is not None and self.dsents and self.ssents:
-            self._entailment(entail)
+        # Entailment readings, made when first asked: the rule reads only sentences no typed
+        # check, opinion or dropped hedge has decided (each pair is read alone, so nothing is
+        # lost by not batching).
+        self._nli = entail if self.ssents else None
+        self.readings: dict[int, float] = {}
 
-    def _entailment(self, entail: Entailment) -> None:
-        """The entailment feature of every derived sentence: the premise is its best evidence
-        sentences (up to four; a summary sentence often fuses two or three), taken best first
-        while they fit the model's input uncut, then put in source order."""
-        order = {id(a): k for k, a in enumerate(self.sources)}
-        premises = []
-        for n, d in enumerate(self.dsents):
+    def reading(self, n: int) -> float | None:
+        """The entailment model's reading of derived sentence ``n`` (None without a model): the
+        premise is its best evidence sentences (up to four; a summary sentence often fuses two
+        or three), taken best first while they fit the model's input uncut, then put in source
+        order."""
+        if self._nli is None:
+            return None
+        if n not in self.readings:
+            d = self.dsents[n]
+            order = {id(a): k for k, a in enumerate(self.sources)}
             # The two source sentences sharing the most rare words and the two closest in
             # meaning (on the written summaries the union separates faithful from edited
             # sentences better than either: AUC 0.726 against 0.723 and 0.703), alternately.
@@ -314,11 +322,11 @@ class _Context:
             best = list(
                 dict.fromkeys(j for pair in zip_longest(lexical, close) for j in pair if j is not None)
             )
-            kept = [best[i] for i in entail.fit([self.ssents[j].text for j in best], d.text)]
+            kept = [best[i] for i in self._nli.fit([self.ssents[j].text for j in best], d.text)]
             picked = sorted(kept, key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start))
-            premises.append(" ".join(self.ssents[j].text for j in picked))
-        hyps = [d.text for d in self.dsents]
-        self.entail = [{"entail": p} for p in entail(premises, hyps)]
+            premise = " ".join(self.ssents[j].text for j in picked)
+            self.readings[n] = self._nli([premise], [d.text])[0]
+        return self.readings[n]
 
     def _lexical_candidates(self) -> set[int]:
         df: dict[str, int] = defaultdict(int)
@@ -356,13 +364,17 @@ class _Context:
         order = np.argsort(-row, kind="stable")[:k]
         return [(int(j), float(row[j])) for j in order]
 
-    def features(self, n: int) -> dict[str, float]:
+    def features(self, n: int, entail: bool = True) -> dict[str, float]:
+        """The support features of derived sentence ``n``; ``entail``: with the entailment
+        reading (when a model is loaded), which costs a model run."""
         top = self.top(n)
         d = self.dsents[n]
         feats = sentence_features(
             d.toks, self.index, [self.ssents[j].toks for j, _ in top], [c for _, c in top]
         )
-        feats.update(self.entail[n])
+        reading = self.reading(n) if entail else None
+        if reading is not None:
+            feats["entail"] = reading
         return feats
 
 
@@ -440,7 +452,9 @@ def audit_annotated(
         aligned = units.align(d.toks, d.ann.article.text)
         if not any(f.type in _CONTRADICTING for f in found):
             found += tuple(x for x in aligned.distortions if x not in found)
-        feats = ctx.features(n)
+        # The entailment reading only where the support model reads it; otherwise when the rule
+        # needs it (below, through ``reading``).
+        feats = ctx.features(n, entail="entail" in model.features)
         score = model.score(feats)
         new_numbers = unseen_numbers(d.toks, ctx.index)
         here = _only_here(entities, derived, d, ctx.index)
@@ -456,6 +470,7 @@ def audit_annotated(
             new_numbers,
             aligned,
             model,
+            partial(ctx.reading, n),
         )
         if trace is not None:
             soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
@@ -472,7 +487,7 @@ def audit_annotated(
                     len(aligned.unaligned_words),
                     aligned.units,
                     feats["cos1"],
-                    feats.get("entail"),
+                    ctx.readings.get(n),
                     bool(new_numbers or here),
                 )  # fmt: skip
             )
@@ -945,7 +960,10 @@ def _label(
     new_numbers: Sequence[str] = (),
     aligned: Alignment | None = None,
     model: SupportModel | None = None,
+    reading: Callable[[], float | None] | None = None,
 ) -> tuple[AuditLabel, str]:
+    """The sentence's label and why. ``reading``: its entailment reading, asked only once the
+    typed checks, opinion and dropped hedges have left the support decision open."""
     best = (
         f"best source match {evidence[0].source} (similarity {evidence[0].score:.2f})"
         if evidence
@@ -970,6 +988,8 @@ def _label(
         feats, score, threshold, best, share, new_names, unseen, new_numbers, aligned, model
     )
     entail = feats.get("entail")
+    if entail is None and reading is not None and model is not None:
+        entail = reading()
     if model is None or entail is None:
         return label, reason
     consistent = label in CONSISTENT_LABELS
