@@ -81,6 +81,30 @@ def test_same_polarity_is_no_flip(nlp, vectors):
     assert al.distortions == []
 
 
+def test_negation_reaches_what_it_spans(nlp):
+    """A negation's reach: over verbs coordinated under it, over "no" after a copula, through
+    "rather than"; not over "not only ... but", a conjunct in another form, or the fronted words
+    of a reporting verb."""
+    from newstrace.audit._align import _preds
+
+    def polarity(text: str) -> dict[str, bool]:
+        [toks] = parse(nlp, text)
+        return {toks[p.verb].lower: p.negated for p in _preds(toks)}
+
+    assert polarity("He urged the country not to divide itself or succumb to fear.")["succumb"]
+    assert polarity("The meeting was no endorsement.")["was"]
+    assert polarity("The Angels passed on him rather than match the bid.")["match"]
+    assert not polarity("He did not stop and turned around.")["turned"]
+    assert not polarity("They not only cheated, but there were charges of fraud.")["were"]
+    assert not polarity("\u201cAbsolutely not,\u201d O'Connor said.")["said"]
+
+
+def test_two_flips_say_the_same(nlp, vectors):
+    """ "is bad news" for "is not good news": an opposite and a negation cancel."""
+    al = align(nlp, vectors, "The endorsement is not good news for Cruz.", "The endorsement is bad news for Cruz.")
+    assert "negation_flipped" not in types(al)
+
+
 def test_roles_swapped(nlp, vectors):
     al = align(nlp, vectors, "Last week the regulator sued the bank over the losses in Ohio.",
                "The bank sued the regulator over its Ohio losses.")  # fmt: skip

@@ -29,7 +29,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
@@ -104,6 +104,14 @@ class _Pred:
     complement: int | None = None  # a copula's "factor" in "was not a factor"
 
 
+def _opposed(toks: Sequence[Tok], i: int, stoks: Sequence[Tok], k: int) -> bool:
+    """Whether token ``i`` or its modifiers and token ``k`` or its modifiers hold a word and its
+    opposite (``data/antonyms.tsv``): "bad news" / "good news"."""
+    mine = [t for j, t in enumerate(toks) if j == i or (t.head == i and j != i)]
+    theirs = {t.lower for j, t in enumerate(stoks) if j == k or (t.head == k and j != k)}
+    return any(theirs & set(o.opposite_family) for t in mine for o in readings(t.lower, t.pos))
+
+
 def _preds(toks: Sequence[Tok]) -> list[_Pred]:
     kids: dict[int, list[int]] = defaultdict(list)
     for i, t in enumerate(toks):
@@ -119,15 +127,29 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
         agent = next((j for j in kids[i] if toks[j].dep == "agent"), None)
         if agent is not None:  # "by the mayor": the doer is the preposition's object
             doer = next((j for j in kids[agent] if toks[j].dep == "pobj"), doer)
+        complement = next((j for j in kids[i] if toks[j].dep in ("attr", "acomp")), None)
         # "not", "never", and "no longer" (its "no" hangs on "longer"); a "no" in front of a
-        # noun ("noticed no warning signs") negates the noun, not the act.
+        # noun ("noticed no warning signs") negates the noun, not the act, but after a copula
+        # it denies the predicate ("was no endorsement" = "is not an endorsement").
         negated = any(
-            toks[j].dep == "neg"
-            or toks[j].lower in ("not", "n't", "never")
-            or (toks[j].dep == "advmod" and any(toks[k].lower in _NEGATORS for k in kids[j]))
+            (
+                toks[j].dep == "neg"
+                or toks[j].lower in ("not", "n't", "never")
+                or (toks[j].dep == "advmod" and any(toks[k].lower in _NEGATORS for k in kids[j]))
+            )
+            # A reporting verb after its fronted words: the "not" of "'Absolutely not,' he
+            # said" is what was said, not a denial of saying it.
+            and not (v.lemma in SPEECH and doer is not None and j < doer < i)
+            and not (j + 1 < len(toks) and toks[j + 1].lower == "only")  # "not only ... but"
             for j in kids[i]
         )
-        complement = next((j for j in kids[i] if toks[j].dep in ("attr", "acomp")), None)
+        if v.lemma == "be" and complement is not None:
+            negated = negated or any(toks[k].lower == "no" and toks[k].dep == "det" for k in kids[complement])
+        # "rather than match", "instead of matching", "without matching": the act did not happen.
+        before = [t.lower for t in toks[max(0, i - 3) : i] if t.lower != "to"]
+        negated = (
+            negated or before[-1:] == ["without"] or before[-2:] in (["rather", "than"], ["instead", "of"])
+        )
         args: set[int] = set()
         todo = list(kids[i])
         speech = v.lemma in SPEECH
@@ -142,6 +164,28 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
                 args.add(j)
             todo.extend(kids[j])
         out.append(_Pred(i, negated, doer, undergoer, frozenset(args), complement))
+    # A negation spans verbs coordinated under it that have no subject or auxiliary of their own
+    # and the same inflection ("not to divide itself or succumb to fear", "hasn't eaten or
+    # slept"); not a conjunct in another form ("did not stop and turned around").
+    by_verb = {p.verb: k for k, p in enumerate(out)}
+    for k, p in enumerate(out):
+        v = toks[p.verb]
+        h = by_verb.get(v.head)
+        if (
+            v.dep == "conj"
+            and h is not None
+            and out[h].negated
+            and not p.negated
+            and not any(toks[j].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for j in kids[p.verb])
+            and (v.lower == v.lemma) == (toks[v.head].lower == toks[v.head].lemma)
+            # "not X but Y" affirms Y.
+            and all(
+                toks[j].lower in ("or", "nor", "and")
+                for j in kids[v.head]
+                if toks[j].dep == "cc" and v.head < j < p.verb
+            )
+        ):
+            out[k] = replace(p, negated=True)
     return out
 
 
@@ -456,6 +500,8 @@ class SourceUnits:
                     p.complement is not None
                     and q.complement is not None
                     and self.stands_for(toks[p.complement], stoks[q.complement])
+                    # "is bad news" / "is not good news": two flips say the same.
+                    and not _opposed(toks, p.complement, stoks, q.complement)
                 )
             )
         ):
