@@ -305,28 +305,30 @@ class _Context:
         self.readings: dict[int, float] = {}
 
     def reading(self, n: int) -> float | None:
-        """The entailment model's reading of derived sentence ``n`` (None without a model): the
-        premise is its best evidence sentences (up to four; a summary sentence often fuses two
-        or three), taken best first while they fit the model's input uncut, then put in source
-        order."""
+        """The entailment model's reading of derived sentence ``n`` by its :meth:`premise`
+        (None without a model)."""
         if self._nli is None:
             return None
         if n not in self.readings:
-            d = self.dsents[n]
-            order = {id(a): k for k, a in enumerate(self.sources)}
-            # The two source sentences sharing the most rare words and the two closest in
-            # meaning (on the written summaries the union separates faithful from edited
-            # sentences better than either: AUC 0.726 against 0.723 and 0.703), alternately.
-            lexical = self.lexical[n][:2]
-            close = [j for j, _ in self.top(n, 2)]
-            best = list(
-                dict.fromkeys(j for pair in zip_longest(lexical, close) for j in pair if j is not None)
-            )
-            kept = [best[i] for i in self._nli.fit([self.ssents[j].text for j in best], d.text)]
-            picked = sorted(kept, key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start))
-            premise = " ".join(self.ssents[j].text for j in picked)
-            self.readings[n] = self._nli([premise], [d.text])[0]
+            self.readings[n] = self._nli([self.premise(n)], [self.dsents[n].text])[0]
         return self.readings[n]
+
+    def premise(self, n: int) -> str:
+        """The best evidence of derived sentence ``n`` (up to four sentences; a summary sentence
+        often fuses two or three), taken best first while it fits the entailment model's input
+        uncut, then put in source order."""
+        assert self._nli is not None
+        d = self.dsents[n]
+        order = {id(a): k for k, a in enumerate(self.sources)}
+        # The two source sentences sharing the most rare words and the two closest in meaning
+        # (on the written summaries the union separates faithful from edited sentences better
+        # than either: AUC 0.726 against 0.723 and 0.703), alternately.
+        lexical = self.lexical[n][:2]
+        close = [j for j, _ in self.top(n, 2)]
+        best = list(dict.fromkeys(j for pair in zip_longest(lexical, close) for j in pair if j is not None))
+        kept = [best[i] for i in self._nli.fit([self.ssents[j].text for j in best], d.text)]
+        picked = sorted(kept, key=lambda j: (order[id(self.ssents[j].ann)], self.ssents[j].start))
+        return " ".join(self.ssents[j].text for j in picked)
 
     def _lexical_candidates(self) -> set[int]:
         df: dict[str, int] = defaultdict(int)
