@@ -105,6 +105,23 @@ def test_two_flips_say_the_same(nlp, vectors):
     assert "negation_flipped" not in types(al)
 
 
+def test_a_phrase_naming_the_other_side_too_is_no_swap(nlp, vectors):
+    """A derived slot that names the source's entity as well (a conjunct, an apposition, the
+    same slot twice) or the same group in another form is no swap."""
+    both = align(nlp, vectors, "Catherine Hardwicke failed to reach a deal with Summit.",
+                 "Summit and the director, Catherine Hardwicke, failed to reach a deal.")  # fmt: skip
+    assert "entity_swapped" not in types(both)
+    place = align(nlp, vectors, "The candidates gathered in Las Vegas on Tuesday. The debate was at The Venetian.",
+                  "The candidates gathered at The Venetian in Las Vegas on Tuesday.")  # fmt: skip
+    assert "entity_swapped" not in types(place)
+    group = align(nlp, vectors, "Republicans hold the Senate. Republican supporters complained the plan lacked specifics.",
+                  "Republicans complained the plan lacked specifics.")  # fmt: skip
+    assert "attribution_moved" not in types(group)
+    swapped = align(nlp, vectors, "Catherine Hardwicke failed to reach a deal with Summit. Chris Weitz will direct.",
+                    "Chris Weitz failed to reach a deal with Summit.")  # fmt: skip
+    assert types(swapped) == ["entity_swapped"]
+
+
 def test_roles_swapped(nlp, vectors):
     al = align(nlp, vectors, "Last week the regulator sued the bank over the losses in Ohio.",
                "The bank sued the regulator over its Ohio losses.")  # fmt: skip

@@ -221,6 +221,26 @@ def _phrase(toks: Sequence[Tok], i: int, text: str) -> str:
     return text[toks[lo].start : toks[i].end]
 
 
+def _stem(word: str) -> str:
+    """A word without case or a plural "s": the parser leaves "Republicans" as its own lemma."""
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _subtree_words(toks: Sequence[Tok], i: int) -> set[str]:
+    """Lower-cased words of the phrase headed by token ``i``, its conjuncts, appositions and
+    prepositional objects included."""
+    inside = {i}
+    grew = True
+    while grew:
+        grew = False
+        for j, t in enumerate(toks):
+            if j not in inside and t.head in inside and t.head != j:
+                inside.add(j)
+                grew = True
+    return {toks[j].lower for j in inside}
+
+
 def _name_words(toks: Sequence[Tok], i: int) -> set[str]:
     """Lower-cased words of the name headed by token ``i`` (its compound proper nouns)."""
     out = {toks[i].lower}
@@ -538,9 +558,14 @@ class SourceUnits:
         ]
         # Names under the same preposition of the verb ("in Moscow" / "in Mannheim").
         slots_q = _prep_slots(stoks, q.verb, stext)
-        for prep, obj in _prep_slots(toks, p.verb, text):
+        slots_p = _prep_slots(toks, p.verb, text)
+        for prep, obj in slots_p:
             same_prep = [k for pp, k in slots_q if pp == prep]
             if same_prep and not any(self._same_thing(toks, obj, stoks, k) for k in same_prep):
+                # Not when the derived text names the source's place in the same slot too ("at
+                # The Venetian in Las Vegas" / "in Las Vegas").
+                if any(self._same_thing(toks, o, stoks, same_prep[0]) for pp, o in slots_p if pp == prep):
+                    continue
                 pairs.append((obj, same_prep[0], False))
         for mine, theirs, doer in pairs:
             if mine is None or theirs is None:
@@ -588,9 +613,15 @@ class SourceUnits:
         a, b = toks[i], stoks[k]
         if not _name_like(toks, i, text) or b.pos == "PRON" or self._same_thing(toks, i, stoks, k):
             return None
-        dwords = {x.lemma for x in toks if x.head == i and is_unit(x)} | {a.lemma}
-        if dwords & ({x.lemma for x in stoks if x.head == k and is_unit(x)} | {b.lemma}):
+        dwords = {_stem(x.lemma) for x in toks if x.head == i and is_unit(x)} | {_stem(a.lemma)}
+        if dwords & ({_stem(x.lemma) for x in stoks if x.head == k and is_unit(x)} | {_stem(b.lemma)}):
             return None  # "Republicans" / "Republican supporters": one group, two phrasings
+        if _name_words(stoks, k) <= _subtree_words(toks, i) or _name_words(toks, i) <= _subtree_words(
+            stoks, k
+        ):
+            # One side's phrase names the other's too: "Summit and the director, Catherine
+            # Hardwicke" for "Hardwicke"; "The Venetian in Las Vegas" for "Las Vegas".
+            return None
         if not self.exact(a) and a.lower not in self.aliases:
             return None  # a name the sources never give: unsupported, not a swap
         mine = _name_words(toks, i)
