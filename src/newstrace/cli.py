@@ -750,6 +750,12 @@ def bench_written(
     errors: Annotated[
         int, typer.Option("--errors", help="Also list the first N sentences the audit got wrong.")
     ] = 0,
+    min_sentence_bacc: Annotated[
+        float | None,
+        typer.Option(
+            "--min-sentence-bacc", help="Exit 1 if the pooled sentence-level balanced accuracy is below this."
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -775,6 +781,15 @@ def bench_written(
         raise typer.Exit(2) from None
     _print_audit_bench(report, as_json, errors)
     if failed:
+        raise typer.Exit(1)
+    _check_floor(report, min_sentence_bacc)
+
+
+def _check_floor(report: Any, min_sentence_bacc: float | None) -> None:
+    """Exit 1 when an audit bench's pooled sentence balanced accuracy is below the floor."""
+    bacc = report.pooled().newstrace.sentence.balanced_accuracy
+    if min_sentence_bacc is not None and bacc < min_sentence_bacc:
+        err.print(f"[red]below floor[/red] sentence balanced accuracy {bacc:.3f} < {min_sentence_bacc}")
         raise typer.Exit(1)
 
 
@@ -951,10 +966,7 @@ def bench_audit(
         _error(exc)
         raise typer.Exit(2) from None
     _print_audit_bench(report, as_json, errors)
-    bacc = report.pooled().newstrace.sentence.balanced_accuracy
-    if min_sentence_bacc is not None and bacc < min_sentence_bacc:
-        err.print(f"[red]below floor[/red] sentence balanced accuracy {bacc:.3f} < {min_sentence_bacc}")
-        raise typer.Exit(1)
+    _check_floor(report, min_sentence_bacc)
 
 
 def main() -> None:

@@ -49,7 +49,9 @@ def test_a_faithful_summary_and_each_edit_become_records(tmp_path: Path) -> None
 def test_missing_sources_and_bad_edits_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     bad_edit = {**SUMMARY, "id": "t1-02", "edits": [{**SUMMARY["edits"][0], "sentence": 7}]}
     gold = _gold(tmp_path, [SUMMARY, bad_edit])
-    (gold / "t2.json").write_text(json.dumps({"summaries": [{**SUMMARY, "source": {"corpus": "ecbplus", "doc": "9_9ecb"}}]}))
+    (gold / "t2.json").write_text(
+        json.dumps({"summaries": [{**SUMMARY, "source": {"corpus": "ecbplus", "doc": "9_9ecb"}}]})
+    )
     (gold / "t3.json").write_text("{oops")
     errors: list[InputError] = []
     got = written_records(gold, tmp_path / "nowhere", tmp_path / "polnear", errors.append)
@@ -73,3 +75,28 @@ def test_the_packaged_set_is_well_formed() -> None:
             if e["type"] != "addition":
                 assert e["text"] == s["sentences"][k].replace(e["original"], e["edited"], 1), e["id"]
             assert e["text"] != s["sentences"][k], e["id"]
+
+
+def test_bench_written_floor(tmp_path: Path) -> None:
+    """`bench written --min-sentence-bacc` exits 1 below the floor (a CI gate) and 0 at it."""
+    from typer.testing import CliRunner
+
+    from newstrace.cli import app
+
+    gold = _gold(tmp_path, [SUMMARY])
+    runner = CliRunner()
+    args = [
+        "bench",
+        "written",
+        "--gold",
+        str(gold),
+        "--polnear",
+        str(tmp_path / "polnear"),
+        "-q",
+        "--no-baseline",
+    ]
+    res = runner.invoke(app, [*args, "--min-sentence-bacc", "1.01"])
+    assert res.exit_code == 1 and "below floor" in res.stderr
+    assert "t1" in res.stdout
+    res = runner.invoke(app, [*args, "--min-sentence-bacc", "0.0"])
+    assert res.exit_code == 0, res.output
