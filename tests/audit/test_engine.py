@@ -472,3 +472,15 @@ def test_audit_without_an_entailment_model(settings):
         "entail"
         not in plain.features([article_from_text(FIRE, id="src")], article_from_text(COPIED, id="d"))[0][2]
     )
+
+
+def test_a_sources_own_words_are_a_copy() -> None:
+    """A derived sentence found word for word in a source (quote marks, spacing and case aside)
+    is a copy: typed checks and the entailment doubt leave it alone; an edit or a short
+    fragment is not one."""
+    from newstrace.audit._engine import _flat, _verbatim
+
+    src = [_flat("Officials said. Clinton plans to visit “Charlotte” on Sunday, according to an aide.")]
+    assert _verbatim('Clinton plans to visit "Charlotte" on Sunday.', src)
+    assert not _verbatim("Clinton plans to visit Raleigh on Sunday.", src)
+    assert not _verbatim("Officials said.", src)  # too short to tell

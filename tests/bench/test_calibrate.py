@@ -130,6 +130,12 @@ def test_calibrate_command_names_a_missing_qags_file(tmp_path):
     assert "mturk_xsum.jsonl" in res.stderr
 
 
+def test_a_copy_is_never_doubted():
+    copy = Trace(0, 10, "supported", True, 0.9, False, True, 0, 5, 1.0, 0.01, False, True)
+    assert copy.consistent(Decision("score", -1, 1.0, 0.5, 2.0, 0.02))
+    assert not trace(score=0.9, entail=0.01).consistent(Decision("score", -1, 1.0, 0.5, 2.0, 0.02))
+
+
 def test_entailment_never_carries_a_new_number():
     t = trace(score=0.9, numbers=True, entail=0.9)
     assert not t.consistent(Decision("score", -1, 1.0, 0.5, 0.1))

@@ -71,6 +71,10 @@ SWAP_MIN = 0.7  # sentence cosine from which one differing name is a swap, not a
 SWAP_REST = 0.8  # share of the derived sentence's other content words the source sentence must share
 FLAT_RESTATEMENT = 0.7  # share of a derived claim's words in a source claim that restates it
 OMITTED_BELOW = 0.6  # a source claim no derived sentence matches this well is omitted
+# A derived sentence of at least this many words found word for word in a source is a copy: no
+# typed check can find it contradicted and the entailment doubt has no edit to find.
+VERBATIM_WORDS = 5
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 _CONFLICT_DISTORTION: dict[str, DistortionType] = {
     "date": "date_changed",
     "number": "number_changed",
@@ -254,6 +258,17 @@ def _spans(ann: AnnotatedArticle) -> list[tuple[int, int]]:
     return out
 
 
+def _flat(text: str) -> str:
+    """Text compared for copying: one kind of quote mark and space, lower case."""
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def _verbatim(derived: str, sources: Sequence[str]) -> bool:
+    """Whether a derived sentence is a source's own words (its closing punctuation aside)."""
+    words = _flat(derived).rstrip(".!?;:,\"' ")
+    return len(words.split()) >= VERBATIM_WORDS and any(words in src for src in sources)
+
+
 def _sentences(ann: AnnotatedArticle, source: bool = False) -> list[_Sent]:
     text = ann.article.text
     out = []
@@ -399,6 +414,7 @@ class Trace:
     cos1: float
     entail: float | None = None  # the entailment model's reading, None without one
     invents: bool = False  # it gives a name or number the sources never mention
+    copy: bool = False  # a source's own words: the entailment doubt never applies
 
     def carried(self, unaligned: int, cosine: float) -> bool:
         """The alignment rule under other thresholds (``SupportModel.carried``)."""
@@ -412,6 +428,8 @@ class Trace:
         ok = (
             rule.support_by == "score" and self.score >= rule.threshold and not self.adds_numbers
         ) or self.carried(rule.carried_unaligned, rule.carried_cosine)
+        if ok and self.copy:
+            return True
         return entailment_rule(ok, self.entail, rule.entailed_from, rule.doubted_below, self.invents)
 
 
@@ -437,6 +455,7 @@ def audit_annotated(
     dclaims = [c for c in claims if c.ann is derived]
     sclaims = [c for c in claims if c.ann is not derived]
     ctx.index_claims(sclaims)
+    flat_sources = [_flat(a.article.text) for a in ctx.sources]
     out: list[AuditSentence] = []
     for n, d in enumerate(ctx.dsents):
         top = ctx.top(n)
@@ -454,6 +473,11 @@ def audit_annotated(
         aligned = units.align(d.toks, d.ann.article.text)
         if not any(f.type in _CONTRADICTING for f in found):
             found += tuple(x for x in aligned.distortions if x not in found)
+        copy = _verbatim(d.text, flat_sources)
+        if copy:
+            # The source says these very words: a typed check that calls them changed has
+            # matched another sentence. A dropped hedge or relay still counts.
+            found = tuple(f for f in found if f.type not in _CONTRADICTING)
         # The entailment reading only where the support model reads it; otherwise when the rule
         # needs it (below, through ``reading``).
         feats = ctx.features(n, entail="entail" in model.features)
@@ -473,6 +497,7 @@ def audit_annotated(
             aligned,
             model,
             partial(ctx.reading, n),
+            copy,
         )
         if trace is not None:
             soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
@@ -491,6 +516,7 @@ def audit_annotated(
                     feats["cos1"],
                     ctx.readings.get(n),
                     bool(new_numbers or here),
+                    copy,
                 )  # fmt: skip
             )
         out.append(AuditSentence(d.start, d.end, d.text, label, round(score, 4), evidence, reason, found))
@@ -963,9 +989,11 @@ def _label(
     aligned: Alignment | None = None,
     model: SupportModel | None = None,
     reading: Callable[[], float | None] | None = None,
+    copy: bool = False,
 ) -> tuple[AuditLabel, str]:
     """The sentence's label and why. ``reading``: its entailment reading, asked only once the
-    typed checks, opinion and dropped hedges have left the support decision open."""
+    typed checks, opinion and dropped hedges have left the support decision open; ``copy``: the
+    sentence is a source's own words, which the entailment reading never doubts."""
     best = (
         f"best source match {evidence[0].source} (similarity {evidence[0].score:.2f})"
         if evidence
@@ -995,7 +1023,9 @@ def _label(
     if model is None or entail is None:
         return label, reason
     consistent = label in CONSISTENT_LABELS
-    if model.entailment_rule(consistent, entail, bool(new_numbers or new_names)) == consistent:
+    if (consistent and copy) or model.entailment_rule(
+        consistent, entail, bool(new_numbers or new_names)
+    ) == consistent:
         return label, reason
     if not consistent:
         # Reworded beyond what the word and unit checks accept, yet the evidence entails it.
