@@ -428,9 +428,9 @@ class Trace:
         ok = (
             rule.support_by == "score" and self.score >= rule.threshold and not self.adds_numbers
         ) or self.carried(rule.carried_unaligned, rule.carried_cosine)
-        if ok and self.copy:
-            return True
-        return entailment_rule(ok, self.entail, rule.entailed_from, rule.doubted_below, self.invents)
+        return entailment_rule(
+            ok, self.entail, rule.entailed_from, rule.doubted_below, self.invents, self.copy
+        )
 
 
 def audit_annotated(
@@ -1017,15 +1017,13 @@ def _label(
     label, reason = _support(
         feats, score, threshold, best, share, new_names, unseen, new_numbers, aligned, model
     )
+    consistent = label in CONSISTENT_LABELS
     entail = feats.get("entail")
     if entail is None and reading is not None and model is not None:
         entail = reading()
     if model is None or entail is None:
         return label, reason
-    consistent = label in CONSISTENT_LABELS
-    if (consistent and copy) or model.entailment_rule(
-        consistent, entail, bool(new_numbers or new_names)
-    ) == consistent:
+    if model.entailment_rule(consistent, entail, bool(new_numbers or new_names), copy) == consistent:
         return label, reason
     if not consistent:
         # Reworded beyond what the word and unit checks accept, yet the evidence entails it.

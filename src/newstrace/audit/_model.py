@@ -42,6 +42,7 @@ def entailment_rule(
     entailed_from: float,
     doubted_below: float,
     invents: bool = False,
+    copy: bool = False,
 ) -> bool:
     """Whether a sentence the support decision found ``consistent`` (or not) stays so once the
     entailment model's reading ``entail`` is heard: a reworded sentence the sources entail is
@@ -49,8 +50,9 @@ def entailment_rule(
     changed word, a negation) is not. A sentence that ``invents`` (gives a name or number the
     sources never mention) is never carried by it: the model passes over "worth 300000 euros"
     or "Developer Marek Zielinski will build the flats" as details.
+    A ``copy`` (a source's own words) has no edit to find: it is never doubted.
     ``None``: no entailment model, the decision stands."""
-    if entail is None:
+    if entail is None or (consistent and copy):
         return consistent
     if not consistent:
         return entail >= entailed_from and not invents
@@ -109,8 +111,10 @@ class SupportModel:
             self.doubted_below,
         )
 
-    def entailment_rule(self, consistent: bool, entail: float | None, invents: bool = False) -> bool:
-        return entailment_rule(consistent, entail, self.entailed_from, self.doubted_below, invents)
+    def entailment_rule(
+        self, consistent: bool, entail: float | None, invents: bool = False, copy: bool = False
+    ) -> bool:
+        return entailment_rule(consistent, entail, self.entailed_from, self.doubted_below, invents, copy)
 
     def carried(self, aligned: Alignment, cos1: float) -> bool:
         return carried(
