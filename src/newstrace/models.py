@@ -230,9 +230,6 @@ class Entailment:
         self.fixed = isinstance(dim, int)
         self.max_length = int(dim) if isinstance(dim, int) else (max_length or 256)
         self._tok = Tokenizer.from_file(str(tokenizer))
-        self._plain = Tokenizer.from_file(str(tokenizer))  # for lengths: no markers, no padding
-        self._plain.no_truncation()
-        self._plain.no_padding()
         self._tok.enable_truncation(self.max_length, strategy="longest_first")
         pad_id = self._tok.token_to_id("[PAD]") or 0
         if self.fixed:
@@ -243,8 +240,9 @@ class Entailment:
         self._cache: dict[tuple[str, str], float] = {}
 
     def length(self, text: str) -> int:
-        """Tokens ``text`` takes in a pair (without the markers)."""
-        return len(self._plain.encode(text, add_special_tokens=False).ids)
+        """Tokens ``text`` takes in a pair (without the markers), up to the model's input length:
+        longer never fits beside anything, so the count need go no further."""
+        return sum(self._tok.encode(text, add_special_tokens=False).attention_mask)
 
     def fit(self, candidates: Sequence[str], hypothesis: str) -> list[int]:
         """Which of ``candidates`` (best first) make a premise that fits beside ``hypothesis``
