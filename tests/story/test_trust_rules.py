@@ -295,3 +295,48 @@ def test_a_converted_amount_in_brackets_is_no_figure_of_its_own_and_a_currency_s
     )
     [found] = [sorted(c[1]) for c in differ if c[0] == "number"]
     assert found[0].startswith("143-billion") and found[1].startswith("158 billion")
+
+
+def test_two_denials_worded_apart_are_no_negation_conflict():
+    """Both sentences deny: the parses hang the negation on different verbs, the meaning is one."""
+    a = "The spokesman would not reveal what Reid is being treated for at the Valmora clinic."
+    b = "The spokesman did not say what Reid is being treated for at the Valmora clinic."
+    assert _shown({"a": a, "b": b}, "negation", all_conflicts=True) == []
+    c = "date 2010-09-10\nHiller was suspended from her job at the Kraft plant minutes before the shooting."
+    d = "date 2010-09-10\nHiller was not suspended from her job at the Kraft plant before the shooting."
+    assert _shown({"c": c, "d": d}, "negation") != []
+
+
+def test_a_speaker_known_only_by_a_pronoun_is_no_attribution_conflict():
+    """Whom "she" stands for is a guess; two named speakers of one statement still conflict."""
+    a = "date 2025-06-11\nMayor Lena Kowal spoke on Tuesday.\nShe announced that the city would pay for housing for 300 families."
+    b = "date 2025-06-11\nEngineer Marta Novak spoke on Tuesday.\nShe announced that the city would pay for housing for 300 families."
+    assert _shown({"a": a, "b": b}, "attribution", all_conflicts=True) == []
+    c = "date 2025-06-11\nMayor Lena Kowal announced on Tuesday that the city would pay for housing for 300 families."
+    d = "date 2025-06-11\nThe housing plan was announced by engineer Marta Novak on Tuesday, officials said."
+    assert _shown({"c": c, "d": d}, "attribution") != []
+
+
+def test_on_undated_pages_a_month_dates_another_event_than_the_weekdays_story():
+    """Pages without dates: the story's event is dated by weekday ("on Friday"); a claim dated by
+    a month alone ("In January") tells of an earlier event and is not set against it."""
+    a = (
+        "Three undersea cables were cut off the coast of Sicily on Friday, the ministry said.\n"
+        "In January, five undersea cables were cut, causing outages across the region."
+    )
+    b = (
+        "Two undersea cables were cut off the coast of Sicily on Friday, the operator said.\n"
+        "Traffic to India was rerouted on Friday."
+    )
+    numbers = _shown({"a": a, "b": b}, "number", all_conflicts=True)
+    assert {"Three undersea cables", "Two undersea cables"} in numbers  # the story's own count
+    assert not any("five undersea cables" in n for n in numbers)
+
+
+def test_a_then_age_with_a_space_is_an_age_at_another_time():
+    b = "date 2008-12-10\nProsecutors said 16-year-old Jermayne Timmons fired the fatal shot in Albany on Tuesday."
+    for then in ("then-", "then- "):
+        a = f"date 2008-12-10\nProsecutors said {then}15-year-old Jermayne Timmons fired the fatal shot in Albany on Tuesday."
+        assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    a = "date 2008-12-10\nProsecutors said 15-year-old Jermayne Timmons fired the fatal shot in Albany on Tuesday."
+    assert _shown({"a": a, "b": b}, "number") == [{"15-year", "16-year"}]

@@ -493,6 +493,8 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         return None  # "Russia" vs "Putin" is not a different source
     if not a.cues & b.cues and not _same_act(a, b):
         return None
+    if not (_named_in(a, names[sa]) and _named_in(b, names[sb])):
+        return None  # '"God approves of nudity," she said': whom "she" stands for is a guess
     if _number_conflict(a, b, None):
         return None  # each reports its own figure: two statements, not one said by two people
     va = _entity_value(a, names[sa])
@@ -542,6 +544,10 @@ _NOT_A_DENIAL = re.compile(
 )
 
 
+# Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
+_NEGATIVE = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|nobody|cannot)\b|n[’']t\b", re.I)
+
+
 def _negation_conflict(
     a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None
 ) -> Conflict | None:
@@ -559,6 +565,12 @@ def _negation_conflict(
     if names is not None and _none_alike(_doers(a, names), _doers(b, names), names):
         return None
     if _NOT_A_DENIAL.search(a.claim.text) or _NOT_A_DENIAL.search(b.claim.text):
+        return None
+    affirmed = b if fa.negated else a
+    if _NEGATIVE.search(affirmed.claim.text):
+        # Both sentences deny something: the parses put the negation on different verbs ("I
+        # didn't feel we were executing" / "I feel we weren't executing"; "would not reveal" /
+        # "did not say"), which is wording, not one source affirming what the other denies.
         return None
     va = ConflictValue(
         a.ref.article, a.claim.start, a.claim.end, a.claim.text, "negated" if fa.negated else "affirmed"

@@ -347,7 +347,9 @@ _RESTATED = re.compile(
 )
 
 
-_PER = re.compile(r"\s*(?:per|a|an|each)\s+(season|year|month|week|day|hour|share|head|person|game|barrel|night)\b", re.I)
+_PER = re.compile(
+    r"\s*(?:per|a|an|each)\s+(season|year|month|week|day|hour|share|head|person|game|barrel|night)\b", re.I
+)
 
 
 def restated(sc: StoryClaim, q: Quantity) -> bool:
@@ -367,8 +369,8 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     after = text[q.end : min(sc.claim.end, q.end + 25)]
     if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
         return Measure("magnitude", q.value, True)
-    if re.search(r"\bthen[-\s]$", before):
-        return None  # "then-15-year-old": an age at another time than the page's
+    if re.search(r"\bthen(?:-\s*|\s)$", before):
+        return None  # "then-15-year-old", "then- 15-year-old": an age at another time than the page's
     if (
         _AGE.match(text, q.start)
         or _AGE_BEFORE.search(before)

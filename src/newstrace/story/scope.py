@@ -92,15 +92,23 @@ def _stamped(sc: StoryClaim, value: str) -> bool:
     return False
 
 
+def _event_values(sc: StoryClaim) -> list[tuple[str, str]]:
+    """(dated word, raw time value) of the claim's events: not of reporting ("said on
+    Tuesday"), not the page's own stamp."""
+    out = []
+    for v, h in zip(sc.claim.frame.times, _heads(sc), strict=True):
+        if not h or h in REPORTING or h in _PAGE_DATE_HEADS or h[:1].isdigit():
+            continue
+        if not _stamped(sc, v):
+            out.append((h, v))
+    return out
+
+
 def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     """Dates of events (not of reporting: "said on Tuesday", nor the page's own stamp): dated
     word -> date values, times of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
     out: dict[str, set[str]] = defaultdict(set)
-    for v, h in zip(sc.claim.frame.times, _heads(sc), strict=True):
-        if not h or h in REPORTING or h in _PAGE_DATE_HEADS or h[:1].isdigit():
-            continue
-        if _stamped(sc, v):
-            continue
+    for h, v in _event_values(sc):
         m = _DATE_PART.match(v)
         if m:
             out[h].add(m.group(1))
@@ -220,17 +228,45 @@ def out_of_window(sc: StoryClaim, window: StoryWindow) -> bool:
 _CONTINUES = re.compile(r"^\W*(?:it|they|this|that|these|those|he|she)\b", re.I)
 
 
+# How news dates the story's own event: by weekday or "today" (an undated page's "on Friday" is
+# XXXX-WXX-5, its "today" XXXX-XX-XX). Style books (AP, Reuters) keep the weekday for the week
+# around the report and write the month ("in January", "in September 2003") or the year for
+# anything older, so on pages that carry no date of their own, a claim dated only by a month or a
+# year while the story's articles date its event by weekday is about another, earlier event.
+_NEAR = re.compile(r"^(?:XXXX-WXX-[1-7]|XXXX-XX-XX)(?:T.*)?$|^PRESENT_REF$")
+_FAR = re.compile(r"^(?:XXXX-\d{2}|\d{4}(?:-\d{2})?)$")
+# Articles that must date an event by weekday or "today" before the dating style says anything.
+NEAR_ARTICLES = 2
+
+
+def _far_dated(sc: StoryClaim) -> bool:
+    """Dated by a month or a year only (the page's own stamps and reporting dates left out)."""
+    vals = [_DATE_PART.sub(r"\1", v) for _, v in _event_values(sc)]
+    return not any(_NEAR.match(v) for v in vals) and any(_FAR.match(v) for v in vals)
+
+
+def _near_dated(sc: StoryClaim) -> bool:
+    return any(_NEAR.match(v) for _, v in _event_values(sc))
+
+
 class Scopes:
     """Which claims of a story are about another event than the story's: dated outside the
-    window, or (undated) going on from a claim that is."""
+    window, or (undated) going on from a claim that is. When no article carries its own date
+    (the window is open), by the dating style: a claim dated by a month or a year alone, in a
+    story whose articles date the event by weekday, is about another event."""
 
     def __init__(self, claims: Sequence[StoryClaim], window: StoryWindow) -> None:
         self.window = window
         self._out: dict[int, bool] = {}
         self._dates: dict[int, list[str]] = {}
         prev: dict[str, tuple[bool, list[str]]] = {}
+        by_style = window.start is None and (
+            len({sc.ref.article for sc in claims if _near_dated(sc)}) >= NEAR_ARTICLES
+        )
         for sc in claims:
             out, dated = out_of_window(sc, window), _dated(sc)
+            if by_style and not out and _far_dated(sc):
+                out = True
             if not out and not dated and _CONTINUES.match(sc.claim.text):
                 out, dated = prev.get(sc.ref.article, (False, []))
             self._out[id(sc)] = out
