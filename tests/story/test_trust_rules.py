@@ -340,3 +340,33 @@ def test_a_then_age_with_a_space_is_an_age_at_another_time():
         assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
     a = "date 2008-12-10\nProsecutors said 15-year-old Jermayne Timmons fired the fatal shot in Albany on Tuesday."
     assert _shown({"a": a, "b": b}, "number") == [{"15-year", "16-year"}]
+
+
+def test_a_tally_over_a_span_is_not_the_whole_seasons():
+    """ "43 RBIs in 54 games" counts over 54 games; the season's 121 RBIs are another tally, and
+    the 54 games (the span) are no rival to the 157 he played in all."""
+    a = "date 2008-12-19\nTeixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels this season, the team said."
+    b = "date 2008-12-19\nTeixeira hit .308 with 33 homers and 121 RBIs in 157 games with the Angels this season, the team said."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-19\nTeixeira hit .358 with 13 homers and 45 RBIs in 54 games with the Angels this season, the team said."
+    assert {"43 RBIs", "45 RBIs"} in _shown({"a": a, "c": c}, "number", all_conflicts=True)
+
+
+def test_two_reporters_with_their_own_figures_made_two_reports():
+    """Two people reporting different sums for one offer made two reports, not one statement
+    given to the wrong person (the rules need not agree that the sums are one amount)."""
+    lead = "The Red Sox are in the race for Mark Teixeira.\n"
+    a = (
+        f"date 2008-12-19\n{lead}Columnist Jim Lynch reported the Red Sox offered Teixeira an eight-year deal "
+        "worth $184 million or $23 million per season."
+    )
+    b = (
+        f"date 2008-12-15\n{lead}Radio host Dan Patrick reported that the Red Sox offered Teixeira an eight-year "
+        "deal worth $200 million."
+    )
+    assert _shown({"a": a, "b": b}, "attribution", all_conflicts=True) == []
+    c = (
+        f"date 2008-12-15\n{lead}Radio host Dan Patrick reported that the Red Sox offered Teixeira an eight-year "
+        "deal worth $184 million."
+    )
+    assert _shown({"a": a, "c": c}, "attribution") == [{"Jim Lynch", "Dan Patrick"}]

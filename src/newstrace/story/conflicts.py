@@ -31,6 +31,7 @@ from newstrace.story.quantities import (
     partial,
     restated,
     same_quantity,
+    same_span,
     within_precision,
 )
 from newstrace.story.scope import (
@@ -366,6 +367,8 @@ def _number_conflict(
                 continue  # "more than 100 bodies" and "116 bodies" agree
             if partial(a, qa) or partial(b, qb):
                 continue
+            if not same_span(a, qa, b, qb):
+                continue  # "43 RBIs in 54 games" / "121 RBIs" over the season: two tallies
             if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):
                 continue
             if _sums_to(a, ma, mb.value) or _sums_to(b, mb, ma.value):
@@ -495,7 +498,7 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         return None
     if not (_named_in(a, names[sa]) and _named_in(b, names[sb])):
         return None  # '"God approves of nudity," she said': whom "she" stands for is a guess
-    if _number_conflict(a, b, None):
+    if _number_conflict(a, b, None) or _other_figures(a, b):
         return None  # each reports its own figure: two statements, not one said by two people
     va = _entity_value(a, names[sa])
     vb = _entity_value(b, names[sb])
@@ -504,6 +507,23 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         f"{names[sa].name}, article {b.ref.article} has {names[sb].name}."
     )
     return Conflict("attribution", (va, vb), why, "high", 0.85)
+
+
+def _other_figures(a: StoryClaim, b: StoryClaim) -> bool:
+    """The claims give amounts of one measure with different values, and neither gives the
+    other's ("an eight-year deal worth $184 million" / "an eight-year, $200 million offer"):
+    whatever the rules say of whether they are one amount, what each says is not the same."""
+    for qa in a.claim.frame.quantities:
+        ma = measure(a, qa)
+        if ma is None:
+            continue
+        for qb in b.claim.frame.quantities:
+            mb = measure(b, qb)
+            if mb is None or mb.kind != ma.kind or math.isclose(ma.value, mb.value, rel_tol=0.03):
+                continue
+            if not (mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma)):
+                return True
+    return False
 
 
 def _named_in(sc: StoryClaim, ent: StoryEntity) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "governed_kind",
     "num",
     "same_quantity",
+    "same_span",
 ]
 
 CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
@@ -199,6 +200,52 @@ def aggregate(sc: StoryClaim, q: Quantity) -> bool:
     """Whether the number is given as a sum over several events or a period: a marker anywhere
     in its clause ("In their five operations so far, ... 14 rifles, 31 magazines and 923 rounds")."""
     return bool(_AGGREGATE.search(sc.ann.article.text, sc.claim.start, sc.claim.end))
+
+
+# Units that measure a stretch of time or play: "43 RBIs in 54 games", "716 yards in 12 games",
+# "a 5% rise over three years".
+_SPAN_UNITS = {
+    "game", "match", "season", "year", "month", "week", "day", "start", "appearance", "inning", "race",
+    "outing", "quarter", "half", "tournament", "term",
+}  # fmt: skip
+# What stands between a figure and its span: the span's preposition alone ("43 RBIs in 54 games",
+# "in a combined 157 games").
+_SPAN_GAP = re.compile(
+    r"\s*(?:in|over|during|across|through)\s+(?:a\s+combined\s+|a\s+total\s+of\s+|(?:his|her|their|its|the|"
+    r"just|only|first|last)\s+)*",
+    re.I,
+)
+# Between figures of one list: "13 homers and 43 RBIs", "25 points, 16 rebounds".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.I)
+
+
+def _spanned(sc: StoryClaim) -> dict[int, tuple[float, str]]:
+    """Figures of the claim stated over a span, by start -> (the span's value, its unit): the
+    figures of the list right before "in N games" ("13 homers and 43 RBIs in 54 games"), and the
+    span figure itself (it qualifies the others)."""
+    text = sc.ann.article.text
+    out: dict[int, tuple[float, str]] = {}
+    qs = sorted(sc.claim.frame.quantities, key=lambda q: q.start)
+    for i in range(1, len(qs)):
+        span = qs[i]
+        unit = _singular((span.unit or "").casefold())
+        if unit not in _SPAN_UNITS or not _SPAN_GAP.fullmatch(text, qs[i - 1].end, span.start):
+            continue
+        key = (span.value, unit)
+        out[span.start] = key
+        j = i - 1
+        out[qs[j].start] = key
+        while j > 0 and _LIST_GAP.fullmatch(text, qs[j - 1].end, qs[j].start):
+            j -= 1
+            out[qs[j].start] = key
+    return out
+
+
+def same_span(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
+    """Whether two figures are stated over the same span, or neither over one: "43 RBIs in 54
+    games" is not the season's "121 RBIs", nor is "54 games" (the span of a tally) a rival to
+    the "157 games" he played in all."""
+    return _spanned(a).get(qa.start) == _spanned(b).get(qb.start)
 
 
 def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Quantity, mb: Measure) -> bool:
