@@ -370,3 +370,41 @@ def test_two_reporters_with_their_own_figures_made_two_reports():
         "deal worth $184 million."
     )
     assert _shown({"a": a, "c": c}, "attribution") == [{"Jim Lynch", "Dan Patrick"}]
+
+
+def test_the_final_or_next_few_are_a_part_and_an_enumeration_is_of_parts():
+    a = "date 2008-12-17\nBush missed the next four games after knee surgery in October, the Saints said."
+    b = "date 2008-12-17\nBush will miss the final two games after knee surgery in October, the Saints said."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-17\nThe Jaguars had two chances to tie the score against the Colts on Thursday."
+    d = "date 2008-12-17\nThe Jaguars had one final chance to tie the score against the Colts on Thursday."
+    assert _shown({"c": c, "d": d}, "number", all_conflicts=True) == []
+    e = "date 2013-03-14\nOne bullet entered Gray's left shoulder and two other bullets struck his thighs, the autopsy showed."
+    f = "date 2013-03-14\nSeven bullets entered Gray's body, three of them from the rear, the autopsy showed."
+    assert not any("One bullet" in n for n in _shown({"e": e, "f": f}, "number", all_conflicts=True))
+    g = "date 2008-12-17\nBush missed four games after knee surgery in October, the Saints said."
+    h = "date 2008-12-17\nBush missed six games after knee surgery in October, the Saints said."
+    assert _shown({"g": g, "h": h}, "number") == [{"four games", "six games"}]
+
+
+def test_a_denied_amount_is_no_amount():
+    a = (
+        "date 2008-12-19\nNone of the other teams in the Teixeira race has been reported to have offered "
+        "more than eight years."
+    )
+    b = "date 2008-12-19\nThe other teams in the Teixeira race have been reported to have offered seven years."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-19\nThe other teams in the Teixeira race have been reported to have offered nine years."
+    assert _shown({"b": b, "c": c}, "number") != []
+
+
+def test_an_event_weeks_apart_is_doubted_and_unlike_says_the_others_differ():
+    a = (
+        "date 2010-09-10\nThursday's shooting at the Kraft plant came just weeks after a driver fatally shot "
+        "eight people at a beer distributor."
+    )
+    b = "date 2010-09-10\nThe gunman fatally shot three people at the Kraft plant on Thursday, police said."
+    assert _shown({"a": a, "b": b}, "number") == []
+    c = "date 2012-04-04\nThe film's main stars, Jennifer Lawrence and Josh Hutcherson, are signed for the sequels."
+    d = "date 2012-04-04\nUnlike stars Jennifer Lawrence and Josh Hutcherson, Gary Ross is not signed for the sequels."
+    assert _shown({"c": c, "d": d}, "negation", all_conflicts=True) == []

@@ -345,6 +345,8 @@ def _number_conflict(
     # Whose figure it is is asked of each figure (its owner) below, not of the whole claims.
     if names is not None and _elsewhere(a, b, names):
         return found
+    if _denied_amount(a) or _denied_amount(b):
+        return found  # "none of the teams offered more than eight years" asserts no amount
     used: set[int] = set()  # each figure of b answers one figure of a at most
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
@@ -417,6 +419,16 @@ def _number_conflict(
             used.add(qb.start)
             break  # one conflict per figure of a: "14 rifles, 31 magazines" against "six, 12"
     return found
+
+
+_NONE_OF = re.compile(r"^\W*(?:none|no one|nobody|neither|no\s+\w+)\b", re.I)
+
+
+def _denied_amount(sc: StoryClaim) -> bool:
+    """The claim's main predicate is denied ("has not offered more than eight years", "None of
+    the other teams ... has offered more than eight years"): its figures are no amounts it
+    asserts."""
+    return sc.claim.frame.negated or bool(_NONE_OF.match(sc.claim.text))
 
 
 def _sums_to(sc: StoryClaim, of: Measure, total: float) -> bool:
@@ -565,6 +577,7 @@ _NOT_A_DENIAL = re.compile(
 
 
 # Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
+_UNLIKE = re.compile(r"\b(?:unlike|in contrast to|as opposed to)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|nobody|cannot)\b|n[’']t\b", re.I)
 
 
@@ -585,6 +598,10 @@ def _negation_conflict(
     if names is not None and _none_alike(_doers(a, names), _doers(b, names), names):
         return None
     if _NOT_A_DENIAL.search(a.claim.text) or _NOT_A_DENIAL.search(b.claim.text):
+        return None
+    if _UNLIKE.search(a.claim.text) or _UNLIKE.search(b.claim.text):
+        # "Unlike stars Lawrence and Hutcherson, Ross is not signed": the sentence itself says
+        # the others are signed; it agrees with the side it seems to deny.
         return None
     affirmed = b if fa.negated else a
     if _NEGATIVE.search(affirmed.claim.text):
@@ -897,6 +914,8 @@ def _shared_figure(a: StoryClaim, b: StoryClaim, skip: tuple[int, int]) -> bool:
 def _relates_events(sc: StoryClaim) -> bool:
     """A sentence that places one event relative to another ("... on Monday, a day after the
     quake"): its dates belong to two events."""
+    if _SPAN_APART.search(sc.claim.text):
+        return True  # "Thursday's shooting came just weeks after a driver shot eight people"
     if len(sc.claim.frame.times) < 2:
         return False
     return any(
@@ -910,6 +929,11 @@ def _relates_events(sc: StoryClaim) -> bool:
     )
 
 
+# Two events set weeks or more apart: "just weeks after", "two months before", "years since". (A
+# day or hours apart is often the story's own sequence: "a day after Rait fell 200ft".)
+_SPAN_APART = re.compile(
+    r"\b(?:weeks?|months?|years?|decades?)\s+(?:after|before|since|earlier|later)\b", re.I
+)
 _RELATIVE = re.compile(r"\s*\b(?:before|after|earlier|later|previously|prior)\b", re.I)
 
 

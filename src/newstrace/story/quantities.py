@@ -508,11 +508,15 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
     )
 
 
+# "the final two games", "the next four games", "the last three victims": the last or next few of
+# a larger count are a part of it.
 _PART_BEFORE = re.compile(
-    r"\b(?:other|another|more|additional|further|remaining|extra|new)\s+(?!than\b)(?:\S+\s+)?$", re.I
+    r"\b(?:other|another|more|additional|further|remaining|extra|new|final|last|next)\s+(?!than\b)(?:\S+\s+)?$",
+    re.I,
 )
 _PART_AFTER = re.compile(
-    r"^[\s-]*(?:\w+\s+)?(?:more|other|others|additional|further|of\s+(?:the|them|whom|which|those|its|their))\b",
+    r"^[\s-]*(?:\w+\s+)?(?:more|other|others|additional|further|final|remaining|"
+    r"of\s+(?:the|them|whom|which|those|its|their))\b",
     re.I,
 )
 
@@ -533,15 +537,22 @@ def partial(sc: StoryClaim, q: Quantity) -> bool:
     """Whether the number counts only part of something: "two other victims", "three of the
     skiffs", "five more bodies", "another 20,000", "seven points in the first half": a part is
     no rival to the whole."""
+    if _part(sc, q) or _SUB_PERIOD.search(sc.ann.article.text, sc.claim.start, sc.claim.end):
+        return True
+    # An enumeration of parts: "One bullet entered his left shoulder; two other bullets struck
+    # his thighs": beside "two other bullets", the "one bullet" is a part too.
+    unit = _singular((q.unit or "").casefold())
+    return bool(unit) and any(
+        o is not q and _singular((o.unit or "").casefold()) == unit and _part(sc, o)
+        for o in sc.claim.frame.quantities
+    )
+
+
+def _part(sc: StoryClaim, q: Quantity) -> bool:
     text = sc.ann.article.text
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.start + len(q.text.split()[0]) : min(sc.claim.end, q.end + 20)]
-    return bool(
-        _PART_BEFORE.search(before)
-        or _PART_AFTER.match(after)
-        or _WHOLE_BEFORE.search(before)
-        or _SUB_PERIOD.search(text, sc.claim.start, sc.claim.end)
-    )
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after) or _WHOLE_BEFORE.search(before))
 
 
 _NUMBER_WORDS = {
