@@ -408,3 +408,11 @@ def test_an_event_weeks_apart_is_doubted_and_unlike_says_the_others_differ():
     c = "date 2012-04-04\nThe film's main stars, Jennifer Lawrence and Josh Hutcherson, are signed for the sequels."
     d = "date 2012-04-04\nUnlike stars Jennifer Lawrence and Josh Hutcherson, Gary Ross is not signed for the sequels."
     assert _shown({"c": c, "d": d}, "negation", all_conflicts=True) == []
+
+
+def test_within_is_a_bound_that_admits_less():
+    a = "date 2025-03-02\nThe epicentre of Sunday's earthquake was within 10 miles south-west of the port city of Valmora."
+    b = "date 2025-03-02\nThe epicentre of Sunday's earthquake was 8 miles south-west of the port city of Valmora."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2025-03-02\nThe epicentre of Sunday's earthquake was 25 miles south-west of the port city of Valmora."
+    assert _shown({"a": a, "c": c}, "number") != []

@@ -44,7 +44,7 @@ CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casu
 
 _BOUND_BEFORE = re.compile(
     r"\b(?:(?P<min>more than|over|at least|upwards of|in excess of|no fewer than|no less than)"
-    r"|(?P<max>fewer than|less than|under|up to|at most)"
+    r"|(?P<max>fewer than|less than|under|up to|at most|within)"
     r"|(?P<approx>about|around|roughly|approximately|some|an estimated|estimated|nearly|almost|close to))"
     r"\s+[$€£¥]?$",  # "roughly $22 million": the sign between the bound and its figure
     re.IGNORECASE,
