@@ -416,3 +416,12 @@ def test_within_is_a_bound_that_admits_less():
     assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
     c = "date 2025-03-02\nThe epicentre of Sunday's earthquake was 25 miles south-west of the port city of Valmora."
     assert _shown({"a": a, "c": c}, "number") != []
+
+
+def test_an_enumeration_of_parts_across_clauses():
+    a = (
+        "date 2013-03-14\nOne bullet entered Gray's left shoulder in the rear; two other bullets struck the "
+        "back of his thighs, the autopsy showed."
+    )
+    b = "date 2013-03-14\nSeven bullets entered Gray's body, three of them from the rear, the autopsy showed."
+    assert not any("One bullet" in n for n in _shown({"a": a, "b": b}, "number", all_conflicts=True))

@@ -540,12 +540,23 @@ def partial(sc: StoryClaim, q: Quantity) -> bool:
     if _part(sc, q) or _SUB_PERIOD.search(sc.ann.article.text, sc.claim.start, sc.claim.end):
         return True
     # An enumeration of parts: "One bullet entered his left shoulder; two other bullets struck
-    # his thighs": beside "two other bullets", the "one bullet" is a part too.
+    # his thighs": beside "two other bullets", the "one bullet" is a part too, also when the
+    # parser made the rest of the sentence a claim of its own.
     unit = _singular((q.unit or "").casefold())
-    return bool(unit) and any(
+    if not unit:
+        return False
+    if any(
         o is not q and _singular((o.unit or "").casefold()) == unit and _part(sc, o)
         for o in sc.claim.frame.quantities
-    )
+    ):
+        return True
+    text = sc.ann.article.text
+    end = _SENTENCE_END.search(text, sc.claim.end)
+    rest = text[sc.claim.end : end.start() if end else len(text)]
+    return bool(re.search(rf"\b(?:other|more|additional)\s+(?:\w+\s+)?{re.escape(unit)}", rest, re.I))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _part(sc: StoryClaim, q: Quantity) -> bool:
