@@ -181,7 +181,7 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             continue
         text = sc.ann.article.text
         aid = sc.ref.article
-        outside = scopes.outside(sc)
+        outside = scopes.outside_window(sc)
         background = sc.claim.kind == "background" or outside
         for p in sc.claim.props:
             if p.action in _PAGE_ACTIONS and len(p.lemmas) <= 8:

@@ -258,20 +258,21 @@ class Scopes:
     def __init__(self, claims: Sequence[StoryClaim], window: StoryWindow) -> None:
         self.window = window
         self._out: dict[int, bool] = {}
+        self._dated_out: dict[int, bool] = {}  # by the window alone, not by the dating style
         self._dates: dict[int, list[str]] = {}
-        prev: dict[str, tuple[bool, list[str]]] = {}
+        prev: dict[str, tuple[bool, bool, list[str]]] = {}
         by_style = window.start is None and (
             len({sc.ref.article for sc in claims if _near_dated(sc)}) >= NEAR_ARTICLES
         )
         for sc in claims:
-            out, dated = out_of_window(sc, window), _dated(sc)
-            if by_style and not out and _far_dated(sc):
-                out = True
+            dated_out, dated = out_of_window(sc, window), _dated(sc)
+            out = dated_out or (by_style and _far_dated(sc))
             if not out and not dated and _CONTINUES.match(sc.claim.text):
-                out, dated = prev.get(sc.ref.article, (False, []))
+                out, dated_out, dated = prev.get(sc.ref.article, (False, False, []))
             self._out[id(sc)] = out
+            self._dated_out[id(sc)] = dated_out
             self._dates[id(sc)] = dated
-            prev[sc.ref.article] = (out, dated)
+            prev[sc.ref.article] = (out, dated_out, dated)
         # The story's main day: the event day most articles give (each article counted once).
         votes: dict[str, set[str]] = defaultdict(set)
         for sc in claims:
@@ -293,6 +294,14 @@ class Scopes:
 
     def outside(self, sc: StoryClaim) -> bool:
         out = self._out.get(id(sc))
+        return out_of_window(sc, self.window) if out is None else out
+
+    def outside_window(self, sc: StoryClaim) -> bool:
+        """Dated outside the story's window (or going on from a claim that is), leaving the
+        dating style aside: what corroboration asks. "In 2004, Gomes was charged with stealing
+        his sister's guitar" and an undated "he was accused of stealing her guitar" state one
+        earlier fact; the style only keeps such claims from being set against the story's own."""
+        out = self._dated_out.get(id(sc))
         return out_of_window(sc, self.window) if out is None else out
 
     def overlap(self, a: StoryClaim, b: StoryClaim) -> bool:
