@@ -80,7 +80,7 @@ def main() -> int:
             report = compare_articles([d.article for d in docs.values()], settings, embed)
             for g in report.groups:
                 for c in g.conflicts:
-                    va, vb = c.values
+                    va, vb = c.values[:2]  # the pair the rules found; the others are its sides' other sources
                     hit = _judgement(judged, name, c.type, va, vb)
                     label = "unjudged" if hit is None else "real" if hit["real"] else "false"
                     print(

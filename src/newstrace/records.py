@@ -351,6 +351,9 @@ class ConflictValue:
     end: int
     text: str
     value: str
+    # Which side of the conflict the value is on (0: the first value's, 1: the second's) when a
+    # conflict lists each side's other sources too; None in a plain pair (first 0, second 1).
+    side: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -425,3 +425,27 @@ def test_an_enumeration_of_parts_across_clauses():
     )
     b = "date 2013-03-14\nSeven bullets entered Gray's body, three of them from the rear, the autopsy showed."
     assert not any("One bullet" in n for n in _shown({"a": a, "b": b}, "number", all_conflicts=True))
+
+
+def test_a_conflict_lists_each_sides_other_sources_once():
+    """Three agencies say 5.9, one says 6.1: one conflict, each value with its side, each side
+    with all its sources (through the corroborated fact they state), not three pairs."""
+    line = "date 2025-11-28\nA magnitude {} earthquake struck Qeshm island on Sunday, killing 10 people, officials said."
+    texts = {k: line.format(m) for k, m in (("a", "5.9"), ("b", "5.9"), ("c", "5.9"), ("d", "6.1"))}
+    arts = [article_from_text(t, id=k) for k, t in texts.items()]
+    report = compare_articles(arts)
+    found = [g for g in report.groups if g.verdict == "conflict"]
+    assert len(found) == 1
+    values = found[0].conflicts[0].values
+    sides = {(v.article, v.value, v.side) for v in values}
+    d_side = next(v.side for v in values if v.article == "d")
+    assert {(k, "5.9", 1 - d_side) for k in "abc"} | {("d", "6.1", d_side)} == sides
+    assert {r.article for r in found[0].claims} == set("abcd")
+    assert "By source:" in found[0].explanation
+    # A bound that admits the other side's figure ("at least 5.9") is on neither side.
+    texts["e"] = line.format("of at least 5.9").replace("A magnitude", "An earthquake with a magnitude").replace(
+        " earthquake struck", " struck"
+    )
+    report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
+    found = [g for g in report.groups if g.verdict == "conflict"]
+    assert found and all(v.article != "e" for g in found for c in g.conflicts for v in c.values[2:])

@@ -120,15 +120,24 @@ def score_story(
     found_keys: list[tuple[str, frozenset[ClaimRef]]] = []
     for g in report.groups:
         for c in g.conflicts:
+            # The pair the rules found decides whether the conflict is right; every pair across
+            # its two sides (when it lists each side's other sources) counts as found.
             refs = frozenset(
-                r for v in c.values if (r := _claim_of_value(report, v.article, v.start)) is not None
+                r for v in c.values[:2] if (r := _claim_of_value(report, v.article, v.start)) is not None
             )
-            found_keys.append((c.type, refs))
+            sided = [(v.side if v.side is not None else min(k, 1), v) for k, v in enumerate(c.values)]
+            for sx, x in sided:
+                for sy, y in sided:
+                    if sx == 0 and sy == 1:
+                        rx = _claim_of_value(report, x.article, x.start)
+                        ry = _claim_of_value(report, y.article, y.start)
+                        if rx is not None and ry is not None:
+                            found_keys.append((c.type, frozenset((rx, ry))))
             ok = any(t == c.type and len(sides) == 2 and refs == sides for t, sides in gold_sides)
             s.correct_conflicts += ok
             if not ok:
                 s.false_conflicts.append(c.explanation)
-    s.found_conflicts = len(found_keys)
+    s.found_conflicts = sum(len(g.conflicts) for g in report.groups)
     s.found_gold_conflicts = sum(any(k == (t, sides) for k in found_keys) for t, sides in gold_sides)
     corroborated = [set(g.claims) for g in report.groups if g.verdict == "corroborated"]
     s.corroborated_groups = len(corroborated)

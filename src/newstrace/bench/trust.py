@@ -10,7 +10,8 @@ otherwise; actor and attribution are one family). Figures:
 
 - conflict precision: reported conflicts (type other than ``update``) that are correct, over all
   reported conflicts: a false conflict is the costly error;
-- conflict recall: gold conflicts (measure x article pair) that some reported conflict matches;
+- conflict recall: gold conflicts (measure x article pair) that some reported conflict matches
+  (with any two values across its sides, when it names each side's other sources);
 - update precision and recall, the same for ``update``.
 
 By default only the conflicts the report shows are scored (those at or above its confidence
@@ -247,8 +248,17 @@ def score_subtopic(
     s.gold_updates = sum(p.kind == "update" for p in pairs)
     matched: set[int] = set()
     for ctype, values, why in found:
-        hit = [n for n, p in enumerate(pairs) if _matches(p, ctype, values)]
+        # The first two values are the pair the rules found: the conflict is right when they
+        # are. The values gathered from each side's other sources (compare.gather_sides) count
+        # for recall: every pair across the two sides that the gold lists is found.
+        hit = [n for n, p in enumerate(pairs) if _matches(p, ctype, values[:2])]
         matched.update(hit)
+        if len(values) > 2:
+            side_a = [v for k, v in enumerate(values) if (v.side if v.side is not None else min(k, 1)) == 0]
+            side_b = [v for k, v in enumerate(values) if (v.side if v.side is not None else min(k, 1)) == 1]
+            matched.update(
+                n for n, p in enumerate(pairs) for x in side_a for y in side_b if _matches(p, ctype, (x, y))
+            )
         if ctype == "update":
             s.reported_updates += 1
             s.correct_updates += bool(hit)

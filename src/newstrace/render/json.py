@@ -208,6 +208,7 @@ def compare_json(report: StoryReport) -> dict[str, Any]:
                                 "end": v.end,
                                 "text": v.text,
                                 "value": v.value,
+                                **({"side": v.side} if v.side is not None else {}),
                             }
                             for v in c.values
                         ],
