@@ -129,9 +129,7 @@ class FactModel:
             vectors = {k: tuple(data[k]) for k in ("features", "mean", "scale", "coef")}
             model = cls(**{**data, **vectors})
         except (OSError, ValueError, TypeError, KeyError) as exc:
-            raise ModelError(
-                f"cannot load the fact pair model {path or MODEL_FILE}: {exc}", code="E309"
-            ) from None
+            raise ModelError(f"cannot load the fact pair model {path or MODEL_FILE}: {exc}", code="E309") from None
         if tuple(model.features) != FEATURES:
             raise ModelError(f"fact pair model features {list(model.features)} are not {list(FEATURES)}",
                              code="E309")  # fmt: skip
@@ -201,29 +199,12 @@ def _units(claims: Sequence[StoryClaim], entities: Sequence[StoryEntity], scopes
             )
             qs = [q for q in sc.claim.frame.quantities if p.start <= q.start < p.end]
             actors = frozenset(s for e in p.actors if (s := story_ids.get(f"{aid}/{e}")))
-            named = {
-                w.casefold()
-                for a, b, _ in spans[aid]
-                if p.start <= a and b <= p.end
-                for w in text[a:b].split()
-            }
+            named = {w.casefold() for a, b, _ in spans[aid] if p.start <= a and b <= p.end for w in text[a:b].split()}
             drop = set(p.actor_lemmas) | named
             said = tuple(w for w in p.lemmas if w not in drop)
             out.append(
-                _Unit(
-                    sc,
-                    p,
-                    words,
-                    frozenset(p.lemmas),
-                    frozenset(ents),
-                    days,
-                    background,
-                    qs,
-                    actors,
-                    outside,
-                    shown,
-                    said,
-                )  # fmt: skip
+                _Unit(sc, p, words, frozenset(p.lemmas), frozenset(ents), days, background, qs, actors, outside,
+                      shown, said)  # fmt: skip
             )
     return out
 
@@ -234,10 +215,10 @@ def _with_subject(words: str, subject: str, name: str | None) -> str:
     first = words.split(" ", 1)[0]
     if name and first.casefold() in _POSSESSIVE:
         # "his last month's report", whoever the clause's subject is: the owner is who acts.
-        return f"{_possessive(name)} {words[len(first) :].lstrip()}"
+        return f"{_possessive(name)} {words[len(first):].lstrip()}"
     if subject.casefold() in _PRONOUNS and name:
         own = words.casefold().startswith(subject.casefold())
-        return f"{_possessive(name)} {words[len(subject) :].lstrip()}" if own else f"{name} {words}"
+        return f"{_possessive(name)} {words[len(subject):].lstrip()}" if own else f"{name} {words}"
     if subject and not words.casefold().startswith(subject.casefold()):
         return f"{subject} {words}"
     return words
@@ -346,11 +327,7 @@ class FactFinder:
     @staticmethod
     def _is_claim(u: _Unit) -> bool:
         c = u.sc.claim
-        whole = (
-            len(c.props) == 1
-            and not u.prop.subject
-            and u.text == c.text[u.prop.start - c.start : u.prop.end - c.start]
-        )
+        whole = len(c.props) == 1 and not u.prop.subject and u.text == c.text[u.prop.start - c.start : u.prop.end - c.start]
         return whole and (u.prop.end - u.prop.start) >= 0.8 * (c.end - c.start)
 
     def _word_rows(self, words: tuple[str, ...]) -> np.ndarray[Any, Any] | None:
@@ -527,9 +504,7 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
             lead = r"(?:\b(?:on|in|at|late|early|shortly|just|after|before|around|about|until|since|by)\s+)*"
             text = re.sub(rf"{lead}{re.escape(t.text)}\s*,?\s*", "", text, flags=re.I).strip(" ,")
             # a preposition left hanging before a comma or the end ("broke out shortly after , ...")
-            text = re.sub(
-                r"\s*\b(?:shortly\s+|just\s+)?(?:after|before|around|until|since|on|at)\s*(?=,|$)", "", text
-            )
+            text = re.sub(r"\s*\b(?:shortly\s+|just\s+)?(?:after|before|around|until|since|on|at)\s*(?=,|$)", "", text)
     # Left-out clauses leave their commas behind: "The centre, , is part of ..."
     text = re.sub(r"\s*([,;:])(?:\s*[,;:])+", r"\1", text)
     # A reporting verb joined to the fact's clause: "declared a state of emergency ... and said"
@@ -555,11 +530,7 @@ def _statement(central: _Unit, us: Sequence[_Unit]) -> str:
 
 def _days(u: _Unit) -> set[str]:
     """The days (TIMEX3 day values, an undated article's XXXX-05-21 too) inside a member's span."""
-    return {
-        t.value[:10]
-        for t in u.sc.ann.times
-        if u.prop.start <= t.start < u.prop.end and DAY.match(t.value[:10])
-    }
+    return {t.value[:10] for t in u.sc.ann.times if u.prop.start <= t.start < u.prop.end and DAY.match(t.value[:10])}
 
 
 def _disputed_days(us: Sequence[_Unit]) -> set[str]:
