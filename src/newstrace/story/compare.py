@@ -265,8 +265,9 @@ def gather_sides(
         return g
     taken = {ref.article for ref in g.claims}
     added: list[tuple[ClaimRef, ConflictValue]] = []
-    for side, (ref, v) in enumerate(zip(g.claims, c.values, strict=True)):
-        sc = by_ref.get(ref)
+    for side, v in enumerate(c.values):
+        ref = next((r for r in g.claims if r.article == v.article), None)
+        sc = by_ref.get(ref) if ref is not None else None
         q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None) if sc else None
         m = measure(sc, q) if sc is not None and q is not None else None
         if sc is None or q is None or m is None:
