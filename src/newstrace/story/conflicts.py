@@ -576,8 +576,9 @@ _NOT_A_DENIAL = re.compile(
 )
 
 
-# Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
+# A sentence that sets its subject against others ("Unlike X, Y is not ..."): it says X differs.
 _UNLIKE = re.compile(r"\b(?:unlike|in contrast to|as opposed to)\b", re.I)
+# Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
 _NEGATIVE = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|nobody|cannot)\b|n[’']t\b", re.I)
 
 
