@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -368,6 +368,25 @@ class Conflict:
     explanation: str
     severity: Literal["low", "medium", "high"] = "medium"
     confidence: float = 1.0
+
+    def side_of(self, k: int) -> int:
+        """The side (0 or 1) of the ``k``-th value: its own ``side`` when given, else by position
+        (the first value 0, every other 1)."""
+        side = self.values[k].side
+        return side if side is not None else min(k, 1)  # as value_sides reads it
+
+    def sides(self) -> tuple[list[ConflictValue], list[ConflictValue]]:
+        """The values on each side: the first value's side, then the second's."""
+        return value_sides(self.values)
+
+
+def value_sides(values: Sequence[ConflictValue]) -> tuple[list[ConflictValue], list[ConflictValue]]:
+    """A conflict's values by side (``ConflictValue.side``, else by position: the first 0, every
+    other 1)."""
+    out: tuple[list[ConflictValue], list[ConflictValue]] = ([], [])
+    for k, v in enumerate(values):
+        out[v.side if v.side is not None else min(k, 1)].append(v)
+    return out
 
 
 FactMark = Literal["less_specific", "hedged", "attributed", "background"]

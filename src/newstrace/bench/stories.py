@@ -125,14 +125,13 @@ def score_story(
             refs = frozenset(
                 r for v in c.values[:2] if (r := _claim_of_value(report, v.article, v.start)) is not None
             )
-            sided = [(v.side if v.side is not None else min(k, 1), v) for k, v in enumerate(c.values)]
-            for sx, x in sided:
-                for sy, y in sided:
-                    if sx == 0 and sy == 1:
-                        rx = _claim_of_value(report, x.article, x.start)
-                        ry = _claim_of_value(report, y.article, y.start)
-                        if rx is not None and ry is not None:
-                            found_keys.append((c.type, frozenset((rx, ry))))
+            side_a, side_b = c.sides()
+            for x in side_a:
+                for y in side_b:
+                    rx = _claim_of_value(report, x.article, x.start)
+                    ry = _claim_of_value(report, y.article, y.start)
+                    if rx is not None and ry is not None:
+                        found_keys.append((c.type, frozenset((rx, ry))))
             ok = any(t == c.type and len(sides) == 2 and refs == sides for t, sides in gold_sides)
             s.correct_conflicts += ok
             if not ok:

@@ -31,6 +31,7 @@ from typing import Any
 from newstrace.bench._gold import load_gold_files, ratio, subtopic_docs
 from newstrace.bench.ecbplus import EcbDocument
 from newstrace.errors import InputError
+from newstrace.records import value_sides
 
 __all__ = [
     "GoldPair",
@@ -254,8 +255,7 @@ def score_subtopic(
         hit = [n for n, p in enumerate(pairs) if _matches(p, ctype, values[:2])]
         matched.update(hit)
         if len(values) > 2:
-            side_a = [v for k, v in enumerate(values) if (v.side if v.side is not None else min(k, 1)) == 0]
-            side_b = [v for k, v in enumerate(values) if (v.side if v.side is not None else min(k, 1)) == 1]
+            side_a, side_b = value_sides(values)
             matched.update(
                 n for n, p in enumerate(pairs) for x in side_a for y in side_b if _matches(p, ctype, (x, y))
             )

@@ -26,7 +26,6 @@ from newstrace.records import (
     AnnotatedArticle,
     Claim,
     ClaimRef,
-    Conflict,
     ConflictValue,
     CopyLink,
     Group,
@@ -34,13 +33,14 @@ from newstrace.records import (
     StoryEntity,
     TimelineEntry,
     Verdict,
+    value_sides,
 )
 from newstrace.story.align import Embed, align, confirmed_pairs, embed_claims, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_identity, loose_number_ok
 from newstrace.story.facts import Fact, find_facts
 from newstrace.story.lineage import find_copies
-from newstrace.story.quantities import MeasureIndex, bound, measure, num
+from newstrace.story.quantities import CONVERSION, MeasureIndex, bound, measure, num
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
 from newstrace.story.timeline import timeline
@@ -283,7 +283,7 @@ def gather_sides(
                     if (
                         om is not None
                         and om.kind == m.kind
-                        and math.isclose(om.value, m.value, rel_tol=0.03)
+                        and math.isclose(om.value, m.value, rel_tol=CONVERSION)
                         and bound(other, oq) == bound(sc, q)  # "at least 17" may be the other side's 21
                     ):
                         taken.add(other.ref.article)
@@ -321,7 +321,7 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
             hc = h.conflicts[0] if h.verdict == "conflict" and h.conflicts else None
             if hc is None or hc.type != "number":
                 continue
-            at = {(v.article, v.start): _side(hc, k) for k, v in enumerate(hc.values)}
+            at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
             s0 = at.get((c.values[0].article, c.values[0].start))
             s1 = at.get((c.values[1].article, c.values[1].start))
             if s0 is not None and s1 is not None and s0 != s1:
@@ -335,13 +335,13 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
         hc = h.conflicts[0]
         have = {(v.article, v.start) for v in hc.values}
         extra = [
-            replace(v, side=s0 if _side(c, k) == 0 else 1 - s0)
+            replace(v, side=s0 if c.side_of(k) == 0 else 1 - s0)
             for k, v in enumerate(c.values)
             if (v.article, v.start) not in have
         ]
         refs = list(h.claims)
         refs += [r for r in g.claims if r not in refs]
-        values = (*(replace(v, side=_side(hc, k)) for k, v in enumerate(hc.values)), *extra)
+        values = (*(replace(v, side=hc.side_of(k)) for k, v in enumerate(hc.values)), *extra)
         why = _by_source(hc.explanation, values)
         out[n] = replace(
             h,
@@ -355,21 +355,12 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
     return out
 
 
-def _side(c: Conflict, k: int) -> int:
-    """The side of the conflict's ``k``-th value: its own when given, else by position."""
-    v = c.values[k]
-    return v.side if v.side is not None else min(k, 1)
-
-
 def _by_source(explanation: str, values: Sequence[ConflictValue]) -> str:
     """The rule's explanation with each side's sources after it ("By source: 5.9 in a, b; 6.1
     in c.")."""
-    sides: dict[int, list[ConflictValue]] = defaultdict(list)
-    for k, v in enumerate(values):
-        sides[v.side if v.side is not None else min(k, 1)].append(v)
+    sides = value_sides(values)
     said = "; ".join(
-        f"{vs[0].text!r} in {', '.join(dict.fromkeys(v.article for v in vs))}"
-        for _, vs in sorted(sides.items())
+        f"{vs[0].text!r} in {', '.join(dict.fromkeys(v.article for v in vs))}" for vs in sides if vs
     )
     return f"{explanation.split(' By source: ')[0]} By source: {said}."
 

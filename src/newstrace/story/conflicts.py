@@ -17,6 +17,7 @@ from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
 from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
     APPROX,
+    CONVERSION,
     CUMULATIVE_UNITS,
     Measure,
     MeasureIndex,
@@ -531,7 +532,7 @@ def _other_figures(a: StoryClaim, b: StoryClaim) -> bool:
             continue
         for qb in b.claim.frame.quantities:
             mb = measure(b, qb)
-            if mb is None or mb.kind != ma.kind or math.isclose(ma.value, mb.value, rel_tol=0.03):
+            if mb is None or mb.kind != ma.kind or math.isclose(ma.value, mb.value, rel_tol=CONVERSION):
                 continue
             if not (mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma)):
                 return True

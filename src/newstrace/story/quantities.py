@@ -18,6 +18,7 @@ from newstrace.story.scope import event_dates
 
 __all__ = [
     "APPROX",
+    "CONVERSION",
     "MeasureIndex",
     "Measure",
     "measure",
