@@ -32,7 +32,7 @@ from newstrace.story.quantities import (
     partial,
     restated,
     same_quantity,
-    same_span,
+    spans,
     within_precision,
 )
 from newstrace.story.scope import (
@@ -349,6 +349,7 @@ def _number_conflict(
     if _denied_amount(a) or _denied_amount(b):
         return found  # "none of the teams offered more than eight years" asserts no amount
     used: set[int] = set()  # each figure of b answers one figure of a at most
+    span_a, span_b = spans(a), spans(b)
     for qa in a.claim.frame.quantities:
         for qb in b.claim.frame.quantities:
             # The same number in another unit may be another amount ("200 ft" / "200 m").
@@ -370,7 +371,7 @@ def _number_conflict(
                 continue  # "more than 100 bodies" and "116 bodies" agree
             if partial(a, qa) or partial(b, qb):
                 continue
-            if not same_span(a, qa, b, qb):
+            if span_a.get(qa.start) != span_b.get(qb.start):
                 continue  # "43 RBIs in 54 games" / "121 RBIs" over the season: two tallies
             if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):
                 continue

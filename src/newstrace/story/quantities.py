@@ -37,7 +37,7 @@ __all__ = [
     "governed_kind",
     "num",
     "same_quantity",
-    "same_span",
+    "spans",
 ]
 
 CUMULATIVE_UNITS = {"dead", "death", "people", "person", "toll", "victim", "casualty", "body", "injured"}
@@ -220,10 +220,12 @@ _SPAN_GAP = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.I)
 
 
-def _spanned(sc: StoryClaim) -> dict[int, tuple[float, str]]:
+def spans(sc: StoryClaim) -> dict[int, tuple[float, str]]:
     """Figures of the claim stated over a span, by start -> (the span's value, its unit): the
     figures of the list right before "in N games" ("13 homers and 43 RBIs in 54 games"), and the
-    span figure itself (it qualifies the others)."""
+    span figure itself (it qualifies the others). Two figures are one amount only over the same
+    span, or neither over one: "43 RBIs in 54 games" is not the season's "121 RBIs", nor is "54
+    games" (the span of a tally) a rival to the "157 games" he played in all."""
     text = sc.ann.article.text
     out: dict[int, tuple[float, str]] = {}
     qs = sorted(sc.claim.frame.quantities, key=lambda q: q.start)
@@ -240,13 +242,6 @@ def _spanned(sc: StoryClaim) -> dict[int, tuple[float, str]]:
             j -= 1
             out[qs[j].start] = key
     return out
-
-
-def same_span(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
-    """Whether two figures are stated over the same span, or neither over one: "43 RBIs in 54
-    games" is not the season's "121 RBIs", nor is "54 games" (the span of a tally) a rival to
-    the "157 games" he played in all."""
-    return _spanned(a).get(qa.start) == _spanned(b).get(qb.start)
 
 
 def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Quantity, mb: Measure) -> bool:
