@@ -449,3 +449,33 @@ def test_a_conflict_lists_each_sides_other_sources_once():
     report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
     found = [g for g in report.groups if g.verdict == "conflict"]
     assert found and all(v.article != "e" for g in found for c in g.conflicts for v in c.values[2:])
+
+
+def test_a_glued_m_after_a_length_is_metres_not_millions():
+    """ "600m" of a fall is 600 metres, read to the nearest 50, not 600 million read to the
+    nearest half million: 600 m and 700 m are two lengths."""
+    a = "date 2013-09-15\nOn Saturday, 32-year-old Robert Buckley died after he fell 600m from the Aonach Mor ridge."
+    b = "date 2013-09-15\nOn Saturday, 32-year-old Robert Buckley died after he fell 700 metres from the Aonach Mor ridge."
+    assert _shown({"a": a, "b": b}, "number") == [{"600m", "700 metres"}]
+    c = "date 2013-09-15\nOn Saturday, 32-year-old Robert Buckley died after he fell 620 metres from the Aonach Mor ridge."
+    assert _shown({"a": a, "c": c}, "number", all_conflicts=True) == []
+
+
+def test_one_verb_above_two_peoples_amounts_names_neither():
+    """Claims paired only by their measure: "fell 150 metres" and "fell 200m" name one fall by
+    their verb, unless an article gives several falls (two climbers') and the figures do not
+    belong to one named person; then the conflict is listed only when asked."""
+    b = "date 2013-09-15\nThe body was found in a gully: a man fell 200m there, mountain rescuers said."
+    one = "date 2013-09-15\nA climber fell 150 metres on the Aonach Mor ridge on Friday and died."
+    assert _shown({"a": one, "b": b}, "number") == [{"150 metres", "200m"}]
+    two = one + " On Saturday a second climber fell 600 metres in a gully nearby and died."
+    assert _shown({"a": two, "b": b}, "number") == []
+    assert {"150 metres", "200m"} in _shown({"a": two, "b": b}, "number", all_conflicts=True)
+
+
+def test_distances_from_one_named_place_are_one_measure_when_worded_apart():
+    """Claims paired only by their measure: a distance from the same named place is one measure
+    however the sentences differ (listed; "about" keeps it below the default floor)."""
+    a = "date 2005-11-28\nQeshm, about 940 miles south of Tehran, is a free-trade zone with a busy fishing port."
+    b = "date 2005-11-28\nThe quake was felt in Qeshm, located 1,150 kilometers southeast of Tehran, officials said."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == [{"940 miles", "1,150 kilometers"}]

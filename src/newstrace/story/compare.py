@@ -112,7 +112,7 @@ def compare(
         return pairs.get(key, loose.get(key, 0.0))
 
     scopes = Scopes(claims, story_window(anns))
-    measures = MeasureIndex(claims)
+    measures = MeasureIndex(claims, scopes.outside)
 
     # Figures of one measure in claims worded too far apart to be one fact: checked for number
     # conflicts only, with the confidence of a loose alignment.
@@ -135,7 +135,7 @@ def compare(
                     continue
                 # Aligned by measure only, not as one fact: less sure (x LOOSE) than a conflict
                 # between claims confirmed as one fact.
-                factor = LOOSE if loose_identity(a, b, c) else LOOSE_WEAK
+                factor = LOOSE if loose_identity(a, b, c, names, measures) else LOOSE_WEAK
                 c = replace(c, confidence=round(c.confidence * factor, 2))
             if c.confidence < min_confidence:
                 continue

@@ -30,6 +30,7 @@ from newstrace.story.quantities import (
     mentions_value,
     num,
     partial,
+    reference,
     restated,
     same_quantity,
     spans,
@@ -837,13 +838,20 @@ _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "deca
 
 
 def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
-    """For claims aligned only by their measure: the conflict stands when the figures are no
-    ages or spans of time, and both claims tell the same act ("intercepted three boats" is not
-    "five boats approached") or count the same kind of casualty."""
+    """For claims aligned only by their measure: the conflict stands when the figures name their
+    measure alike (``_one_measure``: a magnitude, one person's age, distances from one place), or
+    when they are no spans of time and both claims tell the same act ("intercepted three boats"
+    is not "five boats approached") or count the same kind of casualty. The same word above
+    both amounts is not enough here: in a game report "threw for 364 yards" and "threw a 41-yard
+    pass" hang from one verb."""
     found = _figures(c, a, b)
-    if found is None or any((q.unit or "") in _TIME_UNITS for _, q in found):
+    if found is None:
         return False
     (sa, qa), (sb, qb) = found
+    if _one_measure(sa, qa, sb, qb):
+        return True
+    if any((q.unit or "") in _TIME_UNITS for _, q in found):
+        return False
     kind = count_kind(sa, qa)
     if kind is not None and kind == count_kind(sb, qb):
         return True  # the kind of casualty says what is counted ("50 hurt" / "80 wounded")
@@ -856,21 +864,45 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     return bool(fa) and fa == fb
 
 
-def loose_identity(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
+def loose_identity(
+    a: StoryClaim,
+    b: StoryClaim,
+    c: Conflict,
+    names: dict[str, StoryEntity] | None = None,
+    measures: MeasureIndex | None = None,
+) -> bool:
     """For claims aligned only by their measure: whether the figures' own words say they measure
-    one thing, beyond sharing a unit: both a quake's magnitude, both hanging from the same
-    content word ("shot seven times" / "shot 11 times", "falling 150 metres" / "fell 200m"), or
-    both counts whose verbs name the same casualty ("killing 10" / "three were killed"). Without
-    it a loose conflict is only listed with --all ("three victims" / "100 people were in the
+    one thing, beyond sharing a unit: they name their measure alike (``_one_measure``), or the
+    same content word stands above both or their verbs name the same casualty (``_named_alike``:
+    "shot seven times" / "shot 11 times", "falling 150 metres" / "fell 200m", "killing 10" /
+    "three were killed") -- unless an article gives several amounts under that word (one
+    climber's fall and another's) and the figures do not belong to one named person. Without it
+    a loose conflict is only listed with --all ("three victims" / "100 people were in the
     building")."""
     found = _figures(c, a, b)
     if found is None:
         return False
     (sa, qa), (sb, qb) = found
-    ma, mb = measure(sa, qa), measure(sb, qb)
-    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
+    if _one_measure(sa, qa, sb, qb):
         return True
-    return _named_alike(sa, qa, sb, qb)
+    if not _named_alike(sa, qa, sb, qb):
+        return False
+    if measures is not None and (measures.several_governed(sa, qa) or measures.several_governed(sb, qb)):
+        return names is not None and _same_owner(sa, (qa.start, qa.end), sb, (qb.start, qb.end), names)
+    return True
+
+
+def _one_measure(sa: StoryClaim, qa: Quantity, sb: StoryClaim, qb: Quantity) -> bool:
+    """The figures' measure names what they are: both a quake's magnitude, or both distances
+    from the same named place ("940 miles south of Tehran" / "1,150 kilometers southeast of
+    Tehran"). Not an age: whose age it is needs the name beside it ("The 30-year-old sergeant
+    ... approached Gray" is not Gray's age)."""
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is None or mb is None or ma.kind != mb.kind:
+        return False
+    if ma.kind == "magnitude":
+        return True
+    return ma.kind == "length" and (ra := reference(sa, qa)) is not None and ra == reference(sb, qb)
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "measure_key",
     "mentions_value",
     "partial",
+    "reference",
     "restated",
     "tolled",
     "within_precision",
@@ -267,7 +269,7 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
     if ma.kind == mb.kind == "length":
-        ra, rb = _reference(a, qa), _reference(b, qb)
+        ra, rb = reference(a, qa), reference(b, qb)
         if ra and rb and ra != rb:
             return False  # "940 miles south of Tehran" / "35 miles southwest of Bandar Abbas"
     # The same word above both amounts ("falling about 150 metres" / "fell 200m") says they
@@ -285,7 +287,7 @@ _REFERENCE = re.compile(
 )
 
 
-def _reference(sc: StoryClaim, q: Quantity) -> str | None:
+def reference(sc: StoryClaim, q: Quantity) -> str | None:
     """The named place a distance is measured from, case-folded; None when none is named."""
     m = _REFERENCE.match(sc.ann.article.text, q.end, sc.claim.end)
     return m.group(1).casefold() if m else None
@@ -455,9 +457,11 @@ def _singular(unit: str) -> str:
     return u
 
 
-def _precision(text: str) -> float:
+def _precision(text: str, value: float | None = None) -> float:
     """Half a unit of the last significant digit of the first number written in ``text``
-    ("2,000" -> 500, "6.1" -> 0.05, "1.5 million" -> 50,000); 0 when none is found."""
+    ("2,000" -> 500, "6.1" -> 0.05, "1.5 million" -> 50,000); 0 when none is found. With the
+    quantity's ``value``, a scale word the value does not carry is a unit: "600m" read as 600
+    metres is not "600 million"."""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
     if m is None:
         return 0.0
@@ -466,7 +470,8 @@ def _precision(text: str) -> float:
     rest = text[m.end() :].lstrip(" -").casefold()
     for word, mult in _SCALE.items():
         if re.match(rf"{word}\b", rest):
-            scale = mult
+            if value is None or abs(value) >= float(digits) * mult / 2:
+                scale = mult
             break
     if m.group(1):
         unit = 10.0 ** -len(m.group(1))
@@ -484,7 +489,7 @@ def within_precision(sc_a: StoryClaim, qa: Quantity, ma: Measure, sc_b: StoryCla
     def slack(q: Quantity, m: Measure) -> float:
         if not m.physical and abs(q.value) < ROUNDED_COUNT_MIN:
             return 0.0
-        p = _precision(q.text)
+        p = _precision(q.text, q.value)
         if m.value != q.value and q.value:  # converted to a base unit: scale the slack with it
             p *= abs(m.value / q.value)
         return min(p, MAX_ROUNDING * abs(m.value))
@@ -606,14 +611,25 @@ class MeasureIndex:
     23, 17, 10 and 2,129 points does not: there the unit says nothing of which amount a figure
     is."""
 
-    def __init__(self, claims: list[StoryClaim]) -> None:
+    def __init__(
+        self, claims: Sequence[StoryClaim], outside: Callable[[StoryClaim], bool] | None = None
+    ) -> None:
         values: dict[tuple[str, str], list[float]] = {}
+        # The same under one governing word, among the claims about the story's own event
+        # (``outside``: a claim about another one): an article that says "fell 150 metres" of one
+        # climber and "fell 600 metres" of another names neither fall by its verb; the toll of a
+        # quake two years before does not make "killed 10" ambiguous.
+        governed: dict[tuple[str, str, str], list[float]] = {}
         for sc in claims:
+            own = sc.claim.kind != "background" and not (outside is not None and outside(sc))
             for q in sc.claim.frame.quantities:
                 m = measure(sc, q)
                 if m is not None:
                     values.setdefault((sc.ref.article, _key(sc, q, m)), []).append(m.value)
+                    if q.governor and own:
+                        governed.setdefault((sc.ref.article, _key(sc, q, m), q.governor), []).append(m.value)
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
+        self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.
         days: dict[tuple[str, str], set[str]] = {}
@@ -626,6 +642,16 @@ class MeasureIndex:
         """Whether the claim's article gives more than one amount of this quantity's measure."""
         key = measure_key(sc, q)
         return key is not None and (sc.ref.article, key) in self._several
+
+    def several_governed(self, sc: StoryClaim, q: Quantity) -> bool:
+        """Whether the claim's article gives more than one amount of this quantity's measure
+        under the word it hangs from ("fell 150 metres" / "fell 600 metres")."""
+        key = measure_key(sc, q)
+        return (
+            key is not None
+            and bool(q.governor)
+            and (sc.ref.article, key, q.governor) in self._several_governed
+        )
 
     def several_dates(self, a: StoryClaim, b: StoryClaim) -> bool:
         """Whether either claim's article dates one of the words both claims date more than once."""
