@@ -366,6 +366,12 @@ def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
         return None
 
 
+# Words pint defines as units that news uses as count nouns: "24 points" (a typographic point
+# to pint), "fired 11 shots" (a measure of spirits), "two World Cups", "changed hands three
+# times", "threw stones". Read as counts, they are compared only with the same count noun.
+_COUNT_NOT_UNIT = frozenset(
+    {"point", "shot", "hand", "cup", "chain", "rod", "barn", "pica", "league", "stone", "grain"}
+)
 # Nouns that count people; with a casualty word nearby they count casualties.
 _PERSON_UNITS = {"people", "person", "persons", "victim", "casualty", "resident", "villager", "worker",
                  "hurt", "injured", "dead", "death", "wounded", "fatality", "body"}  # fmt: skip
@@ -440,7 +446,7 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     unit = q.unit or ""
     square = bool(re.search(r"\b(?:square|sq)\b", around))
     cubic = bool(re.search(r"\bcubic\b", around))
-    if not cubic:
+    if not cubic and _singular(unit) not in _COUNT_NOT_UNIT:
         got = _pint(q.value, unit, square)
         if got is not None:
             return Measure(got[0], got[1], True)

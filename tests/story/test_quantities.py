@@ -1,0 +1,41 @@
+"""What a figure measures (``story.quantities.measure``) and how precisely it is written, read
+from real pipeline output."""
+
+from __future__ import annotations
+
+from newstrace import article_from_text
+from newstrace.config import load_settings
+from newstrace.pipeline import Pipeline
+from newstrace.story.claims import StoryClaim, story_claims
+from newstrace.story.quantities import _precision, measure
+
+
+def _figures(text: str) -> dict[str, tuple[str, float, bool] | None]:
+    """Each figure's text -> (measure kind, base value, physical) or None."""
+    ann = next(iter(Pipeline(load_settings()).annotate([article_from_text(f"date 2013-01-04\n{text}", id="a")])))
+    claims: list[StoryClaim] = story_claims([ann], {})
+    out: dict[str, tuple[str, float, bool] | None] = {}
+    for sc in claims:
+        for q in sc.claim.frame.quantities:
+            m = measure(sc, q)
+            out[q.text] = None if m is None else (m.kind, m.value, m.physical)
+    return out
+
+
+def test_count_nouns_that_pint_calls_units_are_counts():
+    """pint reads "points" as a typographic length and "shots" as a volume of spirits; in news
+    they are counts, compared only with the same count noun."""
+    got = _figures(
+        "Tyler Hansbrough had 24 points and seven rebounds on Thursday. "
+        "The officers fired 11 shots at the car. The climber fell 200 feet."
+    )
+    assert got["24 points"] == ("point", 24.0, False)
+    assert got["11 shots"] == ("shot", 11.0, False)
+    kind, value, physical = got["200 feet"] or ("", 0.0, False)
+    assert (kind, physical) == ("length", True) and abs(value - 60.96) < 0.01
+
+
+def test_a_glued_m_is_a_unit_unless_the_value_carries_millions():
+    assert _precision("600m", 600.0) == 50.0  # 600 metres, to the nearest 50
+    assert _precision("1.5 million", 1_500_000.0) == 50_000.0
+    assert _precision("$4m", 4_000_000.0) == 500_000.0
