@@ -12,7 +12,9 @@ from newstrace.story.quantities import _precision, measure
 
 def _figures(text: str) -> dict[str, tuple[str, float, bool] | None]:
     """Each figure's text -> (measure kind, base value, physical) or None."""
-    ann = next(iter(Pipeline(load_settings()).annotate([article_from_text(f"date 2013-01-04\n{text}", id="a")])))
+    ann = next(
+        iter(Pipeline(load_settings()).annotate([article_from_text(f"date 2013-01-04\n{text}", id="a")]))
+    )
     claims: list[StoryClaim] = story_claims([ann], {})
     out: dict[str, tuple[str, float, bool] | None] = {}
     for sc in claims:
