@@ -305,6 +305,15 @@ def test_quantity_governor(segment, sentence, governor):
     assert q.governor == governor
 
 
+def test_a_conjuncts_governor_is_the_coordinations(segment):
+    """In "had 24 points and seven rebounds" the rebounds are had, not pointed: a conjunct's
+    amount belongs to what the first conjunct belongs to."""
+    [pts, reb] = _one(
+        segment, "Tyler Hansbrough finished with 24 points and seven rebounds."
+    ).frame.quantities
+    assert (pts.governor, reb.governor) == ("finish", "finish")
+
+
 def test_parse_number_words():
     assert parse_number(["twenty", "one"]) == 21
     assert parse_number(["two", "hundred", "thousand"]) == 200_000

@@ -443,8 +443,10 @@ def test_a_conflict_lists_each_sides_other_sources_once():
     assert {r.article for r in found[0].claims} == set("abcd")
     assert "By source:" in found[0].explanation
     # A bound that admits the other side's figure ("at least 5.9") is on neither side.
-    texts["e"] = line.format("of at least 5.9").replace("A magnitude", "An earthquake with a magnitude").replace(
-        " earthquake struck", " struck"
+    texts["e"] = (
+        line.format("of at least 5.9")
+        .replace("A magnitude", "An earthquake with a magnitude")
+        .replace(" earthquake struck", " struck")
     )
     report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
     found = [g for g in report.groups if g.verdict == "conflict"]
@@ -479,3 +481,19 @@ def test_distances_from_one_named_place_are_one_measure_when_worded_apart():
     a = "date 2005-11-28\nQeshm, about 940 miles south of Tehran, is a free-trade zone with a busy fishing port."
     b = "date 2005-11-28\nThe quake was felt in Qeshm, located 1,150 kilometers southeast of Tehran, officials said."
     assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == [{"940 miles", "1,150 kilometers"}]
+
+
+def test_one_conjunct_of_a_coordinated_count_is_a_part_of_the_whole():
+    """ "One Australian and one English climber" make the two climbers: the English one is no
+    rival to "Two climbers"; counts of different things side by side are no such parts."""
+    a = "date 2013-09-16\nTwo climbers have fallen to their deaths in the Aoraki Mount Cook National Park, police said."
+    b = (
+        "date 2013-09-16\nOne Australian and one English climber have fallen to their deaths in the Aoraki "
+        "Mount Cook National Park, police said."
+    )
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2013-09-16\nThree climbers have fallen to their deaths in the Aoraki Mount Cook National Park, police said."
+    assert _shown({"a": a, "c": c}, "number") == [{"Two climbers", "Three climbers"}]
+    d = "date 2013-09-16\nNine assault rifles, a grenade launcher and 13 magazines were seized from the pirates, police said."
+    e = "date 2013-09-16\nSeven assault rifles, a grenade launcher and 13 magazines were seized from the pirates, police said."
+    assert _shown({"d": d, "e": e}, "number") == [{"Nine assault rifles", "Seven assault rifles"}]

@@ -972,8 +972,12 @@ def _governor(tok: Token) -> str | None:
     """The lemma of the word an amount belongs to: the verb or noun above its phrase, passing
     prepositions ("falling about 150 metres" -> fall, "a population of 120,000" -> population,
     "home to 120,000 people" -> home). It tells what is measured: depth or distance, a fall or a
-    climb. None at the root (a headline's "Kills 10" has nothing above it)."""
+    climb. None at the root (a headline's "Kills 10" has nothing above it). A conjunct belongs
+    to what its coordination belongs to: in "had 24 points and seven rebounds" the rebounds
+    are had, not pointed."""
     t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
     for _ in range(4):
         if t.head is t:
             return None

@@ -24,6 +24,7 @@ from newstrace.story.quantities import (
     agree_within_bound,
     bound,
     casualty_pair,
+    coordinated,
     count_kind,
     governed_kind,
     measure,
@@ -372,6 +373,8 @@ def _number_conflict(
                 continue  # "more than 100 bodies" and "116 bodies" agree
             if partial(a, qa) or partial(b, qb):
                 continue
+            if coordinated(a, qa) != coordinated(b, qb):
+                continue  # "one English climber" of "One Australian and one English climber" / "Two climbers"
             if span_a.get(qa.start) != span_b.get(qb.start):
                 continue  # "43 RBIs in 54 games" / "121 RBIs" over the season: two tallies
             if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):

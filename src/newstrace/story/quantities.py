@@ -25,6 +25,7 @@ __all__ = [
     "measure",
     "measure_key",
     "mentions_value",
+    "coordinated",
     "partial",
     "reference",
     "restated",
@@ -564,6 +565,38 @@ def partial(sc: StoryClaim, q: Quantity) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
+# A count beside another count in one coordination: "One Australian and one English climber",
+# "12 Somali and 11 Yemeni pirates", "three Americans, two Britons and a Canadian".
+_CONJUNCT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:and|or|,)\s*$", re.I)
+_CONJUNCT_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s*(?:,|and|or)\s+(?={_COUNT}\s)", re.I)
+
+
+def coordinated(sc: StoryClaim, q: Quantity) -> bool:
+    """Whether the count is one conjunct of a coordination of counts of one thing ("One
+    Australian and one English climber", "12 Somali and 11 Yemeni pirates"): a part of the sum
+    the coordination makes, so no rival to a figure that counts the whole ("Two climbers
+    killed"). Counts of different things side by side ("24 points and seven rebounds", "Nine
+    assault rifles, a grenade launcher") are no such parts."""
+    text = sc.ann.article.text
+    lo, hi = max(sc.claim.start, q.start - 40), min(sc.claim.end, q.end + 40)
+    unit = _singular((q.unit or "").casefold())
+
+    def other_thing(o: Quantity) -> bool:
+        return bool(o.unit) and _singular((o.unit or "").casefold()) != unit
+
+    near = [o for o in sc.claim.frame.quantities if o is not q and lo <= o.start and o.end <= hi]
+    if _CONJUNCT_BEFORE.search(text[lo : q.start]):
+        # the conjunct before names no other thing ("One Australian and ...": its noun is ours)
+        return not any(other_thing(o) for o in near if o.end <= q.start)
+    at = q.start + len(q.text.split()[0] if q.text.split() else q.text)
+    m = _CONJUNCT_AFTER.match(text[at:hi])
+    if m:
+        # the next conjunct is a count of the same thing ("12 Somali and 11 Yemeni pirates")
+        nxt = next((o for o in near if o.start == at + m.end()), None)
+        return nxt is not None and _singular((nxt.unit or "").casefold()) == unit
+    return False
 
 
 def _part(sc: StoryClaim, q: Quantity) -> bool:
