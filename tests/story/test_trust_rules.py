@@ -497,3 +497,13 @@ def test_one_conjunct_of_a_coordinated_count_is_a_part_of_the_whole():
     d = "date 2013-09-16\nNine assault rifles, a grenade launcher and 13 magazines were seized from the pirates, police said."
     e = "date 2013-09-16\nSeven assault rifles, a grenade launcher and 13 magazines were seized from the pirates, police said."
     assert _shown({"d": d, "e": e}, "number") == [{"Nine assault rifles", "Seven assault rifles"}]
+
+
+def test_a_count_of_a_noun_and_another_is_not_the_count_of_the_noun():
+    """ "420 passengers and crew" counts both; "246 passengers and most of its crew" counts the
+    passengers alone, like "390 passengers"."""
+    a = "date 2008-12-18\nThe cruise ship Columbus will fly its 246 passengers and most of its crew over the Gulf of Aden."
+    b = "date 2008-12-18\nThe cruise ship Columbus will fly some 420 passengers and crew over the Gulf of Aden."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2008-12-18\nThe cruise ship Columbus will fly its 390 passengers over the Gulf of Aden."
+    assert _shown({"a": a, "c": c}, "number") == [{"246 passengers", "390 passengers"}]

@@ -200,6 +200,24 @@ _AGGREGATE = re.compile(
 )
 
 
+# A count of a union: "420 passengers and crew", "30 students and their teachers" (not "10 people
+# and injured 20", where a verb follows, nor "24 points and seven rebounds" or "246 passengers
+# and most of its crew", where the other noun has a count of its own).
+_UNION_AFTER = re.compile(
+    r"\s+(?:and|&|plus)\s+(?:(?:their|his|her|its|the|other)\s+)?(?!\d)(?![a-z]+(?:ed|ing)\b)"
+    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|some|several|"
+    r"many|more|about|at|over|nearly|almost|around|the|a|an|their|his|her|its|was|were|is|are|has|have|had|"
+    r"will|would|could|can|may|said|says|then|also|later|still|now|left|took|made|another|most|all|half|none|part|each|every|both)\b)[a-z][a-z-]+\b"
+    r"(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+
+
+def union(sc: StoryClaim, q: Quantity) -> bool:
+    """Whether the number counts its noun together with another ("420 passengers and crew"):
+    not the count of the noun alone ("246 passengers")."""
+    return bool(q.unit) and bool(_UNION_AFTER.match(sc.ann.article.text, q.end, sc.claim.end))
+
+
 def aggregate(sc: StoryClaim, q: Quantity) -> bool:
     """Whether the number is given as a sum over several events or a period: a marker anywhere
     in its clause ("In their five operations so far, ... 14 rifles, 31 magazines and 923 rounds")."""
@@ -259,6 +277,8 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         return False
     if aggregate(a, qa) != aggregate(b, qb):
         return False
+    if union(a, qa) != union(b, qb):
+        return False  # "420 passengers and crew" are not "246 passengers"
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
     if ma.kind == mb.kind:
