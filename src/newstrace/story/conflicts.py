@@ -31,7 +31,6 @@ from newstrace.story.quantities import (
     mentions_value,
     num,
     partial,
-    reference,
     restated,
     same_quantity,
     spans,
@@ -305,6 +304,8 @@ def _date_conflict(
         ta, tb = _time_of(a, x), _time_of(b, y)
         if _bounded(a, ta) or _bounded(b, tb):
             continue
+        if _same_relative_words(ta, tb):
+            continue  # both say "on Saturday": only the pages' dates differ (a copy posted later)
         if (
             names is not None
             and ta
@@ -316,6 +317,28 @@ def _date_conflict(
         conf = _date_confidence(a, x, ta, b, y, tb)
         return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high", conf)
     return None
+
+
+# A calendar date in a time expression: a month, a year, "10/11" (a time of day is none).
+_CALENDAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}\b|\d{1,2}/\d{1,2}", re.I
+)
+
+
+def _same_relative_words(ta: TimeExpr | None, tb: TimeExpr | None) -> bool:
+    """Both sides date the event by the same words relative to their page ("Saturday" /
+    "on Saturday", "yesterday" / "yesterday"), with no calendar date: the two reports agree, and
+    the dates differ only because the pages are dated differently (a copy posted days later
+    reads "Saturday" off its own date)."""
+    if ta is None or tb is None or _CALENDAR.search(ta.text) or _CALENDAR.search(tb.text):
+        return False
+    wa, wb = (
+        {w for w in re.findall(r"[a-z]+", t.text.casefold()) if w in _RELATIVE_DAY_WORDS} for t in (ta, tb)
+    )
+    return bool(wa) and wa == wb
+
+
+_RELATIVE_DAY_WORDS = {n.casefold() for n in WEEKDAY_NAMES} | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def _explain_date(a: StoryClaim, va: ConflictValue, b: StoryClaim, vb: ConflictValue) -> str:
@@ -841,20 +864,17 @@ _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "deca
 
 
 def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
-    """For claims aligned only by their measure: the conflict stands when the figures name their
-    measure alike (``_one_measure``: a magnitude, one person's age, distances from one place), or
-    when they are no spans of time and both claims tell the same act ("intercepted three boats"
-    is not "five boats approached") or count the same kind of casualty. The same word above
-    both amounts is not enough here: in a game report "threw for 364 yards" and "threw a 41-yard
-    pass" hang from one verb."""
+    """For claims aligned only by their measure: the conflict stands when the figures are no
+    spans of time and both claims tell the same act ("intercepted three boats" is not "five
+    boats approached") or count the same kind of casualty. What names one measure elsewhere is
+    not enough here: the same word above both amounts (in a game report "threw for 364 yards"
+    and "threw a 41-yard pass" hang from one verb), a magnitude (an aftershock's, another
+    agency's reading), a distance from one place (the building's "15 miles north of Detroit",
+    the car's "50 miles north of Detroit")."""
     found = _figures(c, a, b)
-    if found is None:
+    if found is None or any((q.unit or "") in _TIME_UNITS for _, q in found):
         return False
     (sa, qa), (sb, qb) = found
-    if _one_measure(sa, qa, sb, qb):
-        return True
-    if any((q.unit or "") in _TIME_UNITS for _, q in found):
-        return False
     kind = count_kind(sa, qa)
     if kind is not None and kind == count_kind(sb, qb):
         return True  # the kind of casualty says what is counted ("50 hurt" / "80 wounded")
@@ -875,37 +895,24 @@ def loose_identity(
     measures: MeasureIndex | None = None,
 ) -> bool:
     """For claims aligned only by their measure: whether the figures' own words say they measure
-    one thing, beyond sharing a unit: they name their measure alike (``_one_measure``), or the
-    same content word stands above both or their verbs name the same casualty (``_named_alike``:
-    "shot seven times" / "shot 11 times", "falling 150 metres" / "fell 200m", "killing 10" /
-    "three were killed") -- unless an article gives several amounts under that word (one
-    climber's fall and another's) and the figures do not belong to one named person. Without it
-    a loose conflict is only listed with --all ("three victims" / "100 people were in the
-    building")."""
+    one thing, beyond sharing a unit: both a quake's magnitude, or the same content word above
+    both or verbs that name the same casualty (``_named_alike``: "shot seven times" / "shot 11
+    times", "falling 150 metres" / "fell 200m", "killing 10" / "three were killed") -- unless an
+    article gives several amounts under that word (one climber's fall and another's) and the
+    figures do not belong to one named person. Without it a loose conflict is only listed with
+    --all ("three victims" / "100 people were in the building")."""
     found = _figures(c, a, b)
     if found is None:
         return False
     (sa, qa), (sb, qb) = found
-    if _one_measure(sa, qa, sb, qb):
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
         return True
     if not _named_alike(sa, qa, sb, qb):
         return False
     if measures is not None and (measures.several_governed(sa, qa) or measures.several_governed(sb, qb)):
         return names is not None and _same_owner(sa, (qa.start, qa.end), sb, (qb.start, qb.end), names)
     return True
-
-
-def _one_measure(sa: StoryClaim, qa: Quantity, sb: StoryClaim, qb: Quantity) -> bool:
-    """The figures' measure names what they are: both a quake's magnitude, or both distances
-    from the same named place ("940 miles south of Tehran" / "1,150 kilometers southeast of
-    Tehran"). Not an age: whose age it is needs the name beside it ("The 30-year-old sergeant
-    ... approached Gray" is not Gray's age)."""
-    ma, mb = measure(sa, qa), measure(sb, qb)
-    if ma is None or mb is None or ma.kind != mb.kind:
-        return False
-    if ma.kind == "magnitude":
-        return True
-    return ma.kind == "length" and (ra := reference(sa, qa)) is not None and ra == reference(sb, qb)
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:

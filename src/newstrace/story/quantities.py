@@ -27,7 +27,6 @@ __all__ = [
     "mentions_value",
     "coordinated",
     "partial",
-    "reference",
     "restated",
     "tolled",
     "within_precision",
@@ -290,7 +289,7 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
     if ma.kind == mb.kind == "length":
-        ra, rb = reference(a, qa), reference(b, qb)
+        ra, rb = _reference(a, qa), _reference(b, qb)
         if ra and rb and ra != rb:
             return False  # "940 miles south of Tehran" / "35 miles southwest of Bandar Abbas"
     # The same word above both amounts ("falling about 150 metres" / "fell 200m") says they
@@ -308,7 +307,7 @@ _REFERENCE = re.compile(
 )
 
 
-def reference(sc: StoryClaim, q: Quantity) -> str | None:
+def _reference(sc: StoryClaim, q: Quantity) -> str | None:
     """The named place a distance is measured from, case-folded; None when none is named."""
     m = _REFERENCE.match(sc.ann.article.text, q.end, sc.claim.end)
     return m.group(1).casefold() if m else None
