@@ -206,7 +206,8 @@ _UNION_AFTER = re.compile(
     r"\s+(?:and|&|plus)\s+(?:(?:their|his|her|its|the|other)\s+)?(?!\d)(?![a-z]+(?:ed|ing)\b)"
     r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|some|several|"
     r"many|more|about|at|over|nearly|almost|around|the|a|an|their|his|her|its|was|were|is|are|has|have|had|"
-    r"will|would|could|can|may|said|says|then|also|later|still|now|left|took|made|another|most|all|half|none|part|each|every|both)\b)[a-z][a-z-]+\b"
+    r"will|would|could|can|may|said|says|then|also|later|still|now|left|took|made|another|most|all|half|"
+    r"none|part|each|every|both)\b)[a-z][a-z-]+\b"
     r"(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
 )
 
@@ -587,7 +588,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 _COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
 # A count beside another count in one coordination: "One Australian and one English climber",
-# "12 Somali and 11 Yemeni pirates", "three Americans, two Britons and a Canadian".
+# "12 Somali and 11 Yemeni pirates".
 _CONJUNCT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:and|or|,)\s*$", re.I)
 _CONJUNCT_AFTER = re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s*(?:,|and|or)\s+(?={_COUNT}\s)", re.I)
 
