@@ -41,3 +41,17 @@ def test_a_glued_m_is_a_unit_unless_the_value_carries_millions():
     assert _precision("600m", 600.0) == 50.0  # 600 metres, to the nearest 50
     assert _precision("1.5 million", 1_500_000.0) == 50_000.0
     assert _precision("$4m", 4_000_000.0) == 500_000.0
+
+
+def test_a_scale_glued_to_a_sum_of_money_is_its_scale():
+    """ "$600m" is 600 million dollars (not 600, nor 600 metres); "£1.5bn" and "$50k" are read;
+    "200m" after no currency sign stays 200 metres."""
+    got = _figures(
+        "The club paid $600m for the stadium. They raised £1.5bn from investors. "
+        "The fund holds €3m in cash. A $50k bonus was paid. He fell 200m down a gully."
+    )
+    assert got["600m"] == ("money:usd", 600e6, True)
+    assert got["1.5bn"] == ("money:gbp", 1.5e9, True)
+    assert got["3m"] == ("money:eur", 3e6, True)
+    assert got["50k"] == ("money:usd", 50e3, True)
+    assert got["200m"] == ("length", 200.0, True)

@@ -509,3 +509,11 @@ def test_the_same_weekday_on_pages_dated_apart_is_no_date_conflict():
     assert _shown({"a": a, "b": b}, "date", all_conflicts=True) == []
     c = "date 2013-06-12\nThe bodies of the two women were found in their house in Millom at about 8.40am on Friday."
     assert _shown({"b": a, "c": c}, "date") == [{"about 8.40am on Saturday", "about 8.40am on Friday"}]
+
+
+def test_millions_written_m_agree_with_millions_written_out():
+    a = "date 2013-09-14\nThe club paid $600m for the Riverside stadium on Friday, its owners said."
+    b = "date 2013-09-14\nThe club paid $600 million for the Riverside stadium on Friday, its owners said."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    c = "date 2013-09-14\nThe club paid $450m for the Riverside stadium on Friday, its owners said."
+    assert _shown({"b": b, "c": c}, "number") == [{"600 million", "450m"}]

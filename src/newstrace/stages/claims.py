@@ -811,6 +811,16 @@ def _quantities(art: _Article, cl: _Clause) -> list[Quantity]:
     k = 0
     while k < len(toks):
         t = toks[k]
+        money = _GLUED_MONEY.match(t.text)
+        if money and k > 0 and toks[k - 1].text in _CURRENCY_SIGNS and not toks[k - 1].whitespace_:
+            # "£1.5bn", "$50k": the figure and its scale in one token, after a currency sign
+            base = parse_number([money.group(1)])
+            if base is not None:
+                a, b = _g(cl, t)
+                out.append(Quantity(a, b, art.text[a:b], base * _MONEY_SCALES[money.group(2).lower()], None,
+                                    _governor(t), _holder(cl, t)))  # fmt: skip
+            k += 1
+            continue
         glued = _GLUED_SCALE.match(t.text)
         if glued:
             # "a magnitude-5.9 earthquake": the scale and its reading in one token
@@ -869,6 +879,17 @@ def _quantity(
     last = group[-1]
     doc = cl.doc
     before = doc[group[0].i - 1].lower_ if group[0].i > 0 else ""
+    scale_tok: Token | None = None
+    if (
+        before in _CURRENCY_SIGNS
+        and not last.whitespace_
+        and last.i + 1 < len(doc)
+        and doc[last.i + 1].lower_ in _MONEY_SCALES
+    ):
+        # "$600m", "€3m": a scale glued to a sum of money is millions (thousands, billions), not metres
+        scale_tok = doc[last.i + 1]
+        value *= _MONEY_SCALES[scale_tok.lower_]
+        end = max(end, _g(cl, scale_tok)[1])
     after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
     if before in MONTHS or after in MONTHS or after in CLOCK_WORDS:
         return None
@@ -893,6 +914,8 @@ def _quantity(
             if t.lemma_.lower() in MEASURE_UNITS:
                 unit_tok = t
                 break
+    if unit_tok is not None and scale_tok is not None and unit_tok.i == scale_tok.i:
+        unit_tok = None  # "$600m": the "m" is the scale, the currency sign the unit
     if unit_tok is None and _glued_unit(doc, last, before):
         unit_tok = doc[last.i + 1]  # "200m", "2,000ft": the parser often hangs the unit elsewhere
     digits = group[0].text[:1].isdigit()
@@ -916,6 +939,9 @@ def _quantity(
 # Unit abbreviations written glued to their number ("200m", "2,000ft", "60km").
 _GLUED_UNITS = frozenset("m km ft mi cm mm kg lb lbs mph kph kmh sq".split())
 _CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
+# Scales written glued to a sum of money: "$600m", "£1.5bn", "$50k".
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_GLUED_MONEY = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn)$", re.I)
 
 
 def _glued_unit(doc: Any, last: Token, before: str) -> bool:
