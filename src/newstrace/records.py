@@ -370,22 +370,25 @@ class Conflict:
     confidence: float = 1.0
 
     def side_of(self, k: int) -> int:
-        """The side (0 or 1) of the ``k``-th value: its own ``side`` when given, else by position
-        (the first value 0, every other 1)."""
-        side = self.values[k].side
-        return side if side is not None else min(k, 1)  # as value_sides reads it
+        """The side (0 or 1) of the ``k``-th value (``value_side``)."""
+        return value_side(self.values[k], k)
 
     def sides(self) -> tuple[list[ConflictValue], list[ConflictValue]]:
         """The values on each side: the first value's side, then the second's."""
         return value_sides(self.values)
 
 
+def value_side(v: ConflictValue, k: int) -> int:
+    """The side (0 or 1) of a conflict's ``k``-th value: its own ``side`` when given, else by
+    position (the first value 0, every other 1)."""
+    return v.side if v.side is not None else min(k, 1)
+
+
 def value_sides(values: Sequence[ConflictValue]) -> tuple[list[ConflictValue], list[ConflictValue]]:
-    """A conflict's values by side (``ConflictValue.side``, else by position: the first 0, every
-    other 1)."""
+    """A conflict's values by side (``value_side``)."""
     out: tuple[list[ConflictValue], list[ConflictValue]] = ([], [])
     for k, v in enumerate(values):
-        out[v.side if v.side is not None else min(k, 1)].append(v)
+        out[value_side(v, k)].append(v)
     return out
 
 

@@ -888,11 +888,7 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
 
 
 def loose_identity(
-    a: StoryClaim,
-    b: StoryClaim,
-    c: Conflict,
-    names: dict[str, StoryEntity] | None = None,
-    measures: MeasureIndex | None = None,
+    a: StoryClaim, b: StoryClaim, c: Conflict, names: dict[str, StoryEntity], measures: MeasureIndex
 ) -> bool:
     """For claims aligned only by their measure: whether the figures' own words say they measure
     one thing, beyond sharing a unit: both a quake's magnitude, or the same content word above
@@ -910,8 +906,8 @@ def loose_identity(
         return True
     if not _named_alike(sa, qa, sb, qb):
         return False
-    if measures is not None and (measures.several_governed(sa, qa) or measures.several_governed(sb, qb)):
-        return names is not None and _same_owner(sa, (qa.start, qa.end), sb, (qb.start, qb.end), names)
+    if measures.several_governed(sa, qa) or measures.several_governed(sb, qb):
+        return _same_owner(sa, (qa.start, qa.end), sb, (qb.start, qb.end), names)
     return True
 
 

@@ -684,9 +684,10 @@ class MeasureIndex:
             for q in sc.claim.frame.quantities:
                 m = measure(sc, q)
                 if m is not None:
-                    values.setdefault((sc.ref.article, _key(sc, q, m)), []).append(m.value)
+                    key = _key(sc, q, m)
+                    values.setdefault((sc.ref.article, key), []).append(m.value)
                     if q.governor and own:
-                        governed.setdefault((sc.ref.article, _key(sc, q, m), q.governor), []).append(m.value)
+                        governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
