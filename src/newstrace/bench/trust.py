@@ -250,7 +250,7 @@ def score_subtopic(
     matched: set[int] = set()
     for ctype, values, why in found:
         # The first two values are the pair the rules found: the conflict is right when they
-        # are. The values gathered from each side's other sources (compare.gather_sides) count
+        # are. The values gathered from each side's other sources (sides.gather_sides) count
         # for recall: every pair across the two sides that the gold lists is found.
         hit = [n for n, p in enumerate(pairs) if _matches(p, ctype, values[:2])]
         matched.update(hit)

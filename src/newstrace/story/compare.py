@@ -15,7 +15,6 @@ Nothing here re-parses text: it reads the annotated articles' records.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,23 +25,22 @@ from newstrace.records import (
     AnnotatedArticle,
     Claim,
     ClaimRef,
-    ConflictValue,
     CopyLink,
     Group,
     SourceLink,
     StoryEntity,
     TimelineEntry,
     Verdict,
-    value_sides,
 )
 from newstrace.story.align import Embed, align, confirmed_pairs, embed_claims, measure_pairs
 from newstrace.story.claims import StoryClaim, story_claims
 from newstrace.story.conflicts import conflicts, loose_identity, loose_number_ok
-from newstrace.story.facts import Fact, find_facts
+from newstrace.story.facts import find_facts
 from newstrace.story.lineage import find_copies
-from newstrace.story.quantities import CONVERSION, MeasureIndex, bound, measure, num
+from newstrace.story.quantities import MeasureIndex
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
+from newstrace.story.sides import gather_sides, merge_sides
 from newstrace.story.timeline import timeline
 from newstrace.story.verdicts import (
     Known,
@@ -55,7 +53,7 @@ from newstrace.story.verdicts import (
     sources,
 )
 
-__all__ = ["Embed", "StoryReport", "claim_index", "compare", "gather_sides", "merge_sides"]
+__all__ = ["Embed", "StoryReport", "claim_index", "compare"]
 
 # Confidence factor for a number conflict between claims aligned only by their measure: an
 # exact figure on each side stays above the default floor (0.9 x 0.6) when the figures' own
@@ -251,118 +249,6 @@ def compare(
         source_of=source_of,
         source_links=tuple(links_between),
     )
-
-
-def gather_sides(
-    g: Group, facts: Sequence[Fact], by_ref: dict[ClaimRef, StoryClaim], source_of: dict[str, str]
-) -> Group:
-    """A number conflict with each side's other sources: an article whose claim states the same
-    fact as one side's claim (a corroborated fact holds both) and gives the same amount of the
-    same measure (in any unit) is one more source of that side ("6.1" per two agencies, "5.9" per
-    seven). The first two values stay the pair the rules found; every value says its side."""
-    c = g.conflicts[0]
-    if c.type != "number" or len(c.values) != 2 or len(g.claims) != 2:
-        return g
-    taken = {ref.article for ref in g.claims}
-    added: list[tuple[ClaimRef, ConflictValue]] = []
-    for side, v in enumerate(c.values):
-        ref = next((r for r in g.claims if r.article == v.article), None)
-        sc = by_ref.get(ref) if ref is not None else None
-        q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None) if sc else None
-        m = measure(sc, q) if sc is not None and q is not None else None
-        if sc is None or q is None or m is None:
-            continue
-        for f in facts:
-            if not any(x is sc for x in f.claims):
-                continue
-            for other in f.claims:
-                if other.ref.article in taken or not other.checkable:
-                    continue
-                for oq in other.claim.frame.quantities:
-                    om = measure(other, oq)
-                    if (
-                        om is not None
-                        and om.kind == m.kind
-                        and math.isclose(om.value, m.value, rel_tol=CONVERSION)
-                        and bound(other, oq) == bound(sc, q)  # "at least 17" may be the other side's 21
-                    ):
-                        taken.add(other.ref.article)
-                        value = ConflictValue(
-                            other.ref.article, oq.start, oq.end, oq.text, num(oq.value), side
-                        )
-                        added.append((other.ref, value))
-                        break
-    if not added:
-        return g
-    refs = (*g.claims, *(r for r, _ in added))
-    values = (*(replace(v, side=n) for n, v in enumerate(c.values)), *(v for _, v in added))
-    why = _by_source(c.explanation, values)
-    return replace(
-        g,
-        claims=refs,
-        conflicts=(replace(c, values=values, explanation=why),),
-        explanation=why,
-        independent_sources=len({source_of[r.article] for r in refs}),
-    )
-
-
-def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
-    """One entry per disagreement: a number conflict whose two values both stand, on the two
-    sides, in a conflict listed before (once each side's other sources are gathered) is that
-    conflict; it adds its own sources there instead of being listed again."""
-    out: list[Group] = []
-    for g in groups:
-        c = g.conflicts[0] if g.verdict == "conflict" and g.conflicts else None
-        if c is None or c.type != "number" or len(c.values) < 2:
-            out.append(g)
-            continue
-        into = None
-        for n, h in enumerate(out):
-            hc = h.conflicts[0] if h.verdict == "conflict" and h.conflicts else None
-            if hc is None or hc.type != "number":
-                continue
-            at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
-            s0 = at.get((c.values[0].article, c.values[0].start))
-            s1 = at.get((c.values[1].article, c.values[1].start))
-            if s0 is not None and s1 is not None and s0 != s1:
-                into = (n, s0)
-                break
-        if into is None:
-            out.append(g)
-            continue
-        n, s0 = into
-        h = out[n]
-        hc = h.conflicts[0]
-        have = {(v.article, v.start) for v in hc.values}
-        extra = [
-            replace(v, side=s0 if c.side_of(k) == 0 else 1 - s0)
-            for k, v in enumerate(c.values)
-            if (v.article, v.start) not in have
-        ]
-        refs = list(h.claims)
-        refs += [r for r in g.claims if r not in refs]
-        values = (*(replace(v, side=hc.side_of(k)) for k, v in enumerate(hc.values)), *extra)
-        why = _by_source(hc.explanation, values)
-        out[n] = replace(
-            h,
-            claims=tuple(refs),
-            conflicts=(
-                replace(hc, values=values, confidence=max(hc.confidence, c.confidence), explanation=why),
-            ),
-            explanation=why,
-            independent_sources=len({source_of[r.article] for r in refs}),
-        )
-    return out
-
-
-def _by_source(explanation: str, values: Sequence[ConflictValue]) -> str:
-    """The rule's explanation with each side's sources after it ("By source: 5.9 in a, b; 6.1
-    in c.")."""
-    sides = value_sides(values)
-    said = "; ".join(
-        f"{vs[0].text!r} in {', '.join(dict.fromkeys(v.article for v in vs))}" for vs in sides if vs
-    )
-    return f"{explanation.split(' By source: ')[0]} By source: {said}."
 
 
 def claim_index(report: StoryReport) -> dict[ClaimRef, tuple[AnnotatedArticle, Claim]]:
