@@ -453,6 +453,26 @@ def test_a_conflict_lists_each_sides_other_sources_once():
     assert found and all(v.article != "e" for g in found for c in g.conflicts for v in c.values[2:])
 
 
+def test_a_side_gathers_the_same_figure_worded_apart_but_not_from_a_torn_page_or_the_past():
+    """A page that gives the side's amount of the same measure in other words ("Residents of
+    Dubai felt the magnitude 5.9 tremor") is one more source of that side even when its sentence
+    states another fact; a page that gives both amounts, or gives it of an earlier quake, is on
+    neither side."""
+    line = "date 2025-11-28\nA magnitude {} earthquake struck Qeshm island on Sunday, killing 10 people, officials said."
+    texts = {"a": line.format("5.9"), "d": line.format("6.1")}
+    felt = "date 2025-11-28\nResidents of Dubai felt the magnitude 5.9 tremor for several seconds, witnesses said."
+    texts["e"] = felt
+    texts["f"] = felt + " Seismologists in Tehran put its magnitude at 6.1."
+    texts["g"] = "date 2025-11-28\nIn 2008, residents of Dubai felt a magnitude 5.9 tremor for several seconds."
+    report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
+    found = [g for g in report.groups if g.verdict == "conflict"]
+    assert len(found) == 1
+    values = found[0].conflicts[0].values
+    a_side = next(v.side for v in values if v.article == "a")
+    assert ("e", "5.9", a_side) in {(v.article, v.value, v.side) for v in values}
+    assert not {"f", "g"} & {v.article for v in values}
+
+
 def test_a_glued_m_after_a_length_is_metres_not_millions():
     """ "600m" of a fall is 600 metres, read to the nearest 50, not 600 million read to the
     nearest half million: 600 m and 700 m are two lengths."""

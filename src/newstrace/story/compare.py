@@ -40,7 +40,7 @@ from newstrace.story.lineage import find_copies
 from newstrace.story.quantities import MeasureIndex
 from newstrace.story.resolve import resolve_entities
 from newstrace.story.scope import Scopes, story_window
-from newstrace.story.sides import gather_sides, merge_sides
+from newstrace.story.sides import Amounts, gather_sides, merge_sides
 from newstrace.story.timeline import timeline
 from newstrace.story.verdicts import (
     Known,
@@ -159,7 +159,13 @@ def compare(
     facts = find_facts(claims, entities, scopes, source_of, embed, claim_vecs=vecs, vectors=vectors)
     in_fact = {id(sc) for f in facts for sc in f.claims}
     by_ref = {c.ref: c for c in claims}
-    gathered = [gather_sides(g, facts, by_ref, source_of) if g.verdict == "conflict" else g for g in groups]
+    amounts = Amounts(claims)
+    gathered = [
+        gather_sides(g, facts, by_ref, source_of, amounts, names, measures, scopes)
+        if g.verdict == "conflict"
+        else g
+        for g in groups
+    ]
     groups = merge_sides(gathered, source_of)
     for f in facts:
         groups.append(

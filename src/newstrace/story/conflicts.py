@@ -28,6 +28,7 @@ from newstrace.story.quantities import (
     count_kind,
     governed_kind,
     measure,
+    measure_key_of,
     mentions_value,
     num,
     partial,
@@ -47,7 +48,7 @@ from newstrace.story.scope import (
     weekday_of,
 )
 
-__all__ = ["conflicts", "loose_identity", "loose_number_ok", "may_be_one_person"]
+__all__ = ["conflicts", "loose_identity", "loose_number_ok", "may_be_one_person", "same_amount"]
 
 
 def _value(sc: StoryClaim, text: str, value: str) -> ConflictValue:
@@ -909,6 +910,43 @@ def loose_identity(
     if measures.several_governed(sa, qa) or measures.several_governed(sb, qb):
         return _same_owner(sa, (qa.start, qa.end), sb, (qb.start, qb.end), names)
     return True
+
+
+def same_amount(
+    sc: StoryClaim,
+    q: Quantity,
+    other: StoryClaim,
+    oq: Quantity,
+    names: dict[str, StoryEntity],
+    measures: MeasureIndex,
+    scopes: Scopes,
+) -> bool:
+    """Whether another article's figure gives the same amount of the same thing as a conflict
+    side's figure, so that its article is one more source of that side: the same measure (a
+    length in any unit, the same kind of casualty, the same count noun) and value (within a
+    conversion's drift) with the same bound; both about the story's own event; neither a part,
+    a restatement in brackets or a tally over another span; and the figures' own words name them
+    alike (``_named_alike``; a magnitude is one), not as two people's, nor as one of several
+    amounts its article gives under that word unless both belong to one named person."""
+    m, om = measure(sc, q), measure(other, oq)
+    if m is None or om is None or measure_key_of(sc, q, m) != measure_key_of(other, oq, om):
+        return False
+    if not math.isclose(m.value, om.value, rel_tol=CONVERSION) or bound(sc, q) != bound(other, oq):
+        return False
+    if not other.checkable or other.claim.kind == "background" or scopes.outside(other):
+        return False
+    if not scopes.same(sc, other) or _denied_amount(other) or restated(other, oq):
+        return False
+    if partial(sc, q) or partial(other, oq) or coordinated(sc, q) != coordinated(other, oq):
+        return False
+    if spans(sc).get(q.start) != spans(other).get(oq.start):
+        return False
+    if m.kind != "magnitude" and not _named_alike(sc, q, other, oq):
+        return False
+    at, oat = (q.start, q.end), (oq.start, oq.end)
+    if _other_owner(sc, at, other, oat, names, said=True):
+        return False  # Rait's fall is not Buckley's
+    return not (measures.several_governed(other, oq) and not _same_owner(sc, at, other, oat, names))
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:

@@ -24,6 +24,7 @@ __all__ = [
     "Measure",
     "measure",
     "measure_key",
+    "measure_key_of",
     "mentions_value",
     "coordinated",
     "partial",
@@ -684,10 +685,11 @@ class MeasureIndex:
             for q in sc.claim.frame.quantities:
                 m = measure(sc, q)
                 if m is not None:
-                    key = _key(sc, q, m)
+                    key = measure_key_of(sc, q, m)
                     values.setdefault((sc.ref.article, key), []).append(m.value)
                     if q.governor and own:
                         governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
+        self._values = values
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
@@ -702,6 +704,10 @@ class MeasureIndex:
         """Whether the claim's article gives more than one amount of this quantity's measure."""
         key = measure_key(sc, q)
         return key is not None and (sc.ref.article, key) in self._several
+
+    def gives(self, article: str, key: str, value: float) -> bool:
+        """Whether the article gives this amount (within a conversion's drift) of the measure."""
+        return any(math.isclose(v, value, rel_tol=CONVERSION) for v in self._values.get((article, key), ()))
 
     def several_governed(self, sc: StoryClaim, q: Quantity) -> bool:
         """Whether the claim's article gives more than one amount of this quantity's measure
@@ -723,10 +729,11 @@ def measure_key(sc: StoryClaim, q: Quantity) -> str | None:
     """What kind of amount a quantity is, as compared across claims: its measure kind, and for
     casualties the kind of casualty ("casualties:dead")."""
     m = measure(sc, q)
-    return None if m is None else _key(sc, q, m)
+    return None if m is None else measure_key_of(sc, q, m)
 
 
-def _key(sc: StoryClaim, q: Quantity, m: Measure) -> str:
+def measure_key_of(sc: StoryClaim, q: Quantity, m: Measure) -> str:
+    """``measure_key`` for a quantity whose measure is already known."""
     return f"{m.kind}:{count_kind(sc, q)}" if m.kind == "casualties" else m.kind
 
 

@@ -12,33 +12,78 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newstrace.records import ClaimRef, ConflictValue, Group, value_sides
+from newstrace.records import ClaimRef, ConflictValue, Group, Quantity, StoryEntity, value_sides
 from newstrace.story.claims import StoryClaim
+from newstrace.story.conflicts import same_amount
 from newstrace.story.facts import Fact
-from newstrace.story.quantities import CONVERSION, bound, measure, num
+from newstrace.story.quantities import CONVERSION, Measure, MeasureIndex, bound, measure, measure_key_of, num
+from newstrace.story.scope import Scopes
 
-__all__ = ["gather_sides", "merge_sides"]
+__all__ = ["Amounts", "gather_sides", "merge_sides"]
+
+
+class Amounts:
+    """Every figure of the story's claims by measure ("casualties:dead", "length", "magnitude"),
+    in claim order: where ``gather_sides`` looks for the other sources of a side."""
+
+    def __init__(self, claims: Sequence[StoryClaim]) -> None:
+        self.by_key: dict[str, list[tuple[StoryClaim, Quantity, Measure]]] = {}
+        for sc in claims:
+            if not sc.checkable:
+                continue
+            for q in sc.claim.frame.quantities:
+                m = measure(sc, q)
+                if m is not None:
+                    self.by_key.setdefault(measure_key_of(sc, q, m), []).append((sc, q, m))
 
 
 def gather_sides(
-    g: Group, facts: Sequence[Fact], by_ref: dict[ClaimRef, StoryClaim], source_of: dict[str, str]
+    g: Group,
+    facts: Sequence[Fact],
+    by_ref: dict[ClaimRef, StoryClaim],
+    source_of: dict[str, str],
+    amounts: Amounts,
+    names: dict[str, StoryEntity],
+    measures: MeasureIndex,
+    scopes: Scopes,
 ) -> Group:
-    """A number conflict with each side's other sources: an article whose claim states the same
-    fact as one side's claim (a corroborated fact holds both) and gives the same amount of the
-    same measure (in any unit) is one more source of that side ("6.1" per two agencies, "5.9" per
-    seven). The first two values stay the pair the rules found; every value says its side."""
+    """A number conflict with each side's other sources ("6.1" per two agencies, "5.9" per
+    seven). An article is one more source of a side when a claim of it gives the same amount of
+    the same measure (in any unit, with the same bound) as that side's claim, and either states
+    the same fact (a corroborated fact holds both) or, short of that, names the figure alike
+    about the story's own event (``conflicts.same_amount``: "fell 700 meters" / "fell about
+    2,300 feet") and does not give the other side's amount of that measure too (such a page
+    tells two amounts apart, "six rifles" in this raid and "14" over five, or is torn).
+    The first two values stay the pair the rules found; every value says its side."""
     c = g.conflicts[0]
     if c.type != "number" or len(c.values) != 2 or len(g.claims) != 2:
         return g
-    taken = {ref.article for ref in g.claims}
-    added: list[tuple[ClaimRef, ConflictValue]] = []
+    found: list[tuple[int, StoryClaim, Quantity, Measure]] = []
     for side, v in enumerate(c.values):
         ref = next((r for r in g.claims if r.article == v.article), None)
         sc = by_ref.get(ref) if ref is not None else None
         q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None) if sc else None
         m = measure(sc, q) if sc is not None and q is not None else None
-        if sc is None or q is None or m is None:
-            continue
+        if sc is not None and q is not None and m is not None:
+            found.append((side, sc, q, m))
+    taken = {ref.article for ref in g.claims}
+    added: list[tuple[ClaimRef, ConflictValue]] = []
+
+    def rival(side: int) -> float | None:
+        return next((m.value for s, _, _, m in found if s != side), None)
+
+    def torn(other: StoryClaim, oq: Quantity, om: Measure, side: int) -> bool:
+        r = rival(side)
+        return r is not None and measures.gives(other.ref.article, measure_key_of(other, oq, om), r)
+
+    def take(other: StoryClaim, oq: Quantity, side: int) -> None:
+        taken.add(other.ref.article)
+        added.append(
+            (other.ref, ConflictValue(other.ref.article, oq.start, oq.end, oq.text, num(oq.value), side))
+        )
+
+    # Claims that state the same fact as a side first, then figures named alike.
+    for side, sc, q, m in found:
         for f in facts:
             if not any(x is sc for x in f.claims):
                 continue
@@ -53,12 +98,16 @@ def gather_sides(
                         and math.isclose(om.value, m.value, rel_tol=CONVERSION)
                         and bound(other, oq) == bound(sc, q)  # "at least 17" may be the other side's 21
                     ):
-                        taken.add(other.ref.article)
-                        value = ConflictValue(
-                            other.ref.article, oq.start, oq.end, oq.text, num(oq.value), side
-                        )
-                        added.append((other.ref, value))
+                        take(other, oq, side)
                         break
+    for side, sc, q, m in found:
+        for other, oq, om in amounts.by_key.get(measure_key_of(sc, q, m), ()):
+            if (
+                other.ref.article not in taken
+                and same_amount(sc, q, other, oq, names, measures, scopes)
+                and not torn(other, oq, om, side)
+            ):
+                take(other, oq, side)
     if not added:
         return g
     refs = (*g.claims, *(r for r, _ in added))
@@ -88,9 +137,13 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
             hc = h.conflicts[0] if h.verdict == "conflict" and h.conflicts else None
             if hc is None or hc.type != "number":
                 continue
+            # A value stands on a side where its figure is, or where its article gives the same
+            # amount elsewhere (a headline's "five hurt" and the body's "five people").
             at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
-            s0 = at.get((c.values[0].article, c.values[0].start))
-            s1 = at.get((c.values[1].article, c.values[1].start))
+            said = {(v.article, v.value): hc.side_of(k) for k, v in enumerate(hc.values)}
+            s0, s1 = (
+                at.get((v.article, v.start), said.get((v.article, v.value))) for v in c.values[:2]
+            )
             if s0 is not None and s1 is not None and s0 != s1:
                 into = (n, s0)
                 break
