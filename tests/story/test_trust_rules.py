@@ -463,7 +463,9 @@ def test_a_side_gathers_the_same_figure_worded_apart_but_not_from_a_torn_page_or
     felt = "date 2025-11-28\nResidents of Dubai felt the magnitude 5.9 tremor for several seconds, witnesses said."
     texts["e"] = felt
     texts["f"] = felt + " Seismologists in Tehran put its magnitude at 6.1."
-    texts["g"] = "date 2025-11-28\nIn 2008, residents of Dubai felt a magnitude 5.9 tremor for several seconds."
+    texts["g"] = (
+        "date 2025-11-28\nIn 2008, residents of Dubai felt a magnitude 5.9 tremor for several seconds."
+    )
     report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
     found = [g for g in report.groups if g.verdict == "conflict"]
     assert len(found) == 1

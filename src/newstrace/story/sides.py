@@ -141,9 +141,7 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
             # amount elsewhere (a headline's "five hurt" and the body's "five people").
             at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
             said = {(v.article, v.value): hc.side_of(k) for k, v in enumerate(hc.values)}
-            s0, s1 = (
-                at.get((v.article, v.start), said.get((v.article, v.value))) for v in c.values[:2]
-            )
+            s0, s1 = (at.get((v.article, v.start), said.get((v.article, v.value))) for v in c.values[:2])
             if s0 is not None and s1 is not None and s0 != s1:
                 into = (n, s0)
                 break
