@@ -475,6 +475,20 @@ def test_a_side_gathers_the_same_figure_worded_apart_but_not_from_a_torn_page_or
     assert not {"f", "g"} & {v.article for v in values}
 
 
+def test_a_hedged_amount_that_admits_one_side_only_stands_with_it():
+    """ "About 40 people" is one more source of "40 people" against "60 people"; it would be on
+    neither side if it admitted both."""
+    line = "date 2025-11-28\nA magnitude 5.9 earthquake struck Qeshm island on Sunday, killing {} people, officials said."
+    felt = "date 2025-11-28\nResidents of Dubai felt the tremor on Sunday, which killed about {} people on the island."
+    texts = {"a": line.format("40"), "d": line.format("60"), "e": felt.format("40")}
+    report = compare_articles([article_from_text(t, id=k) for k, t in texts.items()])
+    found = [g for g in report.groups if g.verdict == "conflict"]
+    assert len(found) == 1
+    values = {(v.article, v.value, v.side) for v in found[0].conflicts[0].values}
+    a_side = next(side for art, _, side in values if art == "a")
+    assert ("e", "40", a_side) in values
+
+
 def test_a_glued_m_after_a_length_is_metres_not_millions():
     """ "600m" of a fall is 600 metres, read to the nearest 50, not 600 million read to the
     nearest half million: 600 m and 700 m are two lengths."""

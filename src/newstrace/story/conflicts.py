@@ -924,15 +924,18 @@ def same_amount(
     """Whether another article's figure gives the same amount of the same thing as a conflict
     side's figure, so that its article is one more source of that side: the same measure (a
     length in any unit, the same kind of casualty, the same count noun) and value (within a
-    conversion's drift) with the same bound; both about the story's own event; neither a part,
+    conversion's drift) with the same bound, or a hedged amount that admits it ("about 200,000"
+    for "200,000"; the caller asks that it does not admit the other side's too); both about the story's own event; neither a part,
     a restatement in brackets or a tally over another span; and the figures' own words name them
     alike (``_named_alike``; a magnitude is one), not as two people's, nor as one of several
     amounts its article gives under that word unless both belong to one named person."""
     m, om = measure(sc, q), measure(other, oq)
     if m is None or om is None or measure_key_of(sc, q, m) != measure_key_of(other, oq, om):
         return False
-    if not math.isclose(m.value, om.value, rel_tol=CONVERSION) or bound(sc, q) != bound(other, oq):
-        return False
+    k, ok = bound(sc, q), bound(other, oq)
+    same = math.isclose(m.value, om.value, rel_tol=CONVERSION) and k == ok
+    if not same and not (ok is not None and k is None and agree_within_bound(ok, om.value, k, m.value)):
+        return False  # "about 200,000 residents" may stand with "200,000"; "at least 5.9" with neither
     if not other.checkable or other.claim.kind == "background" or scopes.outside(other):
         return False
     if not scopes.same(sc, other) or _denied_amount(other) or restated(other, oq):

@@ -16,7 +16,16 @@ from newstrace.records import ClaimRef, ConflictValue, Group, Quantity, StoryEnt
 from newstrace.story.claims import StoryClaim
 from newstrace.story.conflicts import same_amount
 from newstrace.story.facts import Fact
-from newstrace.story.quantities import CONVERSION, Measure, MeasureIndex, bound, measure, measure_key_of, num
+from newstrace.story.quantities import (
+    CONVERSION,
+    Measure,
+    MeasureIndex,
+    agree_within_bound,
+    bound,
+    measure,
+    measure_key_of,
+    num,
+)
 from newstrace.story.scope import Scopes
 
 __all__ = ["Amounts", "gather_sides", "merge_sides"]
@@ -52,8 +61,9 @@ def gather_sides(
     the same measure (in any unit, with the same bound) as that side's claim, and either states
     the same fact (a corroborated fact holds both) or, short of that, names the figure alike
     about the story's own event (``conflicts.same_amount``: "fell 700 meters" / "fell about
-    2,300 feet") and does not give the other side's amount of that measure too (such a page
-    tells two amounts apart, "six rifles" in this raid and "14" over five, or is torn).
+    2,300 feet"; a hedged "about 200,000" stands with "200,000") and neither gives the other
+    side's amount of that measure too (such a page tells two amounts apart, "six rifles" in this
+    raid and "14" over five, or is torn) nor hedges its own so that it admits the other's.
     The first two values stay the pair the rules found; every value says its side."""
     c = g.conflicts[0]
     if c.type != "number" or len(c.values) != 2 or len(g.claims) != 2:
@@ -69,12 +79,15 @@ def gather_sides(
     taken = {ref.article for ref in g.claims}
     added: list[tuple[ClaimRef, ConflictValue]] = []
 
-    def rival(side: int) -> float | None:
-        return next((m.value for s, _, _, m in found if s != side), None)
-
     def torn(other: StoryClaim, oq: Quantity, om: Measure, side: int) -> bool:
-        r = rival(side)
-        return r is not None and measures.gives(other.ref.article, measure_key_of(other, oq, om), r)
+        """The page gives the other side's amount too, or a hedged one that admits it."""
+        for s, rsc, rq, rm in found:
+            if s != side and (
+                measures.gives(other.ref.article, measure_key_of(other, oq, om), rm.value)
+                or agree_within_bound(bound(other, oq), om.value, bound(rsc, rq), rm.value)
+            ):
+                return True
+        return False
 
     def take(other: StoryClaim, oq: Quantity, side: int) -> None:
         taken.add(other.ref.article)
