@@ -553,3 +553,53 @@ def test_millions_written_m_agree_with_millions_written_out():
     assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
     c = "date 2013-09-14\nThe club paid $450m for the Riverside stadium on Friday, its owners said."
     assert _shown({"b": b, "c": c}, "number") == [{"600 million", "450m"}]
+
+
+def test_a_population_is_the_places_and_is_set_only_against_the_same_places():
+    """ "Home to 120,000 people" and "a population of 200,000" give how many live on one island:
+    a conflict, though worded apart. Not against a count of people the event touched ("20,000
+    people fled"), nor against the population of another place (the port city)."""
+    a = "date 2025-11-28\nThe quake struck Qeshm island, home to 120,000 people, on Sunday, state media said."
+    b = "date 2025-11-28\nQeshm is the largest island in the gulf, with a population of 200,000, officials said."
+    assert _shown({"a": a, "b": b}, "number") == [{"120,000 people", "200,000"}]
+    fled = "date 2025-11-28\nOn Sunday 20,000 people fled Qeshm island after the quake, state media said."
+    city = "date 2025-11-28\nThe port city of Bandar Abbas, home to 500,000 people, felt the quake on Sunday."
+    assert _shown({"a": a, "c": fled}, "number", all_conflicts=True) == []
+    assert _shown({"a": a, "d": city}, "number", all_conflicts=True) == []
+
+
+def test_a_span_spent_in_one_role_is_no_rival_to_the_whole_tenure():
+    """ "Four seasons as the team's director of personnel" is part of "19 seasons with the
+    76ers"; two tenures with the club that differ still conflict."""
+    a = "date 2008-12-13\nDiLeo spent four seasons as the team's director of personnel, the club said on Saturday."
+    b = "date 2008-12-13\nDiLeo has spent 19 seasons with the 76ers, the club said on Saturday."
+    c = "date 2008-12-13\nDiLeo has spent 12 seasons with the 76ers, the club said on Saturday."
+    assert _shown({"a": a, "b": b}, "number", all_conflicts=True) == []
+    assert _shown({"b": b, "c": c}, "number") == [{"19 seasons", "12 seasons"}]
+
+
+def test_sums_converted_from_the_original_currency_are_compared_in_it():
+    """A story that gives a sum in euros and converts it ("85 million euros ($108 million)"):
+    another outlet's "$137-million" may be its own country's dollar at its own rate, so the
+    dollar figures are not set against each other; a different sum in euros still conflicts."""
+    a = (
+        "date 2008-12-05\nArmed robbers stole diamonds valued at 85 million euros ($108 million) "
+        "from the Harry Winston store in Paris on Thursday, prosecutors said."
+    )
+    b = (
+        "date 2008-12-05\nFour armed robbers made off with $137-million of diamonds from the "
+        "Harry Winston store in Paris on Thursday, police said."
+    )
+    c = (
+        "date 2008-12-05\nArmed robbers stole diamonds valued at 60 million euros from the Harry "
+        "Winston store in Paris on Thursday, prosecutors said."
+    )
+    d = (
+        "date 2008-12-05\nArmed robbers snatched $108 million worth of diamonds from the Harry "
+        "Winston store in Paris on Thursday, police said."
+    )
+    assert _shown({"b": b, "d": d}, "number") == [
+        {"137-million", "108 million worth"}
+    ]  # no conversion in sight
+    assert _shown({"a": a, "b": b, "d": d}, "number", all_conflicts=True) == []
+    assert {"85 million euros", "60 million euros"} in _shown({"a": a, "c": c}, "number")

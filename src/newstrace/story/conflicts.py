@@ -184,6 +184,80 @@ def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[in
     return bool(oa and ob and oa != ob and not may_be_one_person(names[oa], names[ob]))
 
 
+# A place named after these words is where something lies from, not the place counted:
+# "an island off the coast southwest of Bandar Abbas ... has a population of 100,000".
+_REFERENCE_BEFORE = re.compile(r"\b(?:of|from|to|than|near|off)\s+(?:the\s+)?$", re.I)
+# A place and, right after it, how many live there: "Qeshm Island, home to 200,000 people".
+_APPOSED = re.compile(
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    r"(?:\s+(?:island|isle|city|town|village|province|region|county|district|state))?\s*,\s*"
+    r"(?:which\s+(?:has|is\s+home\s+to)\s+|home\s+to\s+|with\s+(?:a\s+)?population\s+of\s+|"
+    r"a\s+(?:city|town|village|island|region|province)\s+of\s+)"
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least)\s+)?$"
+)
+_WATER = re.compile(r"\b(?:gulf|sea|ocean|bay|strait|river|lake|coast|channel)\b", re.I)
+_PLACE_KIND_WORDS = {"the", "island", "islands", "isle"}
+
+
+def _place_key(name: str) -> str:
+    """ "Qeshm Island" and "Qeshm" are one island; "Qeshm City" is a town on it."""
+    return " ".join(w for w in re.findall(r"[\w'-]+", name.casefold()) if w not in _PLACE_KIND_WORDS)
+
+
+def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -> str | None:
+    """The place whose population a figure gives, as a name key: the place it follows as an
+    apposition ("near Qeshm Island, home to 200,000 people"), else the named holder of its verb
+    ("Qeshm ... has a population of 100,000"), else the nearest place named before it in the
+    claim that is no point of reference (not "... off the coast from the city of Bandar Abbas
+    and is home to 100,000"); a country or a sea is not taken ("Qeshm is Iran's largest island in the
+    Persian Gulf, with a population of 120,000"). None when none is named ("The island, which
+    has about 200,000 residents")."""
+    text = sc.ann.article.text
+    countries = {c.casefold() for c in _countries()}
+    # The name right before, whatever the tagger made of it ("Bandar Abbas" may come out a person).
+    apposed = _APPOSED.search(text, sc.claim.start, q.start)
+    if apposed is not None:
+        said = apposed.group("name")
+        if _place_key(said) and said.casefold() not in countries and not _WATER.search(said):
+            return _place_key(said)  # "the city of Bandar Abbas, home to 500,000"; not "The island"
+    if q.holder is not None:
+        held = text[q.holder[0] : q.holder[1]]
+        if (
+            held[:1].isupper()
+            and _place_key(held)
+            and held.casefold() not in countries
+            and not _WATER.search(held)
+        ):
+            return _place_key(held)
+    best: tuple[int, str] | None = None
+    for pid in sc.places:
+        place = names.get(pid)
+        if place is None or place.type not in ("GPE", "LOC") or place.name.casefold() in countries:
+            continue
+        for m in place.mentions:
+            if m.article != sc.ref.article or not (sc.claim.start <= m.start and m.end <= q.start):
+                continue
+            said = text[m.start : m.end]
+            if _WATER.search(said) or _REFERENCE_BEFORE.search(
+                text, max(sc.claim.start, m.start - 12), m.start
+            ):
+                continue
+            if best is None or m.start > best[0]:
+                best = (m.start, _place_key(said))
+    return best[1] if best else None
+
+
+def _other_places_counted(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
+                          names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+    """Two population figures of places that are not one ("Qeshm, home to 120,000" / "Bandar
+    Abbas, home to 400,000"), or of no named place on either side: a city and the province
+    around it have two populations, so containment is no sameness here."""
+    pa, pb = _counted_place(a, qa, names), _counted_place(b, qb, names)
+    if pa is None and pb is None:
+        return True
+    return pa is not None and pb is not None and pa != pb
+
+
 def _towns(sc: StoryClaim, names: dict[str, StoryEntity]) -> list[str]:
     """The claim's places below country level (a country contains the towns named with it)."""
     countries = _countries()
@@ -409,6 +483,8 @@ def _number_conflict(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
                 continue  # Rait's fall against Buckley's
+            if ma.kind == "population" and (names is None or _other_places_counted(a, qa, b, qb, names)):
+                continue  # an island's population against a city's
             if ma.kind == "age" and (
                 names is None or not _same_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names)
             ):
@@ -793,6 +869,8 @@ def conflicts(
                         and not scopes.overlap(a, b)
                     ):
                         continue  # two past events' figures: the Bam quake's toll is not Zarand's
+                    if c.type == "number" and measures is not None and _conversions(c, a, b, measures):
+                        continue  # "$137-million" (Canadian) / "$108 million" for "85 million euros"
                     conf = c.confidence * _doubt(c, a, b, names)
                     if c.type in ("number", "update") and scopes is not None and scopes.off_day(a, b):
                         conf *= 0.5
@@ -815,6 +893,18 @@ def conflicts(
                         seen.add(key)
                         found.append(c)
     return found
+
+
+def _conversions(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
+    """Both figures are sums in a currency the story converts its sums into: each outlet's
+    conversion, at its own rate and perhaps in its own country's dollar; the sums as first
+    given (in euros) are the ones to compare."""
+    found = _figures(c, a, b)
+    if found is None:
+        return False
+    (sa, qa), (sb, qb) = found
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    return ma is not None and mb is not None and measures.converted(ma) and measures.converted(mb)
 
 
 def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
@@ -879,6 +969,9 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     kind = count_kind(sa, qa)
     if kind is not None and kind == count_kind(sb, qb):
         return True  # the kind of casualty says what is counted ("50 hurt" / "80 wounded")
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is not None and mb is not None and ma.kind == mb.kind == "population":
+        return True  # how many live in a place (the conflict rule asked which place)
     ga, gb = (q.governor if q.governor not in _LIGHT_VERBS else None for q in (qa, qb))
     if ga and gb and ga != gb:
         # What each amount hangs from says they measure two things: "finished with 269 yards" /
@@ -903,7 +996,7 @@ def loose_identity(
         return False
     (sa, qa), (sb, qb) = found
     ma, mb = measure(sa, qa), measure(sb, qb)
-    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
+    if ma is not None and mb is not None and ma.kind == mb.kind and ma.kind in ("magnitude", "population"):
         return True
     if not _named_alike(sa, qa, sb, qb):
         return False
@@ -944,7 +1037,10 @@ def same_amount(
         return False
     if spans(sc).get(q.start) != spans(other).get(oq.start):
         return False
-    if m.kind != "magnitude" and not _named_alike(sc, q, other, oq):
+    if m.kind == "population":
+        if _other_places_counted(sc, q, other, oq, names):
+            return False
+    elif m.kind != "magnitude" and not _named_alike(sc, q, other, oq):
         return False
     at, oat = (q.start, q.end), (oq.start, oq.end)
     if _other_owner(sc, at, other, oat, names, said=True):

@@ -280,13 +280,15 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         return False
     if union(a, qa) != union(b, qb):
         return False  # "420 passengers and crew" are not "246 passengers"
+    if _role(a, qa) != _role(b, qb):
+        return False  # "four seasons as director of personnel" are not "19 seasons with the 76ers"
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
     if ma.kind == mb.kind:
         if ma.kind == "casualties":
             return ka == kb  # "10 killed" / "three people killed": the kind says what is counted
-        if ma.kind == "magnitude":
-            return True
+        if ma.kind in ("magnitude", "population"):
+            return True  # the measure names the thing (whose population is the rules' question)
         person = ma.kind in _PERSON_UNITS or _singular(ma.kind) in _PERSON_UNITS
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
@@ -300,6 +302,23 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         return True
     # Participants (who did what) are weighed by the conflict rules, which know names.
     return bool(wa & wb)
+
+
+# A span of time someone spent in one role ("spent four seasons as the team's director of
+# personnel") is a part of their time with the club ("19 seasons with the 76ers"), not a rival
+# figure for it.
+_DURATION_UNITS = {"year", "season", "month", "week", "day", "term", "decade"}
+_AS_ROLE = re.compile(
+    r"\s+(?:\w+\s+)?as\s+(?:(?:a|an|the|his|her|its|their)\s+)?((?:[\w'\u2019-]+\s*){1,3})", re.I
+)
+
+
+def _role(sc: StoryClaim, q: Quantity) -> str | None:
+    """The role a span of time was spent in ("four seasons as the team's director"), or None."""
+    if _singular(q.unit or "") not in _DURATION_UNITS:
+        return None
+    m = _AS_ROLE.match(sc.ann.article.text, q.end, sc.claim.end)
+    return " ".join(m.group(1).casefold().split()) if m else None
 
 
 # What a distance is measured from: "940 miles south of Tehran", "from the port of Bandar Abbas".
@@ -407,6 +426,16 @@ _MAGNITUDE_AFTER = re.compile(r"^\s*(?:-?\s*magnitude|on the richter|richter)", 
 _AGE = re.compile(r"(?:\w+[\s-]*)?\w+\s*-?\s*years?\s*-?\s*old\b", re.I)  # "36-year-old", "six years old"
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
+# How many live in a place: "home to 120,000 people", "has a population of more than 100,000",
+# "which has about 200,000 residents", "a town of 5,000 inhabitants". A measure of the place,
+# not a count of people the event touched ("200,000 people fled").
+_HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least|fewer than|less than|under|close to)\s+)?"
+_POPULATION_BEFORE = re.compile(
+    rf"\b(?:home\s+to|population\s+of|populated\s+by|inhabited\s+by|population\s+(?:is|was|stands\s+at))\s+{_HEDGE}$",
+    re.I,
+)
+_DWELLERS = {"resident", "inhabitant"}
+_DWELLERS_BEFORE = re.compile(rf"\b(?:has|have|had|with|of)\s+{_HEDGE}$", re.I)
 # A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
 _CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wound\w*|missing)\b", re.I)
 
@@ -450,6 +479,11 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
         or (_NAME_COMMA.search(before) and re.match(r"\s*[,);]", after) and q.value < 120)
     ):
         return Measure("age", q.value, False)  # "63-year-old", "aged 63", "Kafoury, 63, of Warren"
+    lead = text[max(sc.claim.start, q.start - 45) : q.start]
+    if _POPULATION_BEFORE.search(lead) or (
+        _singular(q.unit or "") in _DWELLERS and _DWELLERS_BEFORE.search(lead) and count_kind(sc, q) is None
+    ):
+        return Measure("population", q.value, False)
     kind = count_kind(sc, q)
     if kind in ("dead", "injured", "missing", "shot") and (q.unit in _PERSON_UNITS or (
         q.unit is None and (_CASUALTY_NEAR.search(text, max(sc.claim.start, q.start - 20), q.start)
@@ -691,6 +725,14 @@ class MeasureIndex:
                         governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
         self._values = values
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
+        # Currencies the story's sums are converted into ("85 million euros ($108 million)"):
+        # each outlet converts at its own rate, and "$" may be another country's dollar.
+        self._converted = {
+            m.kind
+            for sc in claims
+            for q in sc.claim.frame.quantities
+            if (m := measure(sc, q)) is not None and m.kind.startswith("money:") and restated(sc, q)
+        }
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.
@@ -708,6 +750,10 @@ class MeasureIndex:
     def gives(self, article: str, key: str, value: float) -> bool:
         """Whether the article gives this amount (within a conversion's drift) of the measure."""
         return any(math.isclose(v, value, rel_tol=CONVERSION) for v in self._values.get((article, key), ()))
+
+    def converted(self, m: Measure) -> bool:
+        """Whether some article of the story gives a sum converted into this currency."""
+        return m.kind in self._converted
 
     def several_governed(self, sc: StoryClaim, q: Quantity) -> bool:
         """Whether the claim's article gives more than one amount of this quantity's measure
