@@ -1,11 +1,15 @@
-"""Precision of shown conflicts on ECB+ sub-topics outside the trust gold, against conflicts
-judged by reading (``src/newstrace/bench/gold/trust_judged``).
+"""Precision of shown conflicts on real coverage outside the trust gold, against conflicts judged
+by reading (``src/newstrace/bench/gold/trust_judged``).
 
     python benchmarks/judged_conflicts.py ../shared/data/ecbplus [--min-precision 0.5]
+    python benchmarks/judged_conflicts.py --aquaint ../shared/data/tempeval3/AQUAINT [--min-precision 0.5]
 
-Prints each sub-topic's shown conflicts as real / false / unjudged, the precision over the judged
-ones, and exits 1 below ``--min-precision``. Unjudged conflicts are new output nobody has read:
-read them with the guide and add them to ``judged.jsonl``."""
+The first runs compare on ECB+ sub-topics (``judged.jsonl``); the second on the AQUAINT news of
+TempEval-3's training data (AP, NYT and Xinhua wires of 1998-2000), grouped by hand into the
+stories of ``aquaint_stories.json`` (``aquaint.jsonl``; there conflicts and updates are counted
+apart). Prints each shown conflict as real / false / unjudged, the precision over the judged ones,
+and exits 1 below ``--min-precision``. Unjudged conflicts are new output nobody has read: read
+them with the guide and add them to the judged file."""
 
 from __future__ import annotations
 
@@ -16,8 +20,11 @@ from pathlib import Path
 
 from newstrace.api import compare_articles, embedder
 from newstrace.bench._gold import subtopic_docs
+from newstrace.bench.timeml import read_timeml
 from newstrace.config import load_settings
 from newstrace.errors import InputError
+from newstrace.readers import article_from_text
+from newstrace.records import Article
 
 JUDGED = Path(__file__).resolve().parents[1] / "src/newstrace/bench/gold/trust_judged"
 # The sets read, in the order they were read (see the README there): "dev" first, its causes
@@ -46,20 +53,82 @@ def _side_ok(side: dict, v) -> bool:  # type: ignore[no-untyped-def, type-arg]
     return side["doc"] == v.article and (side["text"] in v.text or v.text in side["text"])
 
 
-def _judgement(judged: list[dict], name: str, ctype: str, va, vb) -> dict | None:  # type: ignore[no-untyped-def, type-arg]
+def _judgement(judged: list[dict], name: str, ctype: str, va, vb, key: str = "subtopic") -> dict | None:  # type: ignore[no-untyped-def, type-arg]
     for j in judged:
-        if j["subtopic"] != name or j["type"] != ctype:
+        if j[key] != name or j["type"] != ctype:
             continue
         if (_side_ok(j["a"], va) and _side_ok(j["b"], vb)) or (_side_ok(j["a"], vb) and _side_ok(j["b"], va)):
             return j
     return None
 
 
+def aquaint_article(folder: Path, doc_id: str) -> Article:
+    """One AQUAINT document as an article: its creation date, title and text; the wire (AP, NYT,
+    Xinhua) from its id, so that two stories of one wire count as one source."""
+    doc = read_timeml(folder / f"{doc_id}.tml")
+    head = f"date {doc.dct.isoformat()}\n" if doc.dct else ""
+    title = f"{doc.title}\n\n" if doc.title else ""
+    text = f"{head}{title}{doc.text.strip()}\n"
+    return article_from_text(text, id=doc_id, path=doc.path, source=doc_id[:3])
+
+
+def run_aquaint(folder: Path, min_precision: float | None) -> int:
+    """Compare each AQUAINT story and score what it shows against ``aquaint.jsonl``."""
+    stories: dict[str, list[str]] = json.loads((JUDGED / "aquaint_stories.json").read_text(encoding="utf-8"))
+    judged = load(JUDGED / "aquaint.jsonl")
+    settings = load_settings()
+    embed = embedder(settings)
+    tally = {"conflict": [0, 0], "update": [0, 0]}
+    unjudged = 0
+    for name, ids in stories.items():
+        try:
+            arts = [aquaint_article(folder, i) for i in ids]
+        except (OSError, ValueError) as e:  # a missing or broken file: named, the run stops
+            print(f"{folder}: [E107] cannot read story {name}: {e}", file=sys.stderr)
+            return 2
+        report = compare_articles(arts, settings, embed)
+        for g in report.groups:
+            for c in g.conflicts:
+                va, vb = c.values[:2]
+                hit = _judgement(judged, name, c.type, va, vb, key="cluster")
+                label = "unjudged" if hit is None else "real" if hit["real"] else "false"
+                print(
+                    f"{name:13} {label:9} [{c.type}] {va.article} {va.text[:60]!r} / {vb.article} {vb.text[:60]!r}"
+                )
+                kind = "update" if c.type == "update" else "conflict"
+                if hit is None:
+                    unjudged += 1
+                else:
+                    tally[kind][0 if hit["real"] else 1] += 1
+    for kind, (real, false) in tally.items():
+        shown = real + false
+        print(
+            f"{kind}s: shown and judged {shown}, real {real}: precision {real / shown if shown else 1.0:.3f}"
+        )
+    real, false = tally["conflict"]
+    precision = real / (real + false) if real + false else 1.0
+    print(f"{len(stories)} stories; unjudged {unjudged}")
+    if min_precision is not None and precision < min_precision:
+        print(f"conflict precision {precision:.3f} is below the floor {min_precision}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("ecbplus", type=Path, help="the ECB+ folder (topic folders of token XML)")
+    ap.add_argument("ecbplus", type=Path, nargs="?", help="the ECB+ folder (topic folders of token XML)")
+    ap.add_argument(
+        "--aquaint", type=Path, default=None, help="the AQUAINT folder of TempEval-3 (.tml files)"
+    )
     ap.add_argument("--min-precision", type=float, default=None)
     args = ap.parse_args()
+    if args.aquaint is not None:
+        if not args.aquaint.is_dir():
+            print(f"{args.aquaint}: [E107] not a folder of TimeML files", file=sys.stderr)
+            return 2
+        return run_aquaint(args.aquaint, args.min_precision)
+    if args.ecbplus is None:
+        ap.error("give the ECB+ folder or --aquaint")
     if not args.ecbplus.is_dir():
         print(f"{args.ecbplus}: [E107] not a folder of ECB+ topics", file=sys.stderr)
         return 2

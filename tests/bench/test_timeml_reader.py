@@ -52,3 +52,12 @@ def test_iter_dir_walks_recursively(tmp_path: Path) -> None:
     (tmp_path / "skip.txt").write_text("not timeml", encoding="utf-8")
     docs = iter_timeml_dir(tmp_path)
     assert len(docs) == 1 and docs[0].doc_id == "MINI0001"
+
+
+def test_title_is_read_when_given() -> None:
+    src = (
+        '<TimeML><DCT><TIMEX3 tid="t0" value="19980807">x</TIMEX3></DCT>'
+        "<TITLE>Explosions rock U.S.\n embassies</TITLE><TEXT>Bombs exploded.</TEXT></TimeML>"
+    )
+    assert parse_timeml(src).title == "Explosions rock U.S. embassies"
+    assert parse_timeml("<TimeML><TEXT>x</TEXT></TimeML>").title is None

@@ -603,3 +603,46 @@ def test_sums_converted_from_the_original_currency_are_compared_in_it():
     ]  # no conversion in sight
     assert _shown({"a": a, "b": b, "d": d}, "number", all_conflicts=True) == []
     assert {"85 million euros", "60 million euros"} in _shown({"a": a, "c": c}, "number")
+
+
+def test_a_toll_over_several_places_is_no_rival_to_one_places_toll():
+    """Two bombings, two cities: "the explosions at the embassies in Nairobi and Dar-es-Salaam
+    killed at least 110" is the total; "Six people were also killed ... in Dar-es-Salaam" and
+    "killed 247 people in Kenya and 10 in Tanzania" give one city's part. Totals that differ still
+    conflict, and so do two tolls of one city."""
+    total = (
+        "date 1998-08-08\nThe Friday explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam, "
+        "Tanzania, killed at least 110 people, officials said."
+    )
+    part = (
+        "date 1998-08-08\nSix people were killed and at least 58 injured in a car bomb attack on Friday "
+        "outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam, officials said."
+    )
+    split = "date 1998-08-08\nThe embassy bombings on Friday killed 247 people in Kenya and 10 in Tanzania, officials said."
+    other_total = (
+        "date 1998-08-08\nThe Friday explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam, "
+        "Tanzania, killed at least 150 people, officials said."
+    )
+    other_part = (
+        "date 1998-08-08\nNine people were killed and at least 58 injured in a car bomb attack on Friday "
+        "outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam, officials said."
+    )
+    assert _shown({"a": total, "b": part}, "number", all_conflicts=True) == []
+    assert not any("247 people" in s for s in _shown({"a": total, "c": split}, "number", all_conflicts=True))
+    assert {"110 people", "150 people"} in _shown({"a": total, "d": other_total}, "number")
+    assert {"Six people", "Nine people"} in _shown({"b": part, "e": other_part}, "number")
+
+
+def test_two_actors_each_on_their_own_day_are_no_date_conflict():
+    """ "Iran on Saturday condemned the bombings" and "Philippine President Joseph Estrada on
+    Tuesday condemned the bombings": two condemnations; one actor's act on two days conflicts."""
+    a = "date 1998-08-08\nIran on Saturday condemned the bombing of U.S. embassies in Kenya and Tanzania."
+    b = "date 1998-08-11\nPhilippine President Joseph Estrada on Tuesday condemned the bombings of the U.S. embassies."
+    c = "date 1998-08-11\nIran on Tuesday condemned the bombing of U.S. embassies in Kenya and Tanzania."
+    assert _shown({"a": a, "b": b}, "date", all_conflicts=True) == []
+    assert _shown({"a": a, "c": c}, "date") == [{"Saturday", "Tuesday"}]
+
+
+def test_a_hyphenated_city_is_found_in_the_gazetteer():
+    """ "Dar-es-Salaam" is "Dar es Salaam", in Tanzania."""
+    assert compatible_places(_place("Dar-es-Salaam"), _place("Tanzania"))

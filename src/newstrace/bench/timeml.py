@@ -37,6 +37,7 @@ class TimeMLDoc:
     text: str
     dct: dt.date | None
     timexes: tuple[GoldTimex, ...]
+    title: str | None = None  # the ``<TITLE>`` element's text (AQUAINT gives one), if any
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -83,6 +84,8 @@ def parse_timeml(source: str, *, path: str = "") -> TimeMLDoc:
     text_el = root.find(".//TEXT")
     dct_el = root.find(".//DCT/TIMEX3")
     docid_el = root.find(".//DOCID")
+    title_el = root.find(".//TITLE")
+    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
     parts: list[str] = []
     timexes: list[GoldTimex] = []
     if text_el is not None:
@@ -104,7 +107,7 @@ def parse_timeml(source: str, *, path: str = "") -> TimeMLDoc:
     timexes.sort(key=lambda t: (t.start, t.end))
     # The text of each timex is re-read from the joined text: one string, one truth.
     fixed = tuple(GoldTimex(t.start, t.end, text[t.start : t.end], t.type, t.value, t.mod) for t in timexes)
-    return TimeMLDoc(doc_id=doc_id, path=path, text=text, dct=dct, timexes=fixed)
+    return TimeMLDoc(doc_id=doc_id, path=path, text=text, dct=dct, timexes=fixed, title=title or None)
 
 
 def read_timeml(path: Path) -> TimeMLDoc:

@@ -284,6 +284,127 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
     return not any(compatible_places(names[x], names[y]) for x in ta for y in tb)
 
 
+# A place where the claim's happening is: after "in", "at", "across", "outside" (a few words may
+# stand between: "in the Tanzanian capital Dar-es-Salaam"), or joined to such a place ("in
+# Kenya and Tanzania"); not a point of reference ("200 km from Kerman", "southwest of Bandar Abbas").
+_WHERE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|across|throughout|outside|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?|"
+    r"\b(?:in|at)\s+[^.;:]{0,60}?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?)$",
+    re.I,
+)
+
+
+# A country named as the owner of an institution ("outside the U.S. embassy", "Kenyan police"
+# aside, "U.S. officials said") is no place where the happening was.
+_INSTITUTION_AFTER = re.compile(
+    r"\.?\s+(?:embass(?:y|ies)|consulates?|missions?|government|officials?|forces|troops|military|army|"
+    r"navy|ambassadors?|president|authorities|police|soldiers|citizens|nationals|diplomats?|envoys?)\b",
+    re.I,
+)
+
+
+# "the toll for both bombings", "the twin blasts", "the bombings on Aug. 7 killed 259": a count
+# over several happenings.
+_BOTH = re.compile(
+    r"\b(?:both|twin)\s+(?:of\s+the\s+)?[a-z]+s\b|"
+    r"\b(?:bombings|attacks|blasts|explosions|bombs|quakes|earthquakes|shootings|raids|crashes|storms)\b",
+    re.I,
+)
+
+
+def _place_count(sc: StoryClaim, names: dict[str, StoryEntity], q: Quantity | None = None) -> int:
+    """How many separate places the claim tells of as where it happened (a town and its country
+    are one): 2 for "the explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam,
+    Tanzania, killed at least 110 people", 1 for "At least 74 were killed in Nairobi", 0 when it
+    names none. With a figure, only the stretch of the claim that is the figure's (up to the
+    figures beside it): in "killed 247 people in Kenya and 10 in Tanzania" 247 is Kenya's. A
+    count "for both bombings", or of "the bombings", that names no place is over several."""
+    text = sc.ann.article.text
+    lo, hi = sc.claim.start, sc.claim.end
+    if q is not None:
+        for o in sc.claim.frame.quantities:
+            if o.end <= q.start:
+                lo = max(lo, o.end)
+            elif o.start >= q.end:
+                hi = min(hi, o.start)
+    where = _where(sc, names, lo, hi)
+    if not where and q is not None:
+        if _BOTH.search(text, lo, hi):
+            return 2
+        # None in the figure's own stretch: the claim's places are its ("Six people were also
+        # killed and at least 58 injured ... in the Tanzanian capital Dar-es-Salaam").
+        where = _where(sc, names, sc.claim.start, sc.claim.end)
+    groups: list[list[StoryEntity]] = []
+    for place in where:
+        for g in groups:
+            if any(compatible_places(place, o) for o in g):
+                g.append(place)
+                break
+        else:
+            groups.append([place])
+    return len(groups)
+
+
+def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> list[StoryEntity]:
+    """The places named between ``lo`` and ``hi`` as where the claim's happening was."""
+    text = sc.ann.article.text
+    out: list[StoryEntity] = []
+    for pid in sorted(sc.places):
+        place = names.get(pid)
+        if place is None or place.type != "GPE":
+            continue
+        if any(
+            m.article == sc.ref.article
+            and lo <= m.start < hi
+            and _WHERE_BEFORE.search(text, max(sc.claim.start, m.start - 90), m.start)
+            and not _INSTITUTION_AFTER.match(text, m.end)
+            for m in place.mentions
+        ):
+            out.append(place)
+    return out
+
+
+def _whole_and_part(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
+                    names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+    """One figure counts over several places and the other in one of them: "killed at least 110
+    people" at the embassies in Nairobi and Dar-es-Salaam, against "Six people were also killed
+    ... in the Tanzanian capital": a total and a part, not two figures of one count."""
+    na, nb = _place_count(a, names, qa), _place_count(b, names, qb)
+    return (na >= 2 and nb == 1) or (nb >= 2 and na == 1)
+
+
+def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
+    """Both claims name who acts, and none of one side can be one of the other (a person, a body
+    or a country): "Iran on Saturday condemned the bombings" and "Philippine President Joseph
+    Estrada on Tuesday condemned the bombings" are two condemnations, each on its own day."""
+
+    def doers(sc: StoryClaim) -> set[str]:
+        return {
+            x for x in sc.actors
+            if x != sc.speaker and x in names and names[x].type in ("PERSON", "ORG", "GPE", "NORP")
+        }  # fmt: skip
+
+    da, db = doers(a), doers(b)
+    if not da or not db or da & db:
+        return False
+    for x in da:
+        for y in db:
+            ex, ey = names[x], names[y]
+            if ex.type == ey.type == "PERSON" and may_be_one_person(ex, ey):
+                return False
+            if ex.type == ey.type == "GPE" and compatible_places(ex, ey):
+                return False
+            if ex.type == ey.type and _name_overlap(ex, ey):
+                return False
+    return True
+
+
+def _name_overlap(x: StoryEntity, y: StoryEntity) -> bool:
+    """One name's words inside the other's ("the Red Sox" / "the Boston Red Sox")."""
+    wx, wy = _name_words({x.name, *x.aliases}), _name_words({y.name, *y.aliases})
+    return any(p and q and (p <= q or q <= p) for p in wx for q in wy)
+
+
 def _different_people(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
     """Both claims name people and none of one side can be anyone of the other: two events
     (one climber's fall on Friday, another's on Saturday)."""
@@ -362,7 +483,9 @@ def _date_conflict(
     """The same dated word ("broke out on Monday" / "broke out on Sunday night") with one date
     on each side, of the same precision, that disagree; not a limit ("by Saturday"), and not
     when the two claims are about different people."""
-    if names is not None and (_different_people(a, b, names) or _elsewhere(a, b, names)):
+    if names is not None and (
+        _different_people(a, b, names) or _elsewhere(a, b, names) or _different_doers(a, b, names)
+    ):
         return None
     if a.claim.frame.action and a.claim.frame.action == b.claim.frame.action:
         oa, ob = ({head_word(o).rstrip("s") for o in sc.claim.frame.objects} - {""} for sc in (a, b))
@@ -483,6 +606,8 @@ def _number_conflict(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
                 continue  # Rait's fall against Buckley's
+            if names is not None and _whole_and_part(a, qa, b, qb, names):
+                continue  # both embassies' toll against one embassy's
             if ma.kind == "population" and (names is None or _other_places_counted(a, qa, b, qb, names)):
                 continue  # an island's population against a city's
             if ma.kind == "age" and (
@@ -1033,6 +1158,8 @@ def same_amount(
         return False
     if not scopes.same(sc, other) or _denied_amount(other) or restated(other, oq):
         return False
+    if _whole_and_part(sc, q, other, oq, names):
+        return False  # one embassy's toll is no source of both embassies' toll
     if partial(sc, q) or partial(other, oq) or coordinated(sc, q) != coordinated(other, oq):
         return False
     if spans(sc).get(q.start) != spans(other).get(oq.start):

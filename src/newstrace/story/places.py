@@ -41,14 +41,19 @@ def _geo() -> tuple[dict[str, set[str]], dict[str, str]]:
         holders = {countries.get(city["countrycode"], "")}
         if city["countrycode"] == "US" and city.get("admin1code") in states:
             holders.add(states[city["admin1code"]])
-        inside[name_key(city["name"])].update(h for h in holders if h)
+        inside[_geo_key(city["name"])].update(h for h in holders if h)
     return dict(inside), countries
+
+
+def _geo_key(name: str) -> str:
+    """A city's key in the tables, hyphens as spaces: "Dar-es-Salaam" is "Dar es Salaam"."""
+    return name_key(name).replace("-", " ")
 
 
 def containers(name: str) -> set[str]:
     """Names of the places known to contain a place of this name (keys as ``name_key`` gives)."""
     inside, _ = _geo()
-    return {name_key(h) for h in inside.get(name_key(name), set())}
+    return {name_key(h) for h in inside.get(_geo_key(name), set())}
 
 
 def _names(e: StoryEntity) -> list[str]:
