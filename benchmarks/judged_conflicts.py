@@ -83,7 +83,7 @@ def run_aquaint(folder: Path, min_precision: float | None) -> int:
     for name, ids in stories.items():
         try:
             arts = [aquaint_article(folder, i) for i in ids]
-        except (OSError, ValueError) as e:  # a missing or broken file: named, the run stops
+        except (OSError, ValueError, SyntaxError) as e:  # missing, unreadable, or not XML (ParseError)
             print(f"{folder}: [E107] cannot read story {name}: {e}", file=sys.stderr)
             return 2
         report = compare_articles(arts, settings, embed)

@@ -607,30 +607,44 @@ def test_sums_converted_from_the_original_currency_are_compared_in_it():
 
 def test_a_toll_over_several_places_is_no_rival_to_one_places_toll():
     """Two bombings, two cities: "the explosions at the embassies in Nairobi and Dar-es-Salaam
-    killed at least 110" is the total; "Six people were also killed ... in Dar-es-Salaam" and
-    "killed 247 people in Kenya and 10 in Tanzania" give one city's part. Totals that differ still
-    conflict, and so do two tolls of one city."""
+    killed 110" is the total; "Six people were also killed ... in Dar-es-Salaam" and "killed 247
+    people in Kenya and 12 people in Tanzania" give one city's part (each figure its own place).
+    Totals that differ still conflict, and so do two tolls of one city."""
     total = (
         "date 1998-08-08\nThe Friday explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam, "
-        "Tanzania, killed at least 110 people, officials said."
+        "Tanzania, killed 110 people, officials said."
     )
     part = (
         "date 1998-08-08\nSix people were killed and at least 58 injured in a car bomb attack on Friday "
         "outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam, officials said."
     )
-    split = "date 1998-08-08\nThe embassy bombings on Friday killed 247 people in Kenya and 10 in Tanzania, officials said."
+    split = (
+        "date 1998-08-08\nThe embassy bombings on Friday killed 247 people in Kenya and 12 people in "
+        "Tanzania, officials said."
+    )
     other_total = (
         "date 1998-08-08\nThe Friday explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam, "
-        "Tanzania, killed at least 150 people, officials said."
+        "Tanzania, killed 150 people, officials said."
     )
     other_part = (
         "date 1998-08-08\nNine people were killed and at least 58 injured in a car bomb attack on Friday "
         "outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam, officials said."
     )
     assert _shown({"a": total, "b": part}, "number", all_conflicts=True) == []
-    assert not any("247 people" in s for s in _shown({"a": total, "c": split}, "number", all_conflicts=True))
+    split_shown = _shown({"a": total, "c": split}, "number", all_conflicts=True)
+    assert not any(s & {"247 people", "12 people"} for s in split_shown)
     assert {"110 people", "150 people"} in _shown({"a": total, "d": other_total}, "number")
     assert {"Six people", "Nine people"} in _shown({"b": part, "e": other_part}, "number")
+    # Tanzania's 12 is a toll of one place, like Dar-es-Salaam's six: they still conflict.
+    assert {"Six people", "12 people"} in _shown({"b": part, "c": split}, "number", all_conflicts=True)
+    # A magnitude is no count over places: felt in two countries, it is still one reading.
+    felt = (
+        "date 2025-11-28\nThe magnitude 6.1 quake on Sunday was felt in Iran and in Pakistan, officials said."
+    )
+    iran = "date 2025-11-28\nThe magnitude 5.2 quake on Sunday was felt in Iran, officials said."
+    assert {"6.1", "5.2"} in [
+        {t.split()[0] for t in s} for s in _shown({"f": felt, "g": iran}, "number", True)
+    ]
 
 
 def test_two_actors_each_on_their_own_day_are_no_date_conflict():
@@ -646,3 +660,35 @@ def test_two_actors_each_on_their_own_day_are_no_date_conflict():
 def test_a_hyphenated_city_is_found_in_the_gazetteer():
     """ "Dar-es-Salaam" is "Dar es Salaam", in Tanzania."""
     assert compatible_places(_place("Dar-es-Salaam"), _place("Tanzania"))
+
+
+def test_residents_of_a_place_are_its_population_but_residents_moved_are_not():
+    """ "The island, which has about 200,000 residents" gives a population (against "home to
+    120,000 people"); "the evacuation of 5,000 residents" counts people moved."""
+    a = "date 2025-11-28\nThe quake struck Qeshm island, home to 120,000 people, on Sunday, state media said."
+    b = "date 2025-11-28\nQeshm island, which has about 200,000 residents, was struck by the quake on Sunday."
+    moved = "date 2025-11-28\nOfficials ordered the evacuation of 5,000 residents of Qeshm island on Sunday."
+    assert {"120,000 people", "200,000 residents"} in _shown({"a": a, "b": b}, "number", all_conflicts=True)
+    assert not any("5,000 residents" in s for s in _shown({"a": a, "c": moved}, "number", all_conflicts=True))
+
+
+def test_one_entry_per_disagreement_keeps_two_measures_apart():
+    """Two articles that disagree on the dead (two / three) and on the suspects arrested (two /
+    three): two conflicts, not one entry holding both."""
+    a = "date 2025-03-02\nThe blast in Halden on Sunday killed two people, and police arrested two suspects, officials said."
+    b = "date 2025-03-02\nThe blast in Halden on Sunday killed three people, and police arrested three suspects, officials said."
+    arts = [article_from_text(t, id=k) for k, t in (("a", a), ("b", b))]
+    found = [
+        g.conflicts[0] for g in compare_articles(arts, all_conflicts=True).groups if g.verdict == "conflict"
+    ]
+    texts = [{v.text for v in c.values} for c in found]
+    assert {"two people", "three people"} in texts
+    assert {"two suspects", "three suspects"} in texts
+
+
+def test_one_bodys_act_on_two_days_is_still_a_date_conflict():
+    """Bodies are not told apart by name ("Scotland Yard" may be "the Metropolitan Police"): the
+    named-actors rule for dates is for people and countries only."""
+    a = "date 2025-03-10\nScotland Yard arrested the suspect in Croydon on Saturday, officials said."
+    b = "date 2025-03-10\nThe Metropolitan Police arrested the suspect in Croydon on Sunday, officials said."
+    assert _shown({"a": a, "b": b}, "date", all_conflicts=True) == [{"Saturday", "Sunday"}]

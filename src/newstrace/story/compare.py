@@ -166,7 +166,7 @@ def compare(
         else g
         for g in groups
     ]
-    groups = merge_sides(gathered, source_of)
+    groups = merge_sides(gathered, source_of, amounts)
     for f in facts:
         groups.append(
             Group(

@@ -14,11 +14,12 @@ from dataclasses import replace
 from newstrace.lexicon import gazetteer, name_key, strip_titles
 from newstrace.records import Conflict, ConflictValue, Quantity, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
-from newstrace.story.places import compatible_places
+from newstrace.story.places import compatible_places, containers
 from newstrace.story.quantities import (
     APPROX,
     CONVERSION,
     CUMULATIVE_UNITS,
+    HEDGE,
     Measure,
     MeasureIndex,
     agree_within_bound,
@@ -28,7 +29,6 @@ from newstrace.story.quantities import (
     count_kind,
     governed_kind,
     measure,
-    measure_key_of,
     mentions_value,
     num,
     partial,
@@ -186,22 +186,35 @@ def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[in
 
 # A place named after these words is where something lies from, not the place counted:
 # "an island off the coast southwest of Bandar Abbas ... has a population of 100,000".
-_REFERENCE_BEFORE = re.compile(r"\b(?:of|from|to|than|near|off)\s+(?:the\s+)?$", re.I)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*\s+of|from|to|than|near|off)\s+(?:the\s+)?$", re.I
+)
 # A place and, right after it, how many live there: "Qeshm Island, home to 200,000 people".
 _APPOSED = re.compile(
     r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
     r"(?:\s+(?:island|isle|city|town|village|province|region|county|district|state))?\s*,\s*"
     r"(?:which\s+(?:has|is\s+home\s+to)\s+|home\s+to\s+|with\s+(?:a\s+)?population\s+of\s+|"
     r"a\s+(?:city|town|village|island|region|province)\s+of\s+)"
-    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least)\s+)?$"
+    rf"{HEDGE}$"
 )
-_WATER = re.compile(r"\b(?:gulf|sea|ocean|bay|strait|river|lake|coast|channel)\b", re.I)
+_WATER_WORDS = r"(?:gulf|sea|ocean|bay|strait|river|lake|coast|channel)"
+_WATER = re.compile(rf"^(?:the\s+)?{_WATER_WORDS}\b|\b{_WATER_WORDS}$", re.I)
+
+
+def _water(name: str) -> bool:
+    """A sea, a gulf, a coast ("the Persian Gulf", "Gulf of Aden"), not a city named for one
+    ("Green Bay", "Salt Lake City": the gazetteer knows them)."""
+    return bool(_WATER.search(name.strip())) and not containers(name)
+
+
 _PLACE_KIND_WORDS = {"the", "island", "islands", "isle"}
 
 
 def _place_key(name: str) -> str:
     """ "Qeshm Island" and "Qeshm" are one island; "Qeshm City" is a town on it."""
-    return " ".join(w for w in re.findall(r"[\w'-]+", name.casefold()) if w not in _PLACE_KIND_WORDS)
+    words = re.findall(r"[\w'-]+", name.casefold())
+    # "Iran's Qeshm Island" is Qeshm: a possessive before the name says whose it is.
+    return " ".join(w for w in words if w not in _PLACE_KIND_WORDS and not w.endswith("'s"))
 
 
 def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -> str | None:
@@ -218,16 +231,11 @@ def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -
     apposed = _APPOSED.search(text, sc.claim.start, q.start)
     if apposed is not None:
         said = apposed.group("name")
-        if _place_key(said) and said.casefold() not in countries and not _WATER.search(said):
+        if _place_key(said) and said.casefold() not in countries and not _water(said):
             return _place_key(said)  # "the city of Bandar Abbas, home to 500,000"; not "The island"
     if q.holder is not None:
         held = text[q.holder[0] : q.holder[1]]
-        if (
-            held[:1].isupper()
-            and _place_key(held)
-            and held.casefold() not in countries
-            and not _WATER.search(held)
-        ):
+        if held[:1].isupper() and _place_key(held) and held.casefold() not in countries and not _water(held):
             return _place_key(held)
     best: tuple[int, str] | None = None
     for pid in sc.places:
@@ -238,9 +246,7 @@ def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -
             if m.article != sc.ref.article or not (sc.claim.start <= m.start and m.end <= q.start):
                 continue
             said = text[m.start : m.end]
-            if _WATER.search(said) or _REFERENCE_BEFORE.search(
-                text, max(sc.claim.start, m.start - 12), m.start
-            ):
+            if _water(said) or _REFERENCE_BEFORE.search(text, max(sc.claim.start, m.start - 12), m.start):
                 continue
             if best is None or m.start > best[0]:
                 best = (m.start, _place_key(said))
@@ -288,51 +294,61 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
 # stand between: "in the Tanzanian capital Dar-es-Salaam"), or joined to such a place ("in
 # Kenya and Tanzania"); not a point of reference ("200 km from Kerman", "southwest of Bandar Abbas").
 _WHERE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|across|throughout|outside|inside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?|"
-    r"\b(?:in|at)\s+[^.;:]{0,60}?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?)$",
-    re.I,
+    r"(?:\b(?:[Ii]n|[Aa]t(?!\s+(?:least|most)\b)|[Aa]cross|[Tt]hroughout|[Oo]utside|[Ii]nside)\s+(?:the\s+)?"
+    r"(?:(?!(?:of|from|to|with|for)\b)[\w'-]+\s+){0,3}?|"
+    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?[A-Z][^.;:]{0,60}?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?)$"
 )
 
 
 # A country named as the owner of an institution ("outside the U.S. embassy", "Kenyan police"
-# aside, "U.S. officials said") is no place where the happening was.
+# aside, "U.S. officials said") is no place where the happening was; a full stop after a name
+# ends its sentence, unless the name is an abbreviation ("U.S").
 _INSTITUTION_AFTER = re.compile(
-    r"\.?\s+(?:embass(?:y|ies)|consulates?|missions?|government|officials?|forces|troops|military|army|"
+    r"\s+(?:embass(?:y|ies)|consulates?|missions?|government|officials?|forces|troops|military|army|"
     r"navy|ambassadors?|president|authorities|police|soldiers|citizens|nationals|diplomats?|envoys?)\b",
     re.I,
 )
 
 
+def _owns_institution(text: str, start: int, end: int) -> bool:
+    at = (
+        end + 1
+        if text[end : end + 1] == "." and ("." in text[start:end] or text[start:end].isupper())
+        else end
+    )
+    return bool(_INSTITUTION_AFTER.match(text, at))
+
+
 # "the toll for both bombings", "the twin blasts", "the bombings on Aug. 7 killed 259": a count
-# over several happenings.
+# over several happenings (not "both sides", "the two car bombs" of one attack).
 _BOTH = re.compile(
-    r"\b(?:both|twin)\s+(?:of\s+the\s+)?[a-z]+s\b|"
-    r"\b(?:bombings|attacks|blasts|explosions|bombs|quakes|earthquakes|shootings|raids|crashes|storms)\b",
+    r"\b(?:both|twin)\s+(?:of\s+the\s+)?(?:bomb|attack|blast|explosion|quake|earthquake|shooting|raid|crash|storm)"
+    r"\w*s\b|\b(?:bombings|attacks|quakes|earthquakes|shootings|raids|crashes|storms)\b",
     re.I,
 )
 
 
-def _place_count(sc: StoryClaim, names: dict[str, StoryEntity], q: Quantity | None = None) -> int:
-    """How many separate places the claim tells of as where it happened (a town and its country
-    are one): 2 for "the explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam,
-    Tanzania, killed at least 110 people", 1 for "At least 74 were killed in Nairobi", 0 when it
-    names none. With a figure, only the stretch of the claim that is the figure's (up to the
-    figures beside it): in "killed 247 people in Kenya and 10 in Tanzania" 247 is Kenya's. A
-    count "for both bombings", or of "the bombings", that names no place is over several."""
+def _place_groups(
+    sc: StoryClaim, names: dict[str, StoryEntity], q: Quantity
+) -> list[list[StoryEntity]] | None:
+    """The separate places (a town with its country is one) a figure is told of as where it
+    happened: two for "the explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam,
+    Tanzania, killed at least 110 people", one for "At least 74 were killed in Nairobi", none
+    when none is named. The places named after the figure, before the next one, are its own
+    ("killed 247 people in Kenya and 12 people in Tanzania"); without them, the claim's. None
+    (several, unnamed) for a count "for both bombings" or of "the bombings" naming no place."""
     text = sc.ann.article.text
     lo, hi = sc.claim.start, sc.claim.end
-    if q is not None:
-        for o in sc.claim.frame.quantities:
-            if o.end <= q.start:
-                lo = max(lo, o.end)
-            elif o.start >= q.end:
-                hi = min(hi, o.start)
-    where = _where(sc, names, lo, hi)
-    if not where and q is not None:
+    for o in sc.claim.frame.quantities:
+        if o.end <= q.start:
+            lo = max(lo, o.end)
+        elif o.start >= q.end:
+            hi = min(hi, o.start)
+    where = _where(sc, names, q.end, hi)
+    if not where:
         if _BOTH.search(text, lo, hi):
-            return 2
-        # None in the figure's own stretch: the claim's places are its ("Six people were also
-        # killed and at least 58 injured ... in the Tanzanian capital Dar-es-Salaam").
+            return None
+        # "Six people were also killed and at least 58 injured ... in the Tanzanian capital"
         where = _where(sc, names, sc.claim.start, sc.claim.end)
     groups: list[list[StoryEntity]] = []
     for place in where:
@@ -342,7 +358,7 @@ def _place_count(sc: StoryClaim, names: dict[str, StoryEntity], q: Quantity | No
                 break
         else:
             groups.append([place])
-    return len(groups)
+    return groups
 
 
 def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> list[StoryEntity]:
@@ -357,31 +373,42 @@ def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> l
             m.article == sc.ref.article
             and lo <= m.start < hi
             and _WHERE_BEFORE.search(text, max(sc.claim.start, m.start - 90), m.start)
-            and not _INSTITUTION_AFTER.match(text, m.end)
+            and not _owns_institution(text, m.start, m.end)
             for m in place.mentions
         ):
             out.append(place)
     return out
 
 
-def _whole_and_part(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
-                    names: dict[str, StoryEntity]) -> bool:  # fmt: skip
-    """One figure counts over several places and the other in one of them: "killed at least 110
-    people" at the embassies in Nairobi and Dar-es-Salaam, against "Six people were also killed
-    ... in the Tanzanian capital": a total and a part, not two figures of one count."""
-    na, nb = _place_count(a, names, qa), _place_count(b, names, qb)
-    return (na >= 2 and nb == 1) or (nb >= 2 and na == 1)
+def _other_scope(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
+                 names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+    """The two counts are of different places: one over several and the other in one of them
+    ("killed at least 110 people" at the embassies in Nairobi and Dar-es-Salaam, against "Six
+    people were also killed ... in the Tanzanian capital": a total and a part), or each in one
+    place that cannot hold the other (Kenya's 247 against Dar-es-Salaam's six). Only for counts
+    that add up (casualties, count nouns, sums); a quake's magnitude felt in two countries is one."""
+    ma, mb = measure(a, qa), measure(b, qb)
+    if ma is None or mb is None or ma.physical or ma.kind in ("magnitude", "age", "population"):
+        return False
+    ga, gb = _place_groups(a, names, qa), _place_groups(b, names, qb)
+    na, nb = (2 if g is None else len(g) for g in (ga, gb))
+    if (na >= 2 and nb == 1) or (nb >= 2 and na == 1):
+        return True
+    if ga and gb and len(ga) == len(gb) == 1:
+        return not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
+    return False
 
 
 def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
-    """Both claims name who acts, and none of one side can be one of the other (a person, a body
-    or a country): "Iran on Saturday condemned the bombings" and "Philippine President Joseph
-    Estrada on Tuesday condemned the bombings" are two condemnations, each on its own day."""
+    """Both claims name who acts (a person or a country), and none of one side can be one of the
+    other: "Iran on Saturday condemned the bombings" and "Philippine President Joseph Estrada on
+    Tuesday condemned the bombings" are two condemnations, each on its own day. Bodies are left
+    out: two names of one ("Scotland Yard", "the Metropolitan Police") are not told apart here."""
 
     def doers(sc: StoryClaim) -> set[str]:
         return {
             x for x in sc.actors
-            if x != sc.speaker and x in names and names[x].type in ("PERSON", "ORG", "GPE", "NORP")
+            if x != sc.speaker and x in names and names[x].type in ("PERSON", "GPE", "NORP")
         }  # fmt: skip
 
     da, db = doers(a), doers(b)
@@ -606,7 +633,7 @@ def _number_conflict(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
                 continue  # Rait's fall against Buckley's
-            if names is not None and _whole_and_part(a, qa, b, qb, names):
+            if names is not None and _other_scope(a, qa, b, qb, names):
                 continue  # both embassies' toll against one embassy's
             if ma.kind == "population" and (names is None or _other_places_counted(a, qa, b, qb, names)):
                 continue  # an island's population against a city's
@@ -1021,15 +1048,16 @@ def conflicts(
 
 
 def _conversions(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
-    """Both figures are sums in a currency the story converts its sums into: each outlet's
-    conversion, at its own rate and perhaps in its own country's dollar; the sums as first
-    given (in euros) are the ones to compare."""
+    """One figure is a sum the story gives converted from another currency ("85 million euros
+    ($108 million)"): each outlet converts at its own rate, perhaps into its own country's
+    dollar ("$137-million" in a Canadian paper); the sums as first given are the ones to
+    compare. Other sums in that currency are still compared."""
     found = _figures(c, a, b)
     if found is None:
         return False
     (sa, qa), (sb, qb) = found
     ma, mb = measure(sa, qa), measure(sb, qb)
-    return ma is not None and mb is not None and measures.converted(ma) and measures.converted(mb)
+    return ma is not None and mb is not None and (measures.converted(ma) or measures.converted(mb))
 
 
 def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
@@ -1133,23 +1161,24 @@ def loose_identity(
 def same_amount(
     sc: StoryClaim,
     q: Quantity,
+    m: Measure,
     other: StoryClaim,
     oq: Quantity,
+    om: Measure,
     names: dict[str, StoryEntity],
     measures: MeasureIndex,
     scopes: Scopes,
 ) -> bool:
-    """Whether another article's figure gives the same amount of the same thing as a conflict
-    side's figure, so that its article is one more source of that side: the same measure (a
-    length in any unit, the same kind of casualty, the same count noun) and value (within a
-    conversion's drift) with the same bound, or a hedged amount that admits it ("about 200,000"
-    for "200,000"; the caller asks that it does not admit the other side's too); both about the story's own event; neither a part,
-    a restatement in brackets or a tally over another span; and the figures' own words name them
-    alike (``_named_alike``; a magnitude is one), not as two people's, nor as one of several
-    amounts its article gives under that word unless both belong to one named person."""
-    m, om = measure(sc, q), measure(other, oq)
-    if m is None or om is None or measure_key_of(sc, q, m) != measure_key_of(other, oq, om):
-        return False
+    """Whether another article's figure (``oq``, its measure ``om`` of the same measure key as
+    ``m``) gives the same amount of the same thing as a conflict side's figure, so that its
+    article is one more source of that side: the same value (within a conversion's drift) with
+    the same bound, or a hedged amount that admits it ("about 200,000" for "200,000"; the caller
+    asks that it does not admit the other side's too); both about the story's own event; neither
+    a part, a restatement in brackets or a tally over another span; the figures' own words name
+    them alike (``_named_alike``; a magnitude is one; a population is its place's), not as two
+    people's, nor as one of several amounts its article gives under that word unless both belong
+    to one named person; and not a total over several places against one place's. The cheap
+    tests come first: this runs for every figure of the measure."""
     k, ok = bound(sc, q), bound(other, oq)
     same = math.isclose(m.value, om.value, rel_tol=CONVERSION) and k == ok
     if not same and not (ok is not None and k is None and agree_within_bound(ok, om.value, k, m.value)):
@@ -1158,8 +1187,6 @@ def same_amount(
         return False
     if not scopes.same(sc, other) or _denied_amount(other) or restated(other, oq):
         return False
-    if _whole_and_part(sc, q, other, oq, names):
-        return False  # one embassy's toll is no source of both embassies' toll
     if partial(sc, q) or partial(other, oq) or coordinated(sc, q) != coordinated(other, oq):
         return False
     if spans(sc).get(q.start) != spans(other).get(oq.start):
@@ -1172,7 +1199,9 @@ def same_amount(
     at, oat = (q.start, q.end), (oq.start, oq.end)
     if _other_owner(sc, at, other, oat, names, said=True):
         return False  # Rait's fall is not Buckley's
-    return not (measures.several_governed(other, oq) and not _same_owner(sc, at, other, oat, names))
+    if measures.several_governed(other, oq) and not _same_owner(sc, at, other, oat, names):
+        return False
+    return not _other_scope(sc, q, other, oq, names)  # one embassy's toll is no source of both's
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:

@@ -20,6 +20,7 @@ from newstrace.story.scope import event_dates
 __all__ = [
     "APPROX",
     "CONVERSION",
+    "HEDGE",
     "MeasureIndex",
     "Measure",
     "measure",
@@ -280,7 +281,7 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         return False
     if union(a, qa) != union(b, qb):
         return False  # "420 passengers and crew" are not "246 passengers"
-    if _role(a, qa) != _role(b, qb):
+    if _other_roles(a, qa, b, qb):
         return False  # "four seasons as director of personnel" are not "19 seasons with the 76ers"
     wa, ka = _context(a, qa.start, qa.end)
     wb, kb = _context(b, qb.start, qb.end)
@@ -309,7 +310,9 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
 # figure for it.
 _DURATION_UNITS = {"year", "season", "month", "week", "day", "term", "decade"}
 _AS_ROLE = re.compile(
-    r"\s+(?:\w+\s+)?as\s+(?:(?:a|an|the|his|her|its|their)\s+)?((?:[\w'\u2019-]+\s*){1,3})", re.I
+    r"\s+(?:\w+\s+)?as\s+(?!(?:well|much|many|long|soon|far|good|a\s+result|such)\b)"
+    r"(?:(?:a|an|the|his|her|its|their)\s+)?((?:[\w'\u2019-]+\s*){1,3})",
+    re.I,
 )
 
 
@@ -319,6 +322,17 @@ def _role(sc: StoryClaim, q: Quantity) -> str | None:
         return None
     m = _AS_ROLE.match(sc.ann.article.text, q.end, sc.claim.end)
     return " ".join(m.group(1).casefold().split()) if m else None
+
+
+def _other_roles(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity) -> bool:
+    """The two spans of time were spent in different roles, or one in a role and the other not;
+    "the team's director of" and "director of personnel" are one role (one's content words
+    among the other's)."""
+    ra, rb = _role(a, qa), _role(b, qb)
+    if ra is None or rb is None:
+        return (ra is None) != (rb is None)
+    wa, wb = ({w for w in r.split() if not w.endswith(("'s", "\u2019s")) and w != "of"} for r in (ra, rb))
+    return not (wa <= wb or wb <= wa)
 
 
 # What a distance is measured from: "940 miles south of Tehran", "from the port of Bandar Abbas".
@@ -429,13 +443,21 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
 # How many live in a place: "home to 120,000 people", "has a population of more than 100,000",
 # "which has about 200,000 residents", "a town of 5,000 inhabitants". A measure of the place,
 # not a count of people the event touched ("200,000 people fled").
-_HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least|fewer than|less than|under|close to)\s+)?"
+# The hedges a figure may follow ("about 200,000", "more than 100,000"), as a pattern.
+HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least|fewer than|less than|under|close to)\s+)?"
 _POPULATION_BEFORE = re.compile(
-    rf"\b(?:home\s+to|population\s+of|populated\s+by|inhabited\s+by|population\s+(?:is|was|stands\s+at))\s+{_HEDGE}$",
+    rf"(?:\b(?:is|are|was|were|be|been|being)\s+|,\s*)home\s+to\s+{HEDGE}$|"  # not "returned home to 30,000 fans"
+    rf"\b(?:population\s+of|populated\s+by|inhabited\s+by|population\s+(?:is|was|stands\s+at))\s+{HEDGE}$",
     re.I,
 )
 _DWELLERS = {"resident", "inhabitant"}
-_DWELLERS_BEFORE = re.compile(rf"\b(?:has|have|had|with|of)\s+{_HEDGE}$", re.I)
+# "which has about 200,000 residents", "a town of 5,000 inhabitants"; not "the evacuation of
+# 5,000 residents", "homes of 300 residents".
+_DWELLERS_BEFORE = re.compile(
+    rf"\b(?:has|have|had|with|(?:town|city|village|island|country|nation|state|region|province|community)\s+of)"
+    rf"\s+{HEDGE}$",
+    re.I,
+)
 # A casualty word right by the bare number: "killing 10", "80 injured", "50 hurt".
 _CASUALTY_NEAR = re.compile(r"\b(?:kill\w*|dead|died|death\w*|injur\w*|hurt|wound\w*|missing)\b", re.I)
 
@@ -727,12 +749,12 @@ class MeasureIndex:
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         # Currencies the story's sums are converted into ("85 million euros ($108 million)"):
         # each outlet converts at its own rate, and "$" may be another country's dollar.
-        self._converted = {
-            m.kind
-            for sc in claims
-            for q in sc.claim.frame.quantities
-            if (m := measure(sc, q)) is not None and m.kind.startswith("money:") and restated(sc, q)
-        }
+        self._converted: dict[str, list[float]] = {}
+        for sc in claims:
+            for q in sc.claim.frame.quantities:
+                m = measure(sc, q)
+                if m is not None and m.kind.startswith("money:") and restated(sc, q):
+                    self._converted.setdefault(m.kind, []).append(m.value)
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.
@@ -752,8 +774,10 @@ class MeasureIndex:
         return any(math.isclose(v, value, rel_tol=CONVERSION) for v in self._values.get((article, key), ()))
 
     def converted(self, m: Measure) -> bool:
-        """Whether some article of the story gives a sum converted into this currency."""
-        return m.kind in self._converted
+        """Whether some article of the story gives this sum as a conversion into its currency
+        (within a conversion's drift): "$108 million" where another page wrote "85 million
+        euros ($108 million)"."""
+        return any(math.isclose(v, m.value, rel_tol=CONVERSION) for v in self._converted.get(m.kind, ()))
 
     def several_governed(self, sc: StoryClaim, q: Quantity) -> bool:
         """Whether the claim's article gives more than one amount of this quantity's measure

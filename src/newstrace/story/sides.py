@@ -44,6 +44,37 @@ class Amounts:
                 m = measure(sc, q)
                 if m is not None:
                     self.by_key.setdefault(measure_key_of(sc, q, m), []).append((sc, q, m))
+        self._keys = {
+            (sc.ref.article, q.start): k for k, figures in self.by_key.items() for sc, q, _ in figures
+        }
+        # A side's figure -> the figures of other claims that give the same amount of it. Many
+        # conflicts share a side (one toll against several), so each is looked up once.
+        self._same: dict[tuple[int, int], list[tuple[StoryClaim, Quantity, Measure]]] = {}
+
+    def key_at(self, article: str, start: int) -> str | None:
+        """The measure key of the figure that starts there (None for none known)."""
+        return self._keys.get((article, start))
+
+    def same_as(
+        self,
+        sc: StoryClaim,
+        q: Quantity,
+        m: Measure,
+        names: dict[str, StoryEntity],
+        measures: MeasureIndex,
+        scopes: Scopes,
+    ) -> list[tuple[StoryClaim, Quantity, Measure]]:
+        """The figures of other articles' claims that give the same amount as ``q`` (in claim
+        order; ``conflicts.same_amount``)."""
+        key = (id(sc), q.start)
+        if key not in self._same:
+            self._same[key] = [
+                (other, oq, om)
+                for other, oq, om in self.by_key.get(measure_key_of(sc, q, m), ())
+                if other.ref.article != sc.ref.article
+                and same_amount(sc, q, m, other, oq, om, names, measures, scopes)
+            ]
+        return self._same[key]
 
 
 def gather_sides(
@@ -114,12 +145,8 @@ def gather_sides(
                         take(other, oq, side)
                         break
     for side, sc, q, m in found:
-        for other, oq, om in amounts.by_key.get(measure_key_of(sc, q, m), ()):
-            if (
-                other.ref.article not in taken
-                and same_amount(sc, q, other, oq, names, measures, scopes)
-                and not torn(other, oq, om, side)
-            ):
+        for other, oq, om in amounts.same_as(sc, q, m, names, measures, scopes):
+            if other.ref.article not in taken and not torn(other, oq, om, side):
                 take(other, oq, side)
     if not added:
         return g
@@ -135,10 +162,11 @@ def gather_sides(
     )
 
 
-def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
+def merge_sides(groups: list[Group], source_of: dict[str, str], amounts: Amounts) -> list[Group]:
     """One entry per disagreement: a number conflict whose two values both stand, on the two
     sides, in a conflict listed before (once each side's other sources are gathered) is that
     conflict; it adds its own sources there instead of being listed again."""
+    key = amounts.key_at
     out: list[Group] = []
     for g in groups:
         c = g.conflicts[0] if g.verdict == "conflict" and g.conflicts else None
@@ -151,10 +179,16 @@ def merge_sides(groups: list[Group], source_of: dict[str, str]) -> list[Group]:
             if hc is None or hc.type != "number":
                 continue
             # A value stands on a side where its figure is, or where its article gives the same
-            # amount elsewhere (a headline's "five hurt" and the body's "five people").
+            # amount of the same measure elsewhere (a headline's "five hurt" and the body's "five
+            # people"; not "two suspects" for "two people" killed).
             at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
-            said = {(v.article, v.value): hc.side_of(k) for k, v in enumerate(hc.values)}
-            s0, s1 = (at.get((v.article, v.start), said.get((v.article, v.value))) for v in c.values[:2])
+            said = {
+                (v.article, v.value, key(v.article, v.start)): hc.side_of(k) for k, v in enumerate(hc.values)
+            }
+            s0, s1 = (
+                at.get((v.article, v.start), said.get((v.article, v.value, key(v.article, v.start))))
+                for v in c.values[:2]
+            )
             if s0 is not None and s1 is not None and s0 != s1:
                 into = (n, s0)
                 break
