@@ -159,11 +159,9 @@ def compare(
     facts = find_facts(claims, entities, scopes, source_of, embed, claim_vecs=vecs, vectors=vectors)
     in_fact = {id(sc) for f in facts for sc in f.claims}
     by_ref = {c.ref: c for c in claims}
-    amounts = Amounts(claims)
+    amounts = Amounts(claims, facts)
     gathered = [
-        gather_sides(g, facts, by_ref, source_of, amounts, names, measures, scopes)
-        if g.verdict == "conflict"
-        else g
+        gather_sides(g, by_ref, source_of, amounts, names, measures, scopes) if g.verdict == "conflict" else g
         for g in groups
     ]
     groups = merge_sides(gathered, source_of, amounts)

@@ -35,21 +35,37 @@ class Amounts:
     """Every figure of the story's claims by measure ("casualties:dead", "length", "magnitude"),
     in claim order: where ``gather_sides`` looks for the other sources of a side."""
 
-    def __init__(self, claims: Sequence[StoryClaim]) -> None:
+    def __init__(self, claims: Sequence[StoryClaim], facts: Sequence[Fact] = ()) -> None:
         self.by_key: dict[str, list[tuple[StoryClaim, Quantity, Measure]]] = {}
+        self._measure: dict[tuple[int, int], Measure | None] = {}
         for sc in claims:
             if not sc.checkable:
                 continue
             for q in sc.claim.frame.quantities:
-                m = measure(sc, q)
+                m = self.measure_of(sc, q)
                 if m is not None:
                     self.by_key.setdefault(measure_key_of(sc, q, m), []).append((sc, q, m))
+        # The corroborated facts each claim states (where a side's first other sources are).
+        self._facts: dict[int, list[Fact]] = {}
+        for f in facts:
+            for x in f.claims:
+                self._facts.setdefault(id(x), []).append(f)
         self._keys = {
             (sc.ref.article, q.start): k for k, figures in self.by_key.items() for sc, q, _ in figures
         }
         # A side's figure -> the figures of other claims that give the same amount of it. Many
         # conflicts share a side (one toll against several), so each is looked up once.
         self._same: dict[tuple[int, int], list[tuple[StoryClaim, Quantity, Measure]]] = {}
+
+    def measure_of(self, sc: StoryClaim, q: Quantity) -> Measure | None:
+        """``quantities.measure``, read once per figure (each conflict asks again)."""
+        key = (id(sc), q.start)
+        if key not in self._measure:
+            self._measure[key] = measure(sc, q)
+        return self._measure[key]
+
+    def facts_of(self, sc: StoryClaim) -> list[Fact]:
+        return self._facts.get(id(sc), [])
 
     def key_at(self, article: str, start: int) -> str | None:
         """The measure key of the figure that starts there (None for none known)."""
@@ -79,7 +95,6 @@ class Amounts:
 
 def gather_sides(
     g: Group,
-    facts: Sequence[Fact],
     by_ref: dict[ClaimRef, StoryClaim],
     source_of: dict[str, str],
     amounts: Amounts,
@@ -104,7 +119,7 @@ def gather_sides(
         ref = next((r for r in g.claims if r.article == v.article), None)
         sc = by_ref.get(ref) if ref is not None else None
         q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None) if sc else None
-        m = measure(sc, q) if sc is not None and q is not None else None
+        m = amounts.measure_of(sc, q) if sc is not None and q is not None else None
         if sc is not None and q is not None and m is not None:
             found.append((side, sc, q, m))
     taken = {ref.article for ref in g.claims}
@@ -128,14 +143,12 @@ def gather_sides(
 
     # Claims that state the same fact as a side first, then figures named alike.
     for side, sc, q, m in found:
-        for f in facts:
-            if not any(x is sc for x in f.claims):
-                continue
+        for f in amounts.facts_of(sc):
             for other in f.claims:
                 if other.ref.article in taken or not other.checkable:
                     continue
                 for oq in other.claim.frame.quantities:
-                    om = measure(other, oq)
+                    om = amounts.measure_of(other, oq)
                     if (
                         om is not None
                         and om.kind == m.kind
@@ -165,34 +178,42 @@ def gather_sides(
 def merge_sides(groups: list[Group], source_of: dict[str, str], amounts: Amounts) -> list[Group]:
     """One entry per disagreement: a number conflict whose two values both stand, on the two
     sides, in a conflict listed before (once each side's other sources are gathered) is that
-    conflict; it adds its own sources there instead of being listed again."""
-    key = amounts.key_at
+    conflict; it adds its own sources there instead of being listed again. A value stands on a
+    side where its figure is, or where its article gives the same amount of the same measure
+    (a headline's "five hurt" and the body's "five people"; not "two suspects" for "two people"
+    killed)."""
     out: list[Group] = []
+    # Where each value of each number conflict listed so far stands: by figure, and by article,
+    # amount and measure (kept up to date as conflicts merge, not rebuilt for every pair).
+    stands: dict[int, tuple[dict[tuple[str, int], int], dict[tuple[str, str, str | None], int]]] = {}
+
+    def where(h: Group) -> tuple[dict[tuple[str, int], int], dict[tuple[str, str, str | None], int]]:
+        hc = h.conflicts[0]
+        at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
+        said = {
+            (v.article, v.value, amounts.key_at(v.article, v.start)): hc.side_of(k)
+            for k, v in enumerate(hc.values)
+        }
+        return at, said
+
     for g in groups:
         c = g.conflicts[0] if g.verdict == "conflict" and g.conflicts else None
         if c is None or c.type != "number" or len(c.values) < 2:
             out.append(g)
             continue
         into = None
-        for n, h in enumerate(out):
-            hc = h.conflicts[0] if h.verdict == "conflict" and h.conflicts else None
-            if hc is None or hc.type != "number":
-                continue
-            # A value stands on a side where its figure is, or where its article gives the same
-            # amount of the same measure elsewhere (a headline's "five hurt" and the body's "five
-            # people"; not "two suspects" for "two people" killed).
-            at = {(v.article, v.start): hc.side_of(k) for k, v in enumerate(hc.values)}
-            said = {
-                (v.article, v.value, key(v.article, v.start)): hc.side_of(k) for k, v in enumerate(hc.values)
-            }
+        for n, (at, said) in stands.items():
             s0, s1 = (
-                at.get((v.article, v.start), said.get((v.article, v.value, key(v.article, v.start))))
+                at.get(
+                    (v.article, v.start), said.get((v.article, v.value, amounts.key_at(v.article, v.start)))
+                )
                 for v in c.values[:2]
             )
             if s0 is not None and s1 is not None and s0 != s1:
                 into = (n, s0)
                 break
         if into is None:
+            stands[len(out)] = where(g)
             out.append(g)
             continue
         n, s0 = into
@@ -217,6 +238,7 @@ def merge_sides(groups: list[Group], source_of: dict[str, str], amounts: Amounts
             explanation=why,
             independent_sources=len({source_of[r.article] for r in refs}),
         )
+        stands[n] = where(out[n])
     return out
 
 
