@@ -5,21 +5,19 @@ same rules."""
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from newstrace.lexicon import gazetteer, name_key, strip_titles
+from newstrace.lexicon import name_key, strip_titles
 from newstrace.records import Conflict, ConflictValue, Quantity, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
-from newstrace.story.places import compatible_places, containers
+from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
     APPROX,
     CONVERSION,
     CUMULATIVE_UNITS,
-    HEDGE,
     Measure,
     MeasureIndex,
     agree_within_bound,
@@ -47,6 +45,7 @@ from newstrace.story.scope import (
     same_date,
     weekday_of,
 )
+from newstrace.story.where import country_names, other_places_counted, other_scope
 
 __all__ = ["conflicts", "loose_identity", "loose_number_ok", "may_be_one_person", "same_amount"]
 
@@ -184,99 +183,14 @@ def _other_owner(a: StoryClaim, sa: tuple[int, int], b: StoryClaim, sb: tuple[in
     return bool(oa and ob and oa != ob and not may_be_one_person(names[oa], names[ob]))
 
 
-# A place named after these words is where something lies from, not the place counted:
-# "an island off the coast southwest of Bandar Abbas ... has a population of 100,000".
-_REFERENCE_BEFORE = re.compile(
-    r"\b(?:(?:north|south|east|west)\w*\s+of|from|to|than|near|off)\s+(?:the\s+)?$", re.I
-)
-# A place and, right after it, how many live there: "Qeshm Island, home to 200,000 people".
-_APPOSED = re.compile(
-    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
-    r"(?:\s+(?:island|isle|city|town|village|province|region|county|district|state))?\s*,\s*"
-    r"(?:which\s+(?:has|is\s+home\s+to)\s+|home\s+to\s+|with\s+(?:a\s+)?population\s+of\s+|"
-    r"a\s+(?:city|town|village|island|region|province)\s+of\s+)"
-    rf"{HEDGE}$"
-)
-_WATER_WORDS = r"(?:gulf|sea|ocean|bay|strait|river|lake|coast|channel)"
-_WATER = re.compile(rf"^(?:the\s+)?{_WATER_WORDS}\b|\b{_WATER_WORDS}$", re.I)
-
-
-def _water(name: str) -> bool:
-    """A sea, a gulf, a coast ("the Persian Gulf", "Gulf of Aden"), not a city named for one
-    ("Green Bay", "Salt Lake City": the gazetteer knows them)."""
-    return bool(_WATER.search(name.strip())) and not containers(name)
-
-
-_PLACE_KIND_WORDS = {"the", "island", "islands", "isle"}
-
-
-def _place_key(name: str) -> str:
-    """ "Qeshm Island" and "Qeshm" are one island; "Qeshm City" is a town on it."""
-    words = re.findall(r"[\w'-]+", name.casefold())
-    # "Iran's Qeshm Island" is Qeshm: a possessive before the name says whose it is.
-    return " ".join(w for w in words if w not in _PLACE_KIND_WORDS and not w.endswith("'s"))
-
-
-def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -> str | None:
-    """The place whose population a figure gives, as a name key: the place it follows as an
-    apposition ("near Qeshm Island, home to 200,000 people"), else the named holder of its verb
-    ("Qeshm ... has a population of 100,000"), else the nearest place named before it in the
-    claim that is no point of reference (not "... off the coast from the city of Bandar Abbas
-    and is home to 100,000"); a country or a sea is not taken ("Qeshm is Iran's largest island in the
-    Persian Gulf, with a population of 120,000"). None when none is named ("The island, which
-    has about 200,000 residents")."""
-    text = sc.ann.article.text
-    countries = {c.casefold() for c in _countries()}
-    # The name right before, whatever the tagger made of it ("Bandar Abbas" may come out a person).
-    apposed = _APPOSED.search(text, sc.claim.start, q.start)
-    if apposed is not None:
-        said = apposed.group("name")
-        if _place_key(said) and said.casefold() not in countries and not _water(said):
-            return _place_key(said)  # "the city of Bandar Abbas, home to 500,000"; not "The island"
-    if q.holder is not None:
-        held = text[q.holder[0] : q.holder[1]]
-        if held[:1].isupper() and _place_key(held) and held.casefold() not in countries and not _water(held):
-            return _place_key(held)
-    best: tuple[int, str] | None = None
-    for pid in sc.places:
-        place = names.get(pid)
-        if place is None or place.type not in ("GPE", "LOC") or place.name.casefold() in countries:
-            continue
-        for m in place.mentions:
-            if m.article != sc.ref.article or not (sc.claim.start <= m.start and m.end <= q.start):
-                continue
-            said = text[m.start : m.end]
-            if _water(said) or _REFERENCE_BEFORE.search(text, max(sc.claim.start, m.start - 12), m.start):
-                continue
-            if best is None or m.start > best[0]:
-                best = (m.start, _place_key(said))
-    return best[1] if best else None
-
-
-def _other_places_counted(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
-                          names: dict[str, StoryEntity]) -> bool:  # fmt: skip
-    """Two population figures of places that are not one ("Qeshm, home to 120,000" / "Bandar
-    Abbas, home to 400,000"), or of no named place on either side: a city and the province
-    around it have two populations, so containment is no sameness here."""
-    pa, pb = _counted_place(a, qa, names), _counted_place(b, qb, names)
-    if pa is None and pb is None:
-        return True
-    return pa is not None and pb is not None and pa != pb
-
-
 def _towns(sc: StoryClaim, names: dict[str, StoryEntity]) -> list[str]:
     """The claim's places below country level (a country contains the towns named with it)."""
-    countries = _countries()
+    countries = country_names()
     return [
         p
         for p in sc.places
         if p in names and names[p].type in ("GPE", "LOC", "FAC") and names[p].name not in countries
     ]
-
-
-@functools.cache
-def _countries() -> frozenset[str]:
-    return frozenset(p.name for p in gazetteer().values() if p.demonyms)  # entries with a demonym
 
 
 def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
@@ -288,115 +202,6 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
     if not ta or not tb or set(ta) & set(tb):
         return False
     return not any(compatible_places(names[x], names[y]) for x in ta for y in tb)
-
-
-# A place where the claim's happening is: after "in", "at", "across", "outside" (a few words may
-# stand between: "in the Tanzanian capital Dar-es-Salaam"), or joined to such a place ("in
-# Kenya and Tanzania"); not a point of reference ("200 km from Kerman", "southwest of Bandar Abbas").
-_WHERE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Aa]t(?!\s+(?:least|most)\b)|[Aa]cross|[Tt]hroughout|[Oo]utside|[Ii]nside)\s+(?:the\s+)?"
-    r"(?:(?!(?:of|from|to|with|for)\b)[\w'-]+\s+){0,3}?|"
-    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?[A-Z][^.;:]{0,60}?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?)$"
-)
-
-
-# A country named as the owner of an institution ("outside the U.S. embassy", "Kenyan police"
-# aside, "U.S. officials said") is no place where the happening was; a full stop after a name
-# ends its sentence, unless the name is an abbreviation ("U.S").
-_INSTITUTION_AFTER = re.compile(
-    r"\s+(?:embass(?:y|ies)|consulates?|missions?|government|officials?|forces|troops|military|army|"
-    r"navy|ambassadors?|president|authorities|police|soldiers|citizens|nationals|diplomats?|envoys?)\b",
-    re.I,
-)
-
-
-def _owns_institution(text: str, start: int, end: int) -> bool:
-    at = (
-        end + 1
-        if text[end : end + 1] == "." and ("." in text[start:end] or text[start:end].isupper())
-        else end
-    )
-    return bool(_INSTITUTION_AFTER.match(text, at))
-
-
-# "the toll for both bombings", "the twin blasts", "the bombings on Aug. 7 killed 259": a count
-# over several happenings (not "both sides", "the two car bombs" of one attack).
-_BOTH = re.compile(
-    r"\b(?:both|twin)\s+(?:of\s+the\s+)?(?:bomb|attack|blast|explosion|quake|earthquake|shooting|raid|crash|storm)"
-    r"\w*s\b|\b(?:bombings|attacks|quakes|earthquakes|shootings|raids|crashes|storms)\b",
-    re.I,
-)
-
-
-def _place_groups(
-    sc: StoryClaim, names: dict[str, StoryEntity], q: Quantity
-) -> list[list[StoryEntity]] | None:
-    """The separate places (a town with its country is one) a figure is told of as where it
-    happened: two for "the explosions at U.S. embassies in Nairobi, Kenya, and Dar-es-Salaam,
-    Tanzania, killed at least 110 people", one for "At least 74 were killed in Nairobi", none
-    when none is named. The places named after the figure, before the next one, are its own
-    ("killed 247 people in Kenya and 12 people in Tanzania"); without them, the claim's. None
-    (several, unnamed) for a count "for both bombings" or of "the bombings" naming no place."""
-    text = sc.ann.article.text
-    lo, hi = sc.claim.start, sc.claim.end
-    for o in sc.claim.frame.quantities:
-        if o.end <= q.start:
-            lo = max(lo, o.end)
-        elif o.start >= q.end:
-            hi = min(hi, o.start)
-    where = _where(sc, names, q.end, hi)
-    if not where:
-        if _BOTH.search(text, lo, hi):
-            return None
-        # "Six people were also killed and at least 58 injured ... in the Tanzanian capital"
-        where = _where(sc, names, sc.claim.start, sc.claim.end)
-    groups: list[list[StoryEntity]] = []
-    for place in where:
-        for g in groups:
-            if any(compatible_places(place, o) for o in g):
-                g.append(place)
-                break
-        else:
-            groups.append([place])
-    return groups
-
-
-def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> list[StoryEntity]:
-    """The places named between ``lo`` and ``hi`` as where the claim's happening was."""
-    text = sc.ann.article.text
-    out: list[StoryEntity] = []
-    for pid in sorted(sc.places):
-        place = names.get(pid)
-        if place is None or place.type != "GPE":
-            continue
-        if any(
-            m.article == sc.ref.article
-            and lo <= m.start < hi
-            and _WHERE_BEFORE.search(text, max(sc.claim.start, m.start - 90), m.start)
-            and not _owns_institution(text, m.start, m.end)
-            for m in place.mentions
-        ):
-            out.append(place)
-    return out
-
-
-def _other_scope(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
-                 names: dict[str, StoryEntity]) -> bool:  # fmt: skip
-    """The two counts are of different places: one over several and the other in one of them
-    ("killed at least 110 people" at the embassies in Nairobi and Dar-es-Salaam, against "Six
-    people were also killed ... in the Tanzanian capital": a total and a part), or each in one
-    place that cannot hold the other (Kenya's 247 against Dar-es-Salaam's six). Only for counts
-    that add up (casualties, count nouns, sums); a quake's magnitude felt in two countries is one."""
-    ma, mb = measure(a, qa), measure(b, qb)
-    if ma is None or mb is None or ma.physical or ma.kind in ("magnitude", "age", "population"):
-        return False
-    ga, gb = _place_groups(a, names, qa), _place_groups(b, names, qb)
-    na, nb = (2 if g is None else len(g) for g in (ga, gb))
-    if (na >= 2 and nb == 1) or (nb >= 2 and na == 1):
-        return True
-    if ga and gb and len(ga) == len(gb) == 1:
-        return not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
-    return False
 
 
 def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
@@ -633,9 +438,9 @@ def _number_conflict(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
                 continue  # Rait's fall against Buckley's
-            if names is not None and _other_scope(a, qa, b, qb, names):
+            if names is not None and other_scope(a, qa, b, qb, names):
                 continue  # both embassies' toll against one embassy's
-            if ma.kind == "population" and (names is None or _other_places_counted(a, qa, b, qb, names)):
+            if ma.kind == "population" and (names is None or other_places_counted(a, qa, b, qb, names)):
                 continue  # an island's population against a city's
             if ma.kind == "age" and (
                 names is None or not _same_owner(a, (qa.start, qa.end), b, (qb.start, qb.end), names)
@@ -1192,7 +997,7 @@ def same_amount(
     if spans(sc).get(q.start) != spans(other).get(oq.start):
         return False
     if m.kind == "population":
-        if _other_places_counted(sc, q, other, oq, names):
+        if other_places_counted(sc, q, other, oq, names):
             return False
     elif m.kind != "magnitude" and not _named_alike(sc, q, other, oq):
         return False
@@ -1201,7 +1006,7 @@ def same_amount(
         return False  # Rait's fall is not Buckley's
     if measures.several_governed(other, oq) and not _same_owner(sc, at, other, oat, names):
         return False
-    return not _other_scope(sc, q, other, oq, names)  # one embassy's toll is no source of both's
+    return not other_scope(sc, q, other, oq, names)  # one embassy's toll is no source of both's
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:
