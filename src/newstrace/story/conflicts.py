@@ -438,7 +438,7 @@ def _number_conflict(
                 a, (qa.start, qa.end), b, (qb.start, qb.end), names, said=True
             ):
                 continue  # Rait's fall against Buckley's
-            if names is not None and other_scope(a, qa, b, qb, names):
+            if names is not None and other_scope(a, qa, ma, b, qb, mb, names):
                 continue  # both embassies' toll against one embassy's
             if ma.kind == "population" and (names is None or other_places_counted(a, qa, b, qb, names)):
                 continue  # an island's population against a city's
@@ -1006,7 +1006,7 @@ def same_amount(
         return False  # Rait's fall is not Buckley's
     if measures.several_governed(other, oq) and not _same_owner(sc, at, other, oat, names):
         return False
-    return not other_scope(sc, q, other, oq, names)  # one embassy's toll is no source of both's
+    return not other_scope(sc, q, m, other, oq, om, names)  # one embassy's toll is no source of both's
 
 
 def _doubt(c: Conflict, a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> float:

@@ -440,11 +440,11 @@ _MAGNITUDE_AFTER = re.compile(r"^\s*(?:-?\s*magnitude|on the richter|richter)", 
 _AGE = re.compile(r"(?:\w+[\s-]*)?\w+\s*-?\s*years?\s*-?\s*old\b", re.I)  # "36-year-old", "six years old"
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s+and\s+)?$", re.I)
+# The hedges a figure may follow ("about 200,000", "more than 100,000"), as a pattern.
+HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least|fewer than|less than|under|close to)\s+)?"
 # How many live in a place: "home to 120,000 people", "has a population of more than 100,000",
 # "which has about 200,000 residents", "a town of 5,000 inhabitants". A measure of the place,
 # not a count of people the event touched ("200,000 people fled").
-# The hedges a figure may follow ("about 200,000", "more than 100,000"), as a pattern.
-HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|approximately|an estimated|more than|over|at least|fewer than|less than|under|close to)\s+)?"
 _POPULATION_BEFORE = re.compile(
     rf"(?:\b(?:is|are|was|were|be|been|being)\s+|,\s*)home\s+to\s+{HEDGE}$|"  # not "returned home to 30,000 fans"
     rf"\b(?:population\s+of|populated\s+by|inhabited\s+by|population\s+(?:is|was|stands\s+at))\s+{HEDGE}$",
@@ -736,6 +736,9 @@ class MeasureIndex:
         # climber and "fell 600 metres" of another names neither fall by its verb; the toll of a
         # quake two years before does not make "killed 10" ambiguous.
         governed: dict[tuple[str, str, str], list[float]] = {}
+        # Sums the story gives converted from another currency ("85 million euros ($108
+        # million)"): each outlet converts at its own rate, and "$" may be another country's dollar.
+        self._converted: dict[str, list[float]] = {}
         for sc in claims:
             own = sc.claim.kind != "background" and not (outside is not None and outside(sc))
             for q in sc.claim.frame.quantities:
@@ -745,16 +748,10 @@ class MeasureIndex:
                     values.setdefault((sc.ref.article, key), []).append(m.value)
                     if q.governor and own:
                         governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
+                    if m.kind.startswith("money:") and restated(sc, q):
+                        self._converted.setdefault(m.kind, []).append(m.value)
         self._values = values
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
-        # Currencies the story's sums are converted into ("85 million euros ($108 million)"):
-        # each outlet converts at its own rate, and "$" may be another country's dollar.
-        self._converted: dict[str, list[float]] = {}
-        for sc in claims:
-            for q in sc.claim.frame.quantities:
-                m = measure(sc, q)
-                if m is not None and m.kind.startswith("money:") and restated(sc, q):
-                    self._converted.setdefault(m.kind, []).append(m.value)
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.

@@ -76,21 +76,22 @@ class Amounts:
         sc: StoryClaim,
         q: Quantity,
         m: Measure,
+        key: str,
         names: dict[str, StoryEntity],
         measures: MeasureIndex,
         scopes: Scopes,
     ) -> list[tuple[StoryClaim, Quantity, Measure]]:
-        """The figures of other articles' claims that give the same amount as ``q`` (in claim
-        order; ``conflicts.same_amount``)."""
-        key = (id(sc), q.start)
-        if key not in self._same:
-            self._same[key] = [
+        """The figures of other articles' claims that give the same amount as ``q`` (of measure
+        ``key``; in claim order; ``conflicts.same_amount``)."""
+        at = (id(sc), q.start)
+        if at not in self._same:
+            self._same[at] = [
                 (other, oq, om)
-                for other, oq, om in self.by_key.get(measure_key_of(sc, q, m), ())
+                for other, oq, om in self.by_key.get(key, ())
                 if other.ref.article != sc.ref.article
                 and same_amount(sc, q, m, other, oq, om, names, measures, scopes)
             ]
-        return self._same[key]
+        return self._same[at]
 
 
 def gather_sides(
@@ -114,22 +115,23 @@ def gather_sides(
     c = g.conflicts[0]
     if c.type != "number" or len(c.values) != 2 or len(g.claims) != 2:
         return g
-    found: list[tuple[int, StoryClaim, Quantity, Measure]] = []
+    found: list[tuple[int, StoryClaim, Quantity, Measure, str]] = []
     for side, v in enumerate(c.values):
         ref = next((r for r in g.claims if r.article == v.article), None)
         sc = by_ref.get(ref) if ref is not None else None
         q = next((q for q in sc.claim.frame.quantities if q.start == v.start), None) if sc else None
         m = amounts.measure_of(sc, q) if sc is not None and q is not None else None
         if sc is not None and q is not None and m is not None:
-            found.append((side, sc, q, m))
+            found.append((side, sc, q, m, measure_key_of(sc, q, m)))
     taken = {ref.article for ref in g.claims}
     added: list[tuple[ClaimRef, ConflictValue]] = []
 
-    def torn(other: StoryClaim, oq: Quantity, om: Measure, side: int) -> bool:
-        """The page gives the other side's amount too, or a hedged one that admits it."""
-        for s, rsc, rq, rm in found:
+    def torn(other: StoryClaim, oq: Quantity, om: Measure, key: str, side: int) -> bool:
+        """The page gives the other side's amount too (of the measure ``key`` its figure is
+        of), or a hedged one that admits it."""
+        for s, rsc, rq, rm, _ in found:
             if s != side and (
-                measures.gives(other.ref.article, measure_key_of(other, oq, om), rm.value)
+                measures.gives(other.ref.article, key, rm.value)
                 or agree_within_bound(bound(other, oq), om.value, bound(rsc, rq), rm.value)
             ):
                 return True
@@ -142,7 +144,7 @@ def gather_sides(
         )
 
     # Claims that state the same fact as a side first, then figures named alike.
-    for side, sc, q, m in found:
+    for side, sc, q, m, _ in found:
         for f in amounts.facts_of(sc):
             for other in f.claims:
                 if other.ref.article in taken or not other.checkable:
@@ -157,9 +159,10 @@ def gather_sides(
                     ):
                         take(other, oq, side)
                         break
-    for side, sc, q, m in found:
-        for other, oq, om in amounts.same_as(sc, q, m, names, measures, scopes):
-            if other.ref.article not in taken and not torn(other, oq, om, side):
+    for side, sc, q, m, key in found:
+        # same_as draws from the figures of this measure key: each is of the same key.
+        for other, oq, om in amounts.same_as(sc, q, m, key, names, measures, scopes):
+            if other.ref.article not in taken and not torn(other, oq, om, key, side):
                 take(other, oq, side)
     if not added:
         return g
@@ -202,13 +205,9 @@ def merge_sides(groups: list[Group], source_of: dict[str, str], amounts: Amounts
             out.append(g)
             continue
         into = None
+        mine = [(v.article, v.start, v.value, amounts.key_at(v.article, v.start)) for v in c.values[:2]]
         for n, (at, said) in stands.items():
-            s0, s1 = (
-                at.get(
-                    (v.article, v.start), said.get((v.article, v.value, amounts.key_at(v.article, v.start)))
-                )
-                for v in c.values[:2]
-            )
+            s0, s1 = (at.get((art, start), said.get((art, value, key))) for art, start, value, key in mine)
             if s0 is not None and s1 is not None and s0 != s1:
                 into = (n, s0)
                 break

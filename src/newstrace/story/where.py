@@ -16,7 +16,7 @@ from newstrace.lexicon import gazetteer
 from newstrace.records import Quantity, StoryEntity
 from newstrace.story.claims import StoryClaim
 from newstrace.story.places import compatible_places, containers
-from newstrace.story.quantities import HEDGE, measure
+from newstrace.story.quantities import HEDGE, Measure
 
 __all__ = ["country_names", "other_places_counted", "other_scope"]
 
@@ -25,6 +25,11 @@ __all__ = ["country_names", "other_places_counted", "other_scope"]
 def country_names() -> frozenset[str]:
     """Names of countries (the gazetteer's entries with a demonym)."""
     return frozenset(p.name for p in gazetteer().values() if p.demonyms)
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(c.casefold() for c in country_names())
 
 
 # A place named after these words is where something lies from, not the place counted:
@@ -69,7 +74,7 @@ def _counted_place(sc: StoryClaim, q: Quantity, names: dict[str, StoryEntity]) -
     Persian Gulf, with a population of 120,000"). None when none is named ("The island, which
     has about 200,000 residents")."""
     text = sc.ann.article.text
-    countries = {c.casefold() for c in country_names()}
+    countries = _country_keys()
     # The name right before, whatever the tagger made of it ("Bandar Abbas" may come out a person).
     apposed = _APPOSED.search(text, sc.claim.start, q.start)
     if apposed is not None:
@@ -197,15 +202,14 @@ def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> l
     return out
 
 
-def other_scope(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantity,
-                 names: dict[str, StoryEntity]) -> bool:  # fmt: skip
+def other_scope(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Quantity, mb: Measure,
+                names: dict[str, StoryEntity]) -> bool:  # fmt: skip
     """The two counts are of different places: one over several and the other in one of them
     ("killed at least 110 people" at the embassies in Nairobi and Dar-es-Salaam, against "Six
     people were also killed ... in the Tanzanian capital": a total and a part), or each in one
     place that cannot hold the other (Kenya's 247 against Dar-es-Salaam's six). Only for counts
     that add up (casualties, count nouns, sums); a quake's magnitude felt in two countries is one."""
-    ma, mb = measure(a, qa), measure(b, qb)
-    if ma is None or mb is None or ma.physical or ma.kind in ("magnitude", "age", "population"):
+    if ma.physical or ma.kind in ("magnitude", "age", "population"):
         return False
     ga, gb = _place_groups(a, names, qa), _place_groups(b, names, qb)
     na, nb = (2 if g is None else len(g) for g in (ga, gb))
