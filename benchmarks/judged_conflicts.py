@@ -79,13 +79,23 @@ def run_aquaint(folder: Path, min_precision: float | None) -> int:
     settings = load_settings()
     embed = embedder(settings)
     tally = {"conflict": [0, 0], "update": [0, 0]}
-    unjudged = 0
+    unjudged = errors = 0
     for name, ids in stories.items():
-        try:
-            arts = [aquaint_article(folder, i) for i in ids]
-        except (OSError, ValueError, SyntaxError) as e:  # missing, unreadable, or not XML (ParseError)
-            print(f"{folder}: [E107] cannot read story {name}: {e}", file=sys.stderr)
-            return 2
+        arts = []
+        for i in ids:
+            try:
+                arts.append(aquaint_article(folder, i))
+            except (
+                OSError,
+                ValueError,
+                SyntaxError,
+            ) as e:  # missing, unreadable, or not XML (ParseError: line, column)
+                print(
+                    f"{folder / f'{i}.tml'}: [E107] cannot read (story {name} skipped): {e}", file=sys.stderr
+                )
+                errors += 1
+        if len(arts) != len(ids):
+            continue  # a story with a document missing would show other conflicts than were judged
         report = compare_articles(arts, settings, embed)
         for g in report.groups:
             for c in g.conflicts:
@@ -108,6 +118,9 @@ def run_aquaint(folder: Path, min_precision: float | None) -> int:
     real, false = tally["conflict"]
     precision = real / (real + false) if real + false else 1.0
     print(f"{len(stories)} stories; unjudged {unjudged}")
+    if errors:
+        print(f"{errors} document(s) could not be read", file=sys.stderr)
+        return 1
     if min_precision is not None and precision < min_precision:
         print(f"conflict precision {precision:.3f} is below the floor {min_precision}", file=sys.stderr)
         return 1
