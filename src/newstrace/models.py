@@ -155,18 +155,25 @@ class WordVectors:
             else np.zeros((0, dim), dtype=np.float32)
         )
 
-    def nearest(self, word: str, candidates: Sequence[str]) -> list[tuple[float, str]]:
-        """(cosine, candidate) for every candidate with a vector, in one matrix product."""
-        x = self._vec(word)
-        if x is None or not candidates:
-            return []
+    def stacked(self, candidates: Sequence[str]) -> tuple[list[str], Any]:
+        """The candidates with a vector, and their unit vectors stacked (for :meth:`against`)."""
         import numpy as np
 
         known = [(c, v) for c in candidates if (v := self._vec(c)) is not None]
-        if not known:
+        mat = np.stack([v for _, v in known]) if known else None
+        return [c for c, _ in known], mat
+
+    def against(self, word: str, stacked: tuple[list[str], Any]) -> list[tuple[float, str]]:
+        """(cosine, candidate) for every candidate of :meth:`stacked`, in one matrix product."""
+        x = self._vec(word)
+        words, mat = stacked
+        if x is None or mat is None:
             return []
-        sims = np.stack([v for _, v in known]) @ x
-        return [(float(s), c) for (c, _), s in zip(known, sims, strict=True)]
+        return [(float(s), c) for c, s in zip(words, mat @ x, strict=True)]
+
+    def nearest(self, word: str, candidates: Sequence[str]) -> list[tuple[float, str]]:
+        """(cosine, candidate) for every candidate with a vector, in one matrix product."""
+        return self.against(word, self.stacked(candidates))
 
 
 @lru_cache(maxsize=2)

@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
@@ -294,6 +295,7 @@ class SourceUnits:
                     self.where["<num>" + num].add(j)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
+        self._matrix: Any = None
 
     def preds(self, j: int) -> list[_Pred]:
         if j not in self._preds:
@@ -320,18 +322,30 @@ class SourceUnits:
             return None
         if t.lemma not in self._syn:
             opposed = {w for o in readings(t.lower, t.pos) for w in o.opposite_family}
-            pool = [lemma for lemma in self.lemmas if lemma not in opposed]
-            nearest = getattr(self.similarity, "nearest", None)
-            if nearest is not None:  # word vectors: one matrix product
-                scored = nearest(t.lemma, pool)
+            if isinstance(self.similarity, WordVectors):  # one product with the sources' words
+                scored = [
+                    (s, lemma)
+                    for s, lemma in self.similarity.against(t.lemma, self._pool())
+                    if lemma not in opposed
+                ]
             else:
-                scored = [(self.similarity(t.lemma, lemma), lemma) for lemma in pool]
+                scored = [
+                    (self.similarity(t.lemma, lemma), lemma) for lemma in self.lemmas if lemma not in opposed
+                ]
             best, score = "", NEAR_SYNONYM
             for s, lemma in scored:  # the first of equals, in source order
                 if s > score or (s == score and not best):
                     best, score = lemma, s
             self._syn[t.lemma] = (best, self.lemmas[best]) if best else None
         return self._syn[t.lemma]
+
+    def _pool(self) -> Any:
+        """The sources' content lemmas with their vectors, stacked once per audit (a derived
+        word's near-synonym is looked for among them, hundreds of times per audit)."""
+        if self._matrix is None:
+            assert isinstance(self.similarity, WordVectors)
+            self._matrix = self.similarity.stacked(list(self.lemmas))
+        return self._matrix
 
     def counterpart(self, t: Tok) -> set[int]:
         found = self.exact(t)
