@@ -46,6 +46,19 @@ def test_a_faithful_summary_and_each_edit_become_records(tmp_path: Path) -> None
     assert faithful.derived[edited.sentences[0].start : edited.sentences[0].end] == SUMMARY["sentences"][0]
 
 
+def test_a_summary_and_its_edited_copies_audit_one_source_article(tmp_path: Path) -> None:
+    """One source article, one id: the auditor parses it once for the summary and its copies,
+    as it would for a desk's several rewrites of one wire."""
+    from newstrace.bench.audit import record_articles
+    from newstrace.config import load_settings
+
+    recs = written_records(_gold(tmp_path, [SUMMARY]), None, tmp_path / "polnear")["t1"]
+    assert {r.source for r in recs} == {"t1-01"}
+    sources = [record_articles(r, load_settings())[0] for r in recs]
+    assert {a.id for a in sources} == {"t1-01/source"}
+    assert [record_articles(r, load_settings())[1].id for r in recs] == ["t1-01/derived", "t1-01a/derived"]
+
+
 def test_missing_sources_and_bad_edits_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     bad_edit = {**SUMMARY, "id": "t1-02", "edits": [{**SUMMARY["edits"][0], "sentence": 7}]}
     gold = _gold(tmp_path, [SUMMARY, bad_edit])

@@ -66,6 +66,10 @@ class QagsRecord:
     # What the summary is, when the set says (written summaries: "faithful" or the type of its
     # one edit, "number", "entity", ...): the report gives the share judged right per kind.
     kind: str = ""
+    # The id of the record's source article when several records share one (a written summary
+    # and its edited copies): audited as one article, it is parsed once, as a desk auditing
+    # several rewrites of one wire would have it. Empty: the source is the record's own.
+    source: str = ""
 
     @property
     def consistent(self) -> bool:
@@ -417,10 +421,13 @@ class _Baseline:
 
 
 def record_articles(rec: QagsRecord, settings: Settings) -> tuple[Any, Any]:
-    """The source and derived articles of one record, named ``ID/source`` and ``ID/derived``."""
+    """The source and derived articles of one record, named ``ID/source`` (ID: the record's
+    ``source`` when records share one) and ``ID/derived``."""
     from newstrace.readers import article_from_text
 
-    source = article_from_text(rec.article, id=f"{rec.id}/source", path=rec.path, settings=settings)
+    source = article_from_text(
+        rec.article, id=f"{rec.source or rec.id}/source", path=rec.path, settings=settings
+    )
     derived = article_from_text(rec.derived, id=f"{rec.id}/derived", path=rec.path, settings=settings)
     return source, derived
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -55,10 +56,12 @@ def _qags(article: str, sentences: list[str], bad: int | None, kind: str, rid: s
         "article": article,
         "kind": kind,
         "summary_sentences": [
-            {"sentence": s, "responses": [{"response": "no" if k == bad else "yes"}]} for k, s in enumerate(sentences)
+            {"sentence": s, "responses": [{"response": "no" if k == bad else "yes"}]}
+            for k, s in enumerate(sentences)
         ],
     }
-    return parse_record(obj, rid, path)
+    # The summary and its edited copies audit one source article (the summary's id names it).
+    return replace(parse_record(obj, rid, path), source=path.rsplit("#", 1)[-1])
 
 
 def written_records(
