@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.errors import ModelError
+from newstrace.errors import MissingExtraError, ModelError
 from newstrace.models import PARAGRAPH_COMPONENT, embeddings_path, load_embedder, load_spacy
 
 
@@ -103,6 +103,27 @@ def test_entailment_premise_fits_uncut():
         kept == [0, 1]
         and nli.length("Rain fell all day on the valley.") + nli.length("The dam held.") + 1 <= budget
     )
+
+
+def test_entailment_reads_a_pair_at_its_own_length(monkeypatch):
+    """The bundled export is fixed at 160 tokens; a pair is read unpadded (its sequence length
+    left free in memory), and the reading is the same every time. Without the onnx package the
+    error names the extra that brings it."""
+    import sys
+
+    from newstrace.models import Entailment, entailment_files, load_entailment
+
+    nli = load_entailment("bundled")
+    assert nli is not None and nli.max_length == 160
+    pair = ("The mayor opened the bridge on Monday, officials said.", "The mayor opened the bridge.")
+    enc = nli._tok.encode(*pair)
+    assert len(enc.ids) < 30 and all(enc.attention_mask)
+    assert nli._session.get_inputs()[0].shape[1] != 160
+    assert nli([pair[0]], [pair[1]]) == Entailment(*entailment_files("bundled"))([pair[0]], [pair[1]])
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    with pytest.raises(MissingExtraError) as info:
+        Entailment(*entailment_files("bundled"))
+    assert "newstrace[nli]" in str(info.value)
 
 
 def test_entailment_local_folder(tmp_path):
