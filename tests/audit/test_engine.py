@@ -484,3 +484,28 @@ def test_a_sources_own_words_are_a_copy() -> None:
     assert _verbatim('Clinton plans to visit "Charlotte" on Sunday.', src)
     assert not _verbatim("Clinton plans to visit Raleigh on Sunday.", src)
     assert not _verbatim("Officials said.", src)  # too short to tell
+
+
+def test_the_entailment_model_reads_only_what_it_can_change(settings):
+    """A copy the support decision passes is never doubted, so the audit does not read it; a
+    trace (for calibration, which re-labels under other settings) still does."""
+    auditor = Auditor(settings)
+    real = auditor.entailment
+    if real is None:
+        pytest.skip("models.entailment = none")
+    read: list[str] = []
+
+    class Counting:
+        def fit(self, candidates, hypothesis):
+            return real.fit(candidates, hypothesis)
+
+        def __call__(self, premises, hypotheses):
+            read.extend(hypotheses)
+            return real(premises, hypotheses)
+
+    auditor.entailment = Counting()  # type: ignore[assignment]
+    src = article_from_text(FIRE, id="src")
+    report = auditor.audit([src], article_from_text(COPIED, id="drv"))
+    assert [s.label for s in report.sentences] == ["supported"] and read == []
+    _, traces = auditor.trace([src], article_from_text(COPIED, id="drv"))
+    assert read == [COPIED] and traces[0].entail is not None and traces[0].copy

@@ -498,6 +498,7 @@ def audit_annotated(
             model,
             partial(ctx.reading, n),
             copy,
+            always_read=trace is not None,
         )
         if trace is not None:
             soft = any(f.type in ("hedge_dropped", "relay_dropped") for f in found)
@@ -990,10 +991,12 @@ def _label(
     model: SupportModel | None = None,
     reading: Callable[[], float | None] | None = None,
     copy: bool = False,
+    always_read: bool = False,
 ) -> tuple[AuditLabel, str]:
     """The sentence's label and why. ``reading``: its entailment reading, asked only once the
-    typed checks, opinion and dropped hedges have left the support decision open; ``copy``: the
-    sentence is a source's own words, which the entailment reading never doubts."""
+    typed checks, opinion and dropped hedges have left the support decision open, and only when
+    it can change it (``always_read``: for calibration, which re-labels under other settings);
+    ``copy``: the sentence is a source's own words, which the entailment reading never doubts."""
     best = (
         f"best source match {evidence[0].source} (similarity {evidence[0].score:.2f})"
         if evidence
@@ -1019,11 +1022,15 @@ def _label(
     )
     consistent = label in CONSISTENT_LABELS
     entail = feats.get("entail")
-    if entail is None and reading is not None and model is not None:
+    invents = bool(new_numbers or new_names)
+    # A copy the support decision passes is never doubted, and a sentence it rejects that gives a
+    # name or number the sources never mention is never rescued: no reading changes either.
+    open_ = always_read or not ((consistent and copy) or (not consistent and invents))
+    if entail is None and reading is not None and model is not None and open_:
         entail = reading()
     if model is None or entail is None:
         return label, reason
-    if model.entailment_rule(consistent, entail, bool(new_numbers or new_names), copy) == consistent:
+    if model.entailment_rule(consistent, entail, invents, copy) == consistent:
         return label, reason
     if not consistent:
         # Reworded beyond what the word and unit checks accept, yet the evidence entails it.
