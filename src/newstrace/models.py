@@ -171,10 +171,6 @@ class WordVectors:
             return []
         return [(float(s), c) for c, s in zip(words, mat @ x, strict=True)]
 
-    def nearest(self, word: str, candidates: Sequence[str]) -> list[tuple[float, str]]:
-        """(cosine, candidate) for every candidate with a vector, in one matrix product."""
-        return self.against(word, self.stacked(candidates))
-
 
 @lru_cache(maxsize=2)
 def load_word_vectors(name: str) -> WordVectors | None:

@@ -295,7 +295,7 @@ class SourceUnits:
                     self.where["<num>" + num].add(j)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
-        self._matrix: Any = None
+        self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
 
     def preds(self, j: int) -> list[_Pred]:
         if j not in self._preds:
@@ -339,7 +339,7 @@ class SourceUnits:
             self._syn[t.lemma] = (best, self.lemmas[best]) if best else None
         return self._syn[t.lemma]
 
-    def _pool(self) -> Any:
+    def _pool(self) -> tuple[list[str], Any]:
         """The sources' content lemmas with their vectors, stacked once per audit (a derived
         word's near-synonym is looked for among them, hundreds of times per audit)."""
         if self._matrix is None:
