@@ -51,7 +51,9 @@ def source_text(source: dict[str, Any], ecbplus: Path | None, polnear: Path | No
     raise InputError(f"unknown corpus {corpus!r} (ecbplus or polnear)", path="source", code="E106")
 
 
-def _qags(article: str, sentences: list[str], bad: int | None, kind: str, rid: str, path: str) -> QagsRecord:
+def _qags(
+    article: str, sentences: list[str], bad: int | None, kind: str, rid: str, path: str, source: str
+) -> QagsRecord:
     obj = {
         "article": article,
         "kind": kind,
@@ -60,8 +62,8 @@ def _qags(article: str, sentences: list[str], bad: int | None, kind: str, rid: s
             for k, s in enumerate(sentences)
         ],
     }
-    # The summary and its edited copies audit one source article (the summary's id names it).
-    return replace(parse_record(obj, rid, path), source=path.rsplit("#", 1)[-1])
+    # The summary and its edited copies audit one source article (``source``: the summary's id).
+    return replace(parse_record(obj, rid, path), source=source)
 
 
 def written_records(
@@ -89,7 +91,7 @@ def written_records(
                 try:
                     sentences = [str(x) for x in summ["sentences"]]
                     article = source_text(summ["source"], ecbplus, polnear)
-                    records.append(_qags(article, sentences, None, "faithful", sid, f"{f}#{sid}"))
+                    records.append(_qags(article, sentences, None, "faithful", sid, f"{f}#{sid}", sid))
                     for ed in summ.get("edits", []):
                         k = int(ed["sentence"])
                         if not 0 <= k < len(sentences) or ed.get("type") not in EDIT_TYPES:
@@ -97,7 +99,9 @@ def written_records(
                                              path=str(f), code="E106")  # fmt: skip
                         edited = [*sentences[:k], str(ed["text"]), *sentences[k + 1 :]]
                         kind = str(ed["type"])
-                        records.append(_qags(article, edited, k, kind, str(ed.get("id", sid)), f"{f}#{sid}"))
+                        records.append(
+                            _qags(article, edited, k, kind, str(ed.get("id", sid)), f"{f}#{sid}", sid)
+                        )
                 except (KeyError, TypeError, ValueError) as exc:
                     raise InputError(f"summary {sid}: {exc}", path=str(f), code="E106") from None
             out[f.stem] = records
