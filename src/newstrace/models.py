@@ -226,15 +226,17 @@ class Entailment:
         # Deterministic and polite on a shared machine: one inference uses at most 2 threads.
         opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
         opts.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
-        inputs = self._session.get_inputs()
-        self._names = [i.name for i in inputs]
-        dim = inputs[0].shape[1] if len(inputs[0].shape) > 1 else None
         # The length a model was exported with is the most it reads; a pair is read at its own
         # length, not padded to it (a third of the time for a typical premise and hypothesis).
-        self.max_length = int(dim) if isinstance(dim, int) else (max_length or 256)
-        if isinstance(dim, int):
-            self._session = ort.InferenceSession(free_length(model), opts, providers=["CPUExecutionProvider"])
+        freed = free_length(model)
+        self._session = ort.InferenceSession(
+            freed[0] if freed else str(model), opts, providers=["CPUExecutionProvider"]
+        )
+        inputs = self._session.get_inputs()
+        self._names = [i.name for i in inputs]
+        if len(inputs[0].shape) > 1 and isinstance(inputs[0].shape[1], int):
+            raise MissingExtraError("nli", "onnx")  # a fixed length, and no onnx to free it
+        self.max_length = freed[1] if freed else (max_length or 256)
         self._tok = Tokenizer.from_file(str(tokenizer))
         self._tok.enable_truncation(self.max_length, strategy="longest_first")
         self._tok.no_padding()  # pairs are read one at a time: nothing to pad to
@@ -281,22 +283,26 @@ class Entailment:
         return out
 
 
-def free_length(model: Path) -> bytes:
+def free_length(model: Path) -> tuple[bytes, int] | None:
     """``model`` with the sequence length of its inputs left free (an export fixed at 160
-    tokens reads a 40-token pair as 160). The ONNX graph is rewritten in memory, never on disk.
-    int8 exports quantize activations over the whole input, so a pair reads a little
-    differently unpadded (0.088 / 0.416 against 0.081 / 0.407 in one pair's logits): the
-    audit's thresholds are calibrated on readings made this way."""
+    tokens reads a 40-token pair as 160), and the length it was fixed at; None when no input's
+    length is fixed, or without the onnx package (the loaded session then tells which). The
+    ONNX graph is rewritten in memory, never on disk. int8 exports quantize activations over
+    the whole input, so a pair reads a little differently unpadded (0.088 / 0.416 against
+    0.081 / 0.407 in one pair's logits): the audit's thresholds are calibrated on readings made
+    this way."""
     try:
         import onnx
     except ImportError:
-        raise MissingExtraError("nli", "onnx") from None
+        return None
     proto = onnx.load(str(model))
+    fixed = 0
     for inp in proto.graph.input:
         dims = inp.type.tensor_type.shape.dim
         if len(dims) > 1 and dims[1].HasField("dim_value"):
+            fixed = fixed or int(dims[1].dim_value)
             dims[1].dim_param = "sequence"  # setting the name clears the fixed value
-    return bytes(proto.SerializeToString())
+    return (bytes(proto.SerializeToString()), fixed) if fixed else None
 
 
 def entailment_files(name: str) -> tuple[Path, Path, int]:
