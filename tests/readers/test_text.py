@@ -70,3 +70,58 @@ def test_bad_header_date_names_file_and_line():
     assert info.value.code == "E110"
     assert info.value.line == 1
     assert "bad.txt:1" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("top", "day"),
+    [
+        ("By Maria Lopez\nPublished: 14 March 2023", dt.date(2023, 3, 14)),
+        ("Andes Daily, published March 15, 2023", dt.date(2023, 3, 15)),
+        ("LIMA, Tuesday, March 14, 2023", dt.date(2023, 3, 14)),
+        ("Valley Byte\nOct. 24, 2023 | 5:41 PM PT", dt.date(2023, 10, 24)),
+        ("Updated March 16, 2023 09:12 GMT\nPublished: 14 March 2023", dt.date(2023, 3, 14)),
+        ("Tulsa Today\nSunday 9 June 2024", dt.date(2024, 6, 9)),
+    ],
+)
+def test_a_pages_own_date_line_dates_it(top: str, day: dt.date):
+    text = f"Quake kills 42 in central Peru\n{top}\n\nA magnitude 6.4 earthquake struck central Peru on Monday.\n"
+    art = article_from_text(text, id="x")
+    assert art.published == day
+    assert art.metadata["published_from"] == "date line"
+    a, b = art.metadata["date_line"]
+    assert str(day.day) in text[a:b]
+    # The lines down to the date line are the page's: the headline is its title, the body is the story.
+    assert art.title == "Quake kills 42 in central Peru"
+    assert art.body.startswith("A magnitude 6.4")
+
+
+def test_an_updated_stamp_dates_a_page_when_nothing_else_does():
+    art = article_from_text(
+        "Title\n\nUpdated March 16, 2023 09:12 GMT\n\nOfficials said on Monday.\n", id="x"
+    )
+    assert art.published == dt.date(2023, 3, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that gives a date is no date line
+        "On May 21, 2025, Russian President Vladimir Putin made a rare visit to the Kursk region.\nMore.\n",
+        # a date without its year dates nothing
+        "Title\n\nMarch 14\n\nOfficials said on Monday that the quake killed 42 people in the region.\n",
+        # below the first paragraph is the story, not the page's top
+        "Title\n\n"
+        + "Officials said the quake killed 42 people across the province on Monday night. " * 3
+        + "\nMarch 14, 2023\n",
+    ],
+)
+def test_no_date_line_leaves_a_page_undated(text: str):
+    art = article_from_text(text, id="x")
+    assert art.published is None
+    assert "published_from" not in art.metadata
+
+
+def test_a_header_date_wins_over_a_date_line():
+    art = article_from_text("date 2023-03-20\nPublished: 14 March 2023\n\nOfficials said.\n", id="x")
+    assert art.published == dt.date(2023, 3, 20)
+    assert "published_from" not in art.metadata

@@ -88,6 +88,10 @@ def article_from_text(
     meta: dict[str, Any] = {}
     if head.dateline_date:
         meta["dateline_date"] = head.dateline_date
+    if head.date_line is not None:
+        # Where the date came from, so a reader can check it: the page's own date line.
+        meta["published_from"] = "date line"
+        meta["date_line"] = [head.date_line.start, head.date_line.end]
     values.update({k: v for k, v in fields.items() if v is not None})
     art = Article(id=id, path=path, text=text, body_start=head.body_start, metadata=meta, **values)
     return _finish(art, settings)

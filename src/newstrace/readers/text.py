@@ -5,6 +5,8 @@ Accepted shapes (leading whitespace ignored)::
     date 2025-05-21 Moscow, May 21 Displaced residents ...      header + dateline + lead on one line
     date 2025-05-21\\nMOSCOW (Reuters) - The Kremlin said ...   header alone, dateline below
     Kyiv, March 3 — Baltic Press Agency. Officials said ...      no header: dateline still parsed
+    Quake kills 42\\n\\nBy M. Lopez\\nPublished: 14 March 2023\\n\\nA magnitude ...
+                                                  no header: the page's own date line is its date
 
 Offsets of every field index the decoded file text; ``body_start`` points just past the header
 (and a title line, if any), so the dateline stays part of the analysed body.
@@ -17,6 +19,7 @@ import re
 
 from newstrace.errors import E_DATE, InputError
 from newstrace.records import Span
+from newstrace.timex.normalize import MONTHS as _MONTH_NUMBERS
 
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -42,6 +45,80 @@ _DATELINE = re.compile(
 )
 
 
+# A whole date as pages print their own: "14 March 2023", "March 14, 2023", "Mar. 14 2023",
+# "2023-03-14". Numeric "03/04/2023" is left out: day and month cannot be told apart.
+_FULL_DATES = (
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
+)
+# What may stand on a page's date line besides the date: a stamp word ("Published:", "Last
+# updated", "Posted on"), a weekday, a clock time and zone ("09:12 GMT"), a place or outlet name
+# before it ("LIMA,", "Andes Daily,"), punctuation.
+_STAMP = re.compile(r"\b(?:(?:first|last)\s+)?(?:published|posted|updated|modified|date)\b", re.I)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_LINE_FILLER = re.compile(
+    rf"(?:{_STAMP.pattern}|\b{_WEEKDAY}\b|\b(?:on|at)\b|\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?|"
+    r"\b(?:GMT|UTC|[A-Z]{2,4}T)\b|[,;:|()\u2013\u2014-])",
+    re.I,
+)
+# Lines read for the page's date: the short ones at the top, before the first paragraph.
+_DATE_LINES = 6
+_DATE_LINE_MAX = 100
+_LINE_NAME_WORDS = 4
+
+
+def full_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every whole date (day, month and year) written in ``text``, with its span, in order."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pat in _FULL_DATES:
+        for m in pat.finditer(text):
+            mo = m.group("m")
+            month = int(mo) if mo.isdigit() else _MONTH_NUMBERS.get(mo[:3].casefold())
+            if month is None:
+                continue
+            try:
+                found.append((m.start(), m.end(), dt.date(int(m.group("y")), month, int(m.group("d")))))
+            except ValueError:
+                continue
+    return sorted(found, key=lambda f: f[:2])
+
+
+def page_date(text: str, pos: int) -> tuple[dt.date, int, int, bool] | None:
+    """The date a page prints as its own on a short line of its top ("Published: 14 March 2023",
+    "Tuesday 14 March 2023", "LIMA, Tuesday, March 14, 2023", "Andes Daily, published March 15,
+    2023"): (date, line start, line end, whether the line says it was updated). The line holds
+    little but the date: a stamp word, a weekday, a clock time, or a name of a few words (a place,
+    an outlet). Reading stops at the first long line (the body). A published date is preferred to
+    an updated one (a page's "yesterday" was written on the first)."""
+    best: tuple[dt.date, int, int, bool] | None = None
+    seen = 0
+    for line in re.finditer(r"[^\n]*", text[pos:]):
+        raw = line.group(0)
+        if not raw.strip():
+            continue
+        seen += 1
+        if seen > _DATE_LINES or len(raw.strip()) > _DATE_LINE_MAX:
+            break
+        dates = full_dates(raw)
+        if len(dates) != 1:
+            continue
+        a, b, day = dates[0]
+        rest = _LINE_FILLER.sub(" ", raw[:a] + " " + raw[b:])
+        words = rest.split()
+        if len(words) > _LINE_NAME_WORDS or any(not w[:1].isupper() and not w[:1].isdigit() for w in words):
+            continue  # a sentence that gives a date, not a page's date line
+        start, end = pos + line.start(), pos + line.end()
+        updated = bool(re.search(r"\b(?:updated|modified)\b", raw, re.I)) and not re.search(
+            r"\b(?:published|posted)\b", raw, re.I
+        )
+        if best is None or (best[3] and not updated):
+            best = (day, start, end, updated)
+        if not updated:
+            break
+    return best
+
+
 class TextHeader:
     """What was parsed off the top of a plain-text article."""
 
@@ -54,6 +131,7 @@ class TextHeader:
         "title",
         "body_start",
         "dateline_date",
+        "date_line",
     )
 
     def __init__(self) -> None:
@@ -65,6 +143,8 @@ class TextHeader:
         self.title: str | None = None
         self.body_start = 0
         self.dateline_date: str | None = None
+        # The span of the page's own date line, when the date came from one (no header).
+        self.date_line: Span | None = None
 
 
 def parse_header(text: str, path: str) -> TextHeader:
@@ -88,6 +168,19 @@ def parse_header(text: str, path: str) -> TextHeader:
             pos = title_end
             pos += len(text[pos:]) - len(text[pos:].lstrip())
     head.body_start = pos
+    if head.published is None:
+        found = page_date(text, pos)
+        if found is not None:
+            head.published = found[0]
+            head.date_line = Span(found[1], found[2])
+            # The lines down to the date line (a headline, a byline, the date) are the page's
+            # furniture, as a headline above a blank line is: the first of them is the title.
+            first = text[pos : found[1]].strip().split("\n", 1)[0].strip()
+            if head.title is None and first:
+                head.title = first
+            end = found[2]
+            head.body_start = end + len(text[end:]) - len(text[end:].lstrip())
+            pos = head.body_start
     _parse_dateline(text, pos, head)
     return head
 
