@@ -627,3 +627,29 @@ def test_one_bodys_act_on_two_days_is_still_a_date_conflict():
     a = "date 2025-03-10\nScotland Yard arrested the suspect in Croydon on Saturday, officials said."
     b = "date 2025-03-10\nThe Metropolitan Police arrested the suspect in Croydon on Sunday, officials said."
     assert _shown({"a": a, "b": b}, "date", all_conflicts=True) == [{"Saturday", "Sunday"}]
+
+
+def test_a_toll_that_the_later_report_says_rose_is_an_update_though_a_bound_admits_it():
+    a = (
+        "date 2023-03-14\nA magnitude 6.4 earthquake struck central Peru on Monday, killing at least 42 "
+        "people and injuring more than 300, officials said."
+    )
+    b = (
+        "date 2023-03-15\nThe death toll from Monday's magnitude 6.4 earthquake in Peru has risen to 45, "
+        "the civil defence agency said on Wednesday. Some 310 people were hurt."
+    )
+    found = _conflicts({"a": a, "b": b}, all_conflicts=True)
+    # the toll's verb brings 45 across the magnitude's decimal point; "has risen" makes it an update
+    assert ("update", {"42 people", "45"}) in [(c[0], c[1]) for c in found]
+    # "more than 300" admits 310 and nothing says the count rose: neither an update nor a conflict
+    assert not any("310 people" in c[1] for c in found)
+
+
+def test_a_places_share_told_with_alone_is_no_rival_to_the_whole_unless_larger():
+    whole = "date 2023-03-14\nThe earthquake killed 42 people on Monday, officials said."
+    part = "date 2023-03-14\nIn Huancayo alone, {} people died in the earthquake on Monday, the mayor said."
+    assert [
+        c for c in _conflicts({"a": whole, "b": part.format(17)}, all_conflicts=True) if c[0] == "number"
+    ] == []
+    more = _conflicts({"a": whole, "b": part.format(50)}, all_conflicts=True)
+    assert [c[1] for c in more if c[0] == "number"] == [{"42 people", "50 people"}]

@@ -77,3 +77,15 @@ def test_residents_of_a_place_are_its_population_but_residents_moved_are_not():
     moved = "date 2025-11-28\nOfficials ordered the evacuation of 5,000 residents of Qeshm island on Sunday."
     assert {"120,000 people", "200,000 residents"} in _shown({"a": a, "b": b}, "number", all_conflicts=True)
     assert not any("5,000 residents" in s for s in _shown({"a": a, "c": moved}, "number", all_conflicts=True))
+
+
+def test_a_province_named_after_province_of_is_where_a_count_is():
+    prov = (
+        "date 2022-10-24\nFlash floods triggered by the storm killed 18 people in the eastern province "
+        "of Albay on Sunday, officials said."
+    )
+    town = "date 2022-10-24\nIn Guinobatan, seven people died in the floods on Sunday, officials said."
+    other = "date 2022-10-24\nIn Guinobatan, six people died in the floods on Sunday, officials said."
+    found = _shown({"a": prov, "b": town, "c": other}, "number", all_conflicts=True)
+    assert not any("18 people" in f for f in found)  # the province's toll against a town's
+    assert {"seven people", "six people"} in found  # the town's two tolls still conflict

@@ -420,10 +420,14 @@ def _number_conflict(
             if not same_quantity(a, qa, ma, b, qb, mb):
                 continue
             ka, kb = bound(a, qa), bound(b, qb)
-            if agree_within_bound(ka, ma.value, kb, mb.value) or agree_within_bound(
+            # A bound admitting the other figure agrees with it ("more than 100 bodies" / "116
+            # bodies"), unless the count moves and the later page has the larger figure: "at
+            # least 42" one day and "has risen to 45" the next is the toll rising (an update).
+            admitted = agree_within_bound(ka, ma.value, kb, mb.value) or agree_within_bound(
                 kb, mb.value, ka, ma.value
-            ):
-                continue  # "more than 100 bodies" and "116 bodies" agree
+            )
+            if admitted and not (_rose(a, qa, ma, b, qb) and _says_rise(a, b)):
+                continue
             if partial(a, qa) or partial(b, qb):
                 continue
             if coordinated(a, qa) != coordinated(b, qb):
@@ -456,21 +460,16 @@ def _number_conflict(
             va = ConflictValue(a.ref.article, qa.start, qa.end, qa.text, num(qa.value))
             vb = ConflictValue(b.ref.article, qb.start, qb.end, qb.text, num(qb.value))
             pa, pb = a.ann.article.published, b.ann.article.published
-            # Only a count of casualties moves between editions (a fall's length or the number of
-            # villages hit does not rise as the day goes on).
-            moving = ma.kind == "casualties" or (qa.unit in CUMULATIVE_UNITS and not ma.physical)
-            if moving and pa and pb and pa != pb:
-                later_larger = (qa.value > qb.value) == (pa > pb)
-                if later_larger:
-                    old, new = (vb, va) if pa > pb else (va, vb)
-                    why = (
-                        f"The count rose between reports: {old.text!r} in article {old.article} "
-                        f"({min(pa, pb).isoformat()}), {new.text!r} in article {new.article} "
-                        f"({max(pa, pb).isoformat()})."
-                    )
-                    found.append(Conflict("update", (old, new), why, "low", 0.9))
-                    used.add(qb.start)
-                    break
+            if pa and pb and _rose(a, qa, ma, b, qb):
+                old, new = (vb, va) if pa > pb else (va, vb)
+                why = (
+                    f"The count rose between reports: {old.text!r} in article {old.article} "
+                    f"({min(pa, pb).isoformat()}), {new.text!r} in article {new.article} "
+                    f"({max(pa, pb).isoformat()})."
+                )
+                found.append(Conflict("update", (old, new), why, "low", 0.9))
+                used.add(qb.start)
+                break
             conf = 0.9 if _beyond_hedges(ka, ma.value, kb, mb.value) else 0.75
             if undated_age:
                 conf *= 0.75  # an undated page may be years apart: ages grow
@@ -485,6 +484,26 @@ def _number_conflict(
 
 
 _NONE_OF = re.compile(r"^\W*(?:none|no one|nobody|neither|no\s+\w+)\b", re.I)
+
+
+def _rose(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Quantity) -> bool:
+    """A count that moves between editions (only casualties do: a fall's length or the number of
+    villages hit does not rise as the day goes on) is larger on the later-published page."""
+    pa, pb = a.ann.article.published, b.ann.article.published
+    moving = ma.kind == "casualties" or (qa.unit in CUMULATIVE_UNITS and not ma.physical)
+    return bool(moving and pa and pb and pa != pb and (qa.value > qb.value) == (pa > pb))
+
+
+_RISE = re.compile(
+    r"\b(?:rose|ris(?:en|es|ing)|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|jump(?:ed|s)|grew|grown)\b", re.I
+)
+
+
+def _says_rise(a: StoryClaim, b: StoryClaim) -> bool:
+    """The later-published claim says the count rose ("has risen to 45")."""
+    pa, pb = a.ann.article.published, b.ann.article.published
+    later = a if pa and pb and pa > pb else b
+    return bool(_RISE.search(later.claim.text))
 
 
 def _denied_amount(sc: StoryClaim) -> bool:

@@ -170,7 +170,7 @@ def governed_kind(sc: StoryClaim, q: Quantity) -> str | None:
 # sentence break between them, nor another figure: see ``tolled``).
 _TOLL_BEFORE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:(?:people|persons|those|victims)\s+)?(?:killed|dead|who\s+died|deaths)|"
-    r"number\s+of\s+(?:the\s+)?dead)\b[^.;:!?]{0,140}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|"
+    r"number\s+of\s+(?:the\s+)?dead)\b(?:[^.;:!?]|(?<=\d)\.(?=\d)){0,140}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|"
     r"stands?|stood|jumped|is|was|hit|hits|increased|to|at)\s+(?:to\s+|at\s+)?(?:at least\s+|about\s+)?$",
     re.I,
 )
@@ -178,9 +178,23 @@ _TOLL_BEFORE = re.compile(
 
 def tolled(sc: StoryClaim, q: Quantity) -> bool:
     """Whether a toll's verb brings this figure ("the death toll ... has risen to 17"), with no
-    other figure between them (a date may stand there: "... failed on March 10 has reached 21")."""
-    m = _TOLL_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 200), q.start)
-    return m is not None and not any(m.start() < o.start < q.start for o in sc.claim.frame.quantities)
+    other count between them (a date may stand there: "... failed on March 10 has reached 21";
+    so may the quake's magnitude: "the toll from Monday's magnitude 6.4 earthquake rose to 45")."""
+    text = sc.ann.article.text
+    m = _TOLL_BEFORE.search(text, max(sc.claim.start, q.start - 200), q.start)
+    return m is not None and not any(
+        m.start() < o.start < q.start and not _magnitude(text, sc.claim.start, o)
+        for o in sc.claim.frame.quantities
+    )
+
+
+def _magnitude(text: str, lo: int, q: Quantity) -> bool:
+    """The figure reads a quake's magnitude ("magnitude 6.4", "a 6.1-magnitude quake")."""
+    return bool(
+        q.unit == "magnitude"
+        or _MAGNITUDE_BEFORE.search(text[max(lo, q.start - 25) : q.start])
+        or _MAGNITUDE_AFTER.match(text[q.end : q.end + 25])
+    )
 
 
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
@@ -287,7 +301,9 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
     wb, kb = _context(b, qb.start, qb.end)
     if ma.kind == mb.kind:
         if ma.kind == "casualties":
-            return ka == kb  # "10 killed" / "three people killed": the kind says what is counted
+            # "10 killed" / "three people killed": the kind says what is counted (a toll's verb
+            # says it of a figure far from the word "death": "the death toll ... rose to 45")
+            return count_kind(a, qa) == count_kind(b, qb)
         if ma.kind in ("magnitude", "population"):
             return True  # the measure names the thing (whose population is the rules' question)
         person = ma.kind in _PERSON_UNITS or _singular(ma.kind) in _PERSON_UNITS

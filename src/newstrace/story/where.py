@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newstrace.lexicon import gazetteer
+from newstrace.lexicon import gazetteer, name_key
 from newstrace.records import Quantity, StoryEntity
 from newstrace.story.claims import StoryClaim
 from newstrace.story.places import compatible_places, containers
@@ -113,8 +113,8 @@ def other_places_counted(a: StoryClaim, qa: Quantity, b: StoryClaim, qb: Quantit
 
 
 # A place where the claim's happening is: after "in", "at", "across", "outside" (a few words may
-# stand between: "in the Tanzanian capital Dar-es-Salaam"), or joined to such a place ("in
-# Kenya and Tanzania"); not a point of reference ("200 km from Kerman", "southwest of Bandar Abbas").
+# stand between: "in the Tanzanian capital Dar-es-Salaam"), or joined to such a place ("in Kenya
+# and Tanzania"); not a point of reference ("200 km from Kerman", "southwest of Bandar Abbas").
 _WHERE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t(?!\s+(?:least|most)\b)|[Aa]cross|[Tt]hroughout|[Oo]utside|[Ii]nside)\s+(?:the\s+)?"
     r"(?:(?!(?:of|from|to|with|for)\b)[\w'-]+\s+){0,3}?|"
@@ -189,6 +189,8 @@ def _where(sc: StoryClaim, names: dict[str, StoryEntity], lo: int, hi: int) -> l
     out: list[StoryEntity] = []
     for pid in sorted(sc.places):
         place = names.get(pid)
+        # Political units only: a "location" (a valley, a coast) may hold a town or lie beside
+        # it, and the gazetteer cannot say which.
         if place is None or place.type != "GPE":
             continue
         if any(
@@ -215,6 +217,75 @@ def other_scope(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Qua
     na, nb = (2 if g is None else len(g) for g in (ga, gb))
     if (na >= 2 and nb == 1) or (nb >= 2 and na == 1):
         return True
-    if ga and gb and len(ga) == len(gb) == 1:
-        return not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
+    if (
+        ga
+        and gb
+        and len(ga) == len(gb) == 1
+        and not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
+    ):
+        return True
+    # A count told as one place's share ("In Huancayo alone, 17 people died") against a count
+    # naming no place or a place holding it: a part of the other, no rival to it, unless it is
+    # the larger. Containment alone does not make a part: "eight Americans were killed in
+    # Nairobi" and "11 Americans were killed in Kenya" count one embassy's dead.
+    if ga and len(ga) == 1 and _alone(a, qa) and (not gb or len(gb) == 1 and _inside(ga[0], gb[0])):
+        return ma.value <= mb.value
+    if gb and len(gb) == 1 and _alone(b, qb) and (not ga or len(ga) == 1 and _inside(gb[0], ga[0])):
+        return mb.value <= ma.value
+    # A count told over a wide area with no place the tagger found ("killed 18 people in the
+    # eastern province of Albay", "the toll across the region") against a count in towns (one or
+    # a few villages): a part of it, unless larger.
+    if not ga and gb and _wide(a) and all(not _named_in(a, g) and _local(g) for g in gb):
+        return mb.value <= ma.value
+    if not gb and ga and _wide(b) and all(not _named_in(b, g) and _local(g) for g in ga):
+        return ma.value <= mb.value
     return False
+
+
+# Words that say a count is over a wide area: "in the eastern province of Albay", "across the
+# region", "nationwide" (not "the regional health department": an institution's name).
+_WIDE = re.compile(
+    r"\b(?:in|across|throughout)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:province|region|state|country|nation|"
+    r"prefecture|governorate)\b|\b(?:statewide|nationwide|countrywide|province-wide|region-wide)\b",
+    re.I,
+)
+
+
+def _wide(sc: StoryClaim) -> bool:
+    return bool(_WIDE.search(sc.claim.text))
+
+
+def _local(group: list[StoryEntity]) -> bool:
+    """A place below a country (a town, a city, a district)."""
+    countries = _country_keys()
+    return not any(name_key(n) in countries for x in group for n in (x.name, *x.aliases))
+
+
+def _named_in(sc: StoryClaim, group: list[StoryEntity]) -> bool:
+    """Whether the claim names one of these places itself."""
+    text = sc.claim.text.casefold()
+    return any(
+        re.search(rf"\b{re.escape(n.casefold())}\b", text) for x in group for n in (x.name, *x.aliases)
+    )
+
+
+def _inside(inner: list[StoryEntity], outer: list[StoryEntity]) -> bool:
+    """Whether a place of ``inner`` lies in one of ``outer`` that is not itself in ``inner`` (a
+    city in its country or US state, as the gazetteer has them)."""
+    held = {name_key(n) for x in inner for n in (x.name, *x.aliases)}
+    return any(
+        name_key(n) in containers(m) and name_key(n) not in held
+        for x in inner
+        for m in (x.name, *x.aliases)
+        for y in outer
+        for n in (y.name, *y.aliases)
+    )
+
+
+# "In Huancayo alone, 17 people died", "Nairobi alone counted 200 dead": the place's share of a
+# larger count.
+_ALONE = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+alone\b")
+
+
+def _alone(sc: StoryClaim, q: Quantity) -> bool:
+    return bool(_ALONE.search(sc.ann.article.text, sc.claim.start, sc.claim.end))
