@@ -9,7 +9,8 @@ Accepted shapes (leading whitespace ignored)::
                                                   no header: the page's own date line is its date
 
 Offsets of every field index the decoded file text; ``body_start`` points just past the header
-(and a title line, if any), so the dateline stays part of the analysed body.
+(and a title line, if any, or the page's top down to its date line), so the dateline stays part
+of the analysed body.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ _STAMP = re.compile(r"\b(?:(?:first|last)\s+)?(?:published|posted|updated|modifi
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _LINE_FILLER = re.compile(
     rf"(?:{_STAMP.pattern}|\b{_WEEKDAY}\b|\b(?:on|at)\b|\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?|"
-    r"\b(?:GMT|UTC|[A-Z]{2,4}T)\b|[,;:|()\u2013\u2014-])",
+    r"\b(?-i:GMT|UTC|[A-Z]{2,4}T)\b|[,;:|()\u2013\u2014-])",  # zones in capitals only: not "most"
     re.I,
 )
 # Lines read for the page's date: the short ones at the top, before the first paragraph.
