@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -50,10 +49,6 @@ def with_reference_date(article: Article, date: dt.date | None, origin: str = "-
     return replace(article, published=date, metadata={**article.metadata, "published_from": origin})
 
 
-# A dateline's month and day ("Nov 13", "13 November") without a year.
-_DATELINE_DAY = re.compile(
-    r"^(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)$"
-)
 # How far from the other articles' dates a dateline's day may fall to be given their year.
 DATELINE_REACH = dt.timedelta(days=60)
 
@@ -63,7 +58,7 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
     Nov 13 (Andes Wire) -", as wires write it) dated to that day in the year that puts it nearest
     the story's dated articles (their median), when within two months of it; the date's origin is
     noted in ``metadata.published_from``. Others are returned as they are."""
-    from newstrace.timex.normalize import MONTHS
+    from newstrace.readers.text import month_day
 
     pubs = sorted(a.published for a in articles if a.published)
     if not pubs:
@@ -71,14 +66,11 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
     mid = pubs[(len(pubs) - 1) // 2]
     out: list[Article] = []
     for a in articles:
-        m = _DATELINE_DAY.match(str(a.metadata.get("dateline_date", "")).strip())
-        month = (
-            MONTHS.get((m.group("m1") or m.group("m2"))[:3].casefold()) if m and a.published is None else None
-        )
-        if m is None or month is None:
+        md = month_day(str(a.metadata.get("dateline_date", ""))) if a.published is None else None
+        if md is None:
             out.append(a)
             continue
-        day = int(m.group("d1") or m.group("d2"))
+        month, day = md
         best: dt.date | None = None
         for year in (mid.year - 1, mid.year, mid.year + 1):
             try:
@@ -90,8 +82,7 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
         if best is None or abs(best - mid) > DATELINE_REACH:
             out.append(a)
             continue
-        meta = {**a.metadata, "published_from": "dateline, year of the story's dated articles"}
-        out.append(replace(a, published=best, metadata=meta))
+        out.append(with_reference_date(a, best, "dateline, year of the story's dated articles"))
     return out
 
 

@@ -85,6 +85,19 @@ def full_dates(text: str) -> list[tuple[int, int, dt.date]]:
     return sorted(found, key=lambda f: f[:2])
 
 
+# A dateline's month and day alone, as ``TextHeader.dateline_date`` holds it ("Nov. 13", "13 November").
+_MONTH_DAY_ONLY = re.compile(rf"(?P<m1>{_MONTHS}) (?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}}) (?P<m2>{_MONTHS})")
+
+
+def month_day(md: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline's month and day written without a year; None otherwise."""
+    m = _MONTH_DAY_ONLY.fullmatch(md.strip())
+    if m is None:
+        return None
+    month = _MONTH_NUMBERS.get((m.group("m1") or m.group("m2"))[:3].casefold())
+    return None if month is None else (month, int(m.group("d1") or m.group("d2")))
+
+
 def page_date(text: str, pos: int) -> tuple[dt.date, int, int, bool] | None:
     """The date a page prints as its own on a short line of its top ("Published: 14 March 2023",
     "Tuesday 14 March 2023", "LIMA, Tuesday, March 14, 2023", "Andes Daily, published March 15,
