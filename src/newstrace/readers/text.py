@@ -64,6 +64,7 @@ _LINE_FILLER = re.compile(
     re.I,
 )
 # Lines read for the page's date: the short ones at the top, before the first paragraph.
+_LINE = re.compile(r"[^\n]*")
 _DATE_LINES = 6
 _DATE_LINE_MAX = 100
 _LINE_NAME_WORDS = 4
@@ -107,7 +108,7 @@ def page_date(text: str, pos: int) -> tuple[dt.date, int, int, bool] | None:
     an updated one (a page's "yesterday" was written on the first)."""
     best: tuple[dt.date, int, int, bool] | None = None
     seen = 0
-    for line in re.finditer(r"[^\n]*", text[pos:]):
+    for line in _LINE.finditer(text, pos):  # from pos, lazily: a 50 MB page is not copied
         raw = line.group(0)
         if not raw.strip():
             continue
@@ -122,7 +123,7 @@ def page_date(text: str, pos: int) -> tuple[dt.date, int, int, bool] | None:
         words = rest.split()
         if len(words) > _LINE_NAME_WORDS or any(not w[:1].isupper() and not w[:1].isdigit() for w in words):
             continue  # a sentence that gives a date, not a page's date line
-        start, end = pos + line.start(), pos + line.end()
+        start, end = line.start(), line.end()
         updated = bool(re.search(r"\b(?:updated|modified)\b", raw, re.I)) and not re.search(
             r"\b(?:published|posted)\b", raw, re.I
         )

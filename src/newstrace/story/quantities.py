@@ -180,21 +180,19 @@ def tolled(sc: StoryClaim, q: Quantity) -> bool:
     """Whether a toll's verb brings this figure ("the death toll ... has risen to 17"), with no
     other count between them (a date may stand there: "... failed on March 10 has reached 21";
     so may the quake's magnitude: "the toll from Monday's magnitude 6.4 earthquake rose to 45")."""
-    text = sc.ann.article.text
-    m = _TOLL_BEFORE.search(text, max(sc.claim.start, q.start - 200), q.start)
+    m = _TOLL_BEFORE.search(sc.ann.article.text, max(sc.claim.start, q.start - 200), q.start)
     return m is not None and not any(
-        m.start() < o.start < q.start and not _magnitude(text, sc.claim.start, o)
-        for o in sc.claim.frame.quantities
+        m.start() < o.start < q.start and not _magnitude(sc, o) for o in sc.claim.frame.quantities
     )
 
 
-def _magnitude(text: str, lo: int, q: Quantity) -> bool:
-    """The figure reads a quake's magnitude ("magnitude 6.4", "a 6.1-magnitude quake")."""
-    return bool(
-        q.unit == "magnitude"
-        or _MAGNITUDE_BEFORE.search(text[max(lo, q.start - 25) : q.start])
-        or _MAGNITUDE_AFTER.match(text[q.end : q.end + 25])
-    )
+def _magnitude(sc: StoryClaim, q: Quantity) -> bool:
+    """The figure reads a quake's magnitude ("magnitude 6.4", "a 6.1-magnitude quake", "5.9 on
+    the Richter scale"), by the words within the claim on either side of it."""
+    text = sc.ann.article.text
+    before = text[max(sc.claim.start, q.start - 25) : q.start]
+    after = text[q.end : min(sc.claim.end, q.end + 25)]
+    return bool(_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude")
 
 
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
@@ -507,7 +505,7 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
     text = sc.ann.article.text
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.end : min(sc.claim.end, q.end + 25)]
-    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude":
+    if _magnitude(sc, q):
         return Measure("magnitude", q.value, True)
     if re.search(r"\bthen(?:-\s*|\s)$", before):
         return None  # "then-15-year-old", "then- 15-year-old": an age at another time than the page's
