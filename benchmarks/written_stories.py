@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     found: set[tuple[str, int]] = set()
     listed = 0
     for story in sorted(p for p in ROOT.iterdir() if p.is_dir()):
-        gold = json.loads((story / "gold.json").read_text(encoding="utf-8"))
+        path = story / "gold.json"
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            sys.exit(f"{path}:{e.lineno}: [E106] not JSON: {e.msg}")
         listed += len(gold["discrepancies"])
         articles, failures = read_articles(sorted(story.glob("*.txt")), settings)
         if failures:
