@@ -7,7 +7,7 @@ from newstrace import article_from_text
 from newstrace.config import load_settings
 from newstrace.pipeline import Pipeline
 from newstrace.story.claims import StoryClaim, story_claims
-from newstrace.story.quantities import _precision, measure
+from newstrace.story.quantities import _precision, measure, measure_key
 
 
 def _figures(text: str) -> dict[str, tuple[str, float, bool] | None]:
@@ -55,3 +55,25 @@ def test_a_scale_glued_to_a_sum_of_money_is_its_scale():
     assert got["3m"] == ("money:eur", 3e6, True)
     assert got["50k"] == ("money:usd", 50e3, True)
     assert got["200m"] == ("length", 200.0, True)
+
+
+def _kinds(text: str) -> dict[str, str | None]:
+    """Each figure's text -> its measure key ("casualties:dead", ...) or None."""
+    ann = next(
+        iter(Pipeline(load_settings()).annotate([article_from_text(f"date 2013-01-04\n{text}", id="a")]))
+    )
+    return {q.text: measure_key(sc, q) for sc in story_claims([ann], {}) for q in sc.claim.frame.quantities}
+
+
+def test_the_figure_a_toll_reaches_counts_the_dead_whatever_follows_it():
+    """The nearest casualty word of "23" is "injured", another figure's: the toll's verb says
+    what it counts. "60 others" next to "injuring" are people hurt."""
+    got = _kinds(
+        "The death toll from the earthquake that shook the coast early yesterday has risen to 23, "
+        "with 112 people injured and four still missing, the government said. "
+        "The quake killed 14 people and injured 60 others."
+    )
+    assert got["23"] == "casualties:dead"
+    assert got["112 people"] == "casualties:injured"
+    assert got["14 people"] == "casualties:dead"
+    assert got["60 others"] == "casualties:injured"

@@ -196,12 +196,12 @@ def _magnitude(sc: StoryClaim, q: Quantity) -> bool:
 
 
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
-    """What a count counts by its nearest kind word (dead, injured, missing, other), or the
-    dead for the figure a toll reaches; None when nothing says."""
-    kind = _context(sc, q.start, q.end)[1]
-    if kind is None and q.unit is None and tolled(sc, q):
+    """What a count counts: the dead for the figure a toll's verb reaches ("the death toll ...
+    has risen to 23, with 112 people injured": the nearest kind word is another figure's), else
+    by its nearest kind word (dead, injured, missing, other); None when nothing says."""
+    if (q.unit is None or q.unit in _PERSON_UNITS) and tolled(sc, q):
         return "dead"
-    return kind
+    return _context(sc, q.start, q.end)[1]
 
 
 # A running or summed figure ("a total of 31 magazines in the five operations", "so far this
@@ -441,9 +441,10 @@ def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
 _COUNT_NOT_UNIT = frozenset(
     {"point", "shot", "hand", "cup", "chain", "rod", "barn", "pica", "league", "stone", "grain"}
 )
-# Nouns that count people; with a casualty word nearby they count casualties.
+# Nouns that count people; with a casualty word nearby they count casualties ("injuring 60
+# others": the others are people too; not "passengers" or "soldiers", often a part of the toll).
 _PERSON_UNITS = {"people", "person", "persons", "victim", "casualty", "resident", "villager", "worker",
-                 "hurt", "injured", "dead", "death", "wounded", "fatality", "body"}  # fmt: skip
+                 "hurt", "injured", "dead", "death", "wounded", "fatality", "body", "other"}  # fmt: skip
 # "a magnitude of 5.9", "magnitude 6.1", "measuring 5.9", "5.9 on the Richter scale"
 _MAGNITUDE_BEFORE = re.compile(
     r"\b(?:magnitude|measuring|measured|registering|registered|strength)(?:\s+(?:of|at|was|is))?"
