@@ -653,3 +653,19 @@ def test_a_places_share_told_with_alone_is_no_rival_to_the_whole_unless_larger()
     ] == []
     more = _conflicts({"a": whole, "b": part.format(50)}, all_conflicts=True)
     assert [c[1] for c in more if c[0] == "number"] == [{"42 people", "50 people"}]
+
+
+def test_a_quakes_magnitude_is_named_by_its_shock_beside_aftershocks_and_past_quakes():
+    """Pages that also give an aftershock's magnitude or a past quake's still name the story's
+    quake's by "earthquake"/"quake": 6.8 against 7.1 is shown. An aftershock's 4.9 is no rival to
+    the quake's 6.8, nor is the 1970 quake's 7.9."""
+    a = (
+        "date 2025-11-13\nA magnitude 6.8 earthquake struck off the coast of Valmora before dawn on Monday, "
+        "officials said.\n\nAftershocks of up to magnitude 4.9 rattled the region through the morning."
+    )
+    b = (
+        "date 2025-11-14\nThe magnitude 7.1 earthquake that hit the coast off Valmora on Monday was hardly a "
+        "surprise.\n\nThat magnitude 7.9 quake, on 31 May 1970, killed thousands in the north."
+    )
+    numbers = [c[1] for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
+    assert numbers == [{"6.8 earthquake", "7.1 earthquake"}]

@@ -129,7 +129,7 @@ def compare(
         # A loose pair's doubt is its LOOSE factor below, not the weak-alignment one.
         for c in conflicts([a, b], names, link, scopes, score if link is linked else None, measures):
             if link is linked_loose:
-                if c.type not in ("number", "update") or not loose_number_ok(a, b, c):
+                if c.type not in ("number", "update") or not loose_number_ok(a, b, c, measures):
                     continue
                 # Aligned by measure only, not as one fact: less sure (x LOOSE) than a conflict
                 # between claims confirmed as one fact.

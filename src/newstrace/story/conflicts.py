@@ -32,6 +32,7 @@ from newstrace.story.quantities import (
     partial,
     restated,
     same_quantity,
+    shock,
     spans,
     within_precision,
 )
@@ -887,13 +888,21 @@ def _conversions(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureInd
 def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
     """One side's article gives several amounts of the measure ("23 points", "17 points",
     "2,129 points"), and the two figures' own words do not say they are the same amount (the
-    same content word above both, or the same casualty named by their verbs)."""
+    same content word above both, or the same casualty named by their verbs). Magnitudes are
+    named by their shock: "a magnitude 6.8 earthquake" and "the magnitude 7.1 quake" are the
+    quake's on pages that also give an aftershock's or an earlier quake's, unless a page gives
+    two readings of the story's quake."""
     found = _figures(c, a, b)
     if found is None:
         return False
     (sa, qa), (sb, qb) = found
     if not (measures.several(sa, qa) or measures.several(sb, qb)):
         return False
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
+        named = shock(sa, qa)
+        if named is not None and named == shock(sb, qb):
+            return measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb)
     return not _named_alike(sa, qa, sb, qb)
 
 
@@ -931,14 +940,16 @@ def _sides(c: Conflict, a: StoryClaim) -> tuple[ConflictValue, ConflictValue]:
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
 
-def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
+def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict, measures: MeasureIndex | None = None) -> bool:
     """For claims aligned only by their measure: the conflict stands when the figures are no
     spans of time and both claims tell the same act ("intercepted three boats" is not "five
     boats approached") or count the same kind of casualty. What names one measure elsewhere is
     not enough here: the same word above both amounts (in a game report "threw for 364 yards"
     and "threw a 41-yard pass" hang from one verb), a magnitude (an aftershock's, another
     agency's reading), a distance from one place (the building's "15 miles north of Detroit",
-    the car's "50 miles north of Detroit")."""
+    the car's "50 miles north of Detroit"). A magnitude named by the story's quake on both sides
+    ("a magnitude 6.8 earthquake" / "the 7.1-magnitude quake") stands, with the story's
+    ``measures``, when neither page gives two readings of that quake (``shock``)."""
     found = _figures(c, a, b)
     if found is None or any((q.unit or "") in _TIME_UNITS for _, q in found):
         return False
@@ -949,6 +960,14 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict) -> bool:
     ma, mb = measure(sa, qa), measure(sb, qb)
     if ma is not None and mb is not None and ma.kind == mb.kind == "population":
         return True  # how many live in a place (the conflict rule asked which place)
+    if (
+        measures is not None
+        and ma is not None
+        and mb is not None
+        and ma.kind == mb.kind == "magnitude"
+        and shock(sa, qa) == shock(sb, qb) == "quake"
+    ):
+        return not (measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb))
     ga, gb = (q.governor if q.governor not in _LIGHT_VERBS else None for q in (qa, qb))
     if ga and gb and ga != gb:
         # What each amount hangs from says they measure two things: "finished with 269 yards" /

@@ -41,6 +41,7 @@ __all__ = [
     "governed_kind",
     "num",
     "same_quantity",
+    "shock",
     "spans",
 ]
 
@@ -193,6 +194,28 @@ def _magnitude(sc: StoryClaim, q: Quantity) -> bool:
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.end : min(sc.claim.end, q.end + 25)]
     return bool(_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) or q.unit == "magnitude")
+
+
+# The words that name a shock; aftershocks and foreshocks are shocks of their own.
+_SHOCK = re.compile(r"\b(?:(after|fore)shocks?|earthquakes?|quakes?|temblors?|tremors?)\b", re.I)
+
+
+def shock(sc: StoryClaim, q: Quantity) -> str | None:
+    """What a magnitude is the magnitude of: "quake" (the shock the story is about, however it is
+    named: "a magnitude 6.8 earthquake", "the 6.8-magnitude quake"), "aftershock" or "foreshock"
+    ("aftershocks of up to magnitude 4.9"); None when no such word is by the figure."""
+    text = sc.ann.article.text
+    found = _SHOCK.search(q.text) or _SHOCK.match(text, q.end, min(sc.claim.end, q.end + 25))
+    if found is None:
+        found = _SHOCK.search(text, q.end, min(sc.claim.end, q.end + 25))
+        if found is not None and text[q.end : found.start()].strip(" -").casefold() not in ("", "magnitude"):
+            found = None  # "6.8 and a second magnitude 5 quake": another figure's noun
+    if found is None:
+        before = list(_SHOCK.finditer(text, max(sc.claim.start, q.start - 40), q.start))
+        found = before[-1] if before else None
+    if found is None:
+        return None
+    return f"{found.group(1).casefold()}shock" if found.group(1) else "quake"
 
 
 def count_kind(sc: StoryClaim, q: Quantity) -> str | None:
@@ -751,6 +774,10 @@ class MeasureIndex:
         # climber and "fell 600 metres" of another names neither fall by its verb; the toll of a
         # quake two years before does not make "killed 10" ambiguous.
         governed: dict[tuple[str, str, str], list[float]] = {}
+        # Magnitudes by the shock they are of, among the same claims: a page that gives the
+        # quake's magnitude and its aftershocks' still names the quake's by "quake"; one that
+        # gives two readings of the quake does not.
+        shocks: dict[tuple[str, str], list[float]] = {}
         # Sums the story gives converted from another currency ("85 million euros ($108
         # million)"): each outlet converts at its own rate, and "$" may be another country's dollar.
         self._converted: dict[str, list[float]] = {}
@@ -763,11 +790,14 @@ class MeasureIndex:
                     values.setdefault((sc.ref.article, key), []).append(m.value)
                     if q.governor and own:
                         governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
+                    if m.kind == "magnitude" and own:
+                        shocks.setdefault((sc.ref.article, shock(sc, q) or ""), []).append(m.value)
                     if m.kind.startswith("money:") and restated(sc, q):
                         self._converted.setdefault(m.kind, []).append(m.value)
         self._values = values
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
+        self._shocks = shocks
         # The same for dates: an article that dates one word ("hosted") on several days or years
         # tells of several such events.
         days: dict[tuple[str, str], set[str]] = {}
@@ -800,6 +830,13 @@ class MeasureIndex:
             and bool(q.governor)
             and (sc.ref.article, key, q.governor) in self._several_governed
         )
+
+    def several_of_shock(self, sc: StoryClaim, q: Quantity) -> bool:
+        """Whether the claim's article gives more than one magnitude of the shock this one is of
+        (``shock``) about the story's own event; a magnitude no word ties to a shock may be of
+        any."""
+        art, name = sc.ref.article, shock(sc, q) or ""
+        return _distinct([*self._shocks.get((art, name), []), *(self._shocks.get((art, ""), []) if name else [])]) > 1
 
     def several_dates(self, a: StoryClaim, b: StoryClaim) -> bool:
         """Whether either claim's article dates one of the words both claims date more than once."""
