@@ -2,7 +2,10 @@
 (``benchmarks/written_stories``: see its README), scored against the discrepancies their writer
 listed by reading, following ``shared/guides/discrepancies.md``.
 
-    python benchmarks/written_stories.py [--all] [--min-precision 0.6]
+    python benchmarks/written_stories.py [DIR] [--all] [--min-precision 0.6]
+
+DIR: a folder of story folders (default ``benchmarks/written_stories``; a second set written
+the same way is ``benchmarks/written_stories_2``).
 
 A shown conflict or update is real when each of its two values overlaps the words of one side of
 the same listed discrepancy, in that side's file; the writer listed every real discrepancy, so
@@ -28,6 +31,7 @@ def _overlap(a: str, b: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("root", nargs="?", type=Path, default=ROOT, help="folder of story folders (default: %(default)s)")
     ap.add_argument("--all", action="store_true", help="score every conflict found, not only those shown")
     ap.add_argument("--min-precision", type=float, default=None)
     args = ap.parse_args(argv)
@@ -36,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     shown = real = 0
     found: set[tuple[str, int]] = set()
     listed = 0
-    for story in sorted(p for p in ROOT.iterdir() if p.is_dir()):
+    if not args.root.is_dir():
+        sys.exit(f"{args.root}: no such folder of stories")
+    for story in sorted(p for p in args.root.iterdir() if p.is_dir()):
         path = story / "gold.json"
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))

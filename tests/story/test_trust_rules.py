@@ -669,3 +669,20 @@ def test_a_quakes_magnitude_is_named_by_its_shock_beside_aftershocks_and_past_qu
     )
     numbers = [c[1] for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
     assert numbers == [{"6.8 earthquake", "7.1 earthquake"}]
+
+
+def test_a_page_that_gives_both_figures_tells_them_apart():
+    """Two models' prices and storage: page a gives $699 and $999, 128GB and 256GB, so its Pro's
+    $999 and 256GB are no rivals to page b's $699 and 128GB for the standard model. The
+    languages each page gives once still conflict."""
+    a = (
+        "date 2025-09-09\nHaneul unveiled two phones in Seoul on Tuesday. The Aero 5 starts at $699 "
+        "with 128GB of storage. The Aero 5 Pro starts at $999 with 256GB of storage. "
+        "Call translation works in 18 languages."
+    )
+    b = (
+        "date 2025-09-09\nThe standard Aero 5 will start at $699 with 128GB of storage, Haneul said on "
+        "Tuesday. Call translation works in 20 languages."
+    )
+    numbers = [c[1] for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
+    assert numbers == [{"18 languages", "20 languages"}]

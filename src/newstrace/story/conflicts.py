@@ -27,6 +27,7 @@ from newstrace.story.quantities import (
     count_kind,
     governed_kind,
     measure,
+    measure_key_of,
     mentions_value,
     num,
     partial,
@@ -862,6 +863,8 @@ def conflicts(
                         and _unnamed_amount(c, a, b, measures)
                     ):
                         conf *= 0.5
+                    if c.type == "number" and measures is not None and _gives_both(c, a, b, measures):
+                        conf *= 0.5  # one page gives both figures: two things, or before and after
                     if c.type == "date" and measures is not None and measures.several_dates(a, b):
                         conf *= 0.5  # "hosted the Oscars in 2007" / "fronted the Emmys in 2001 and 2005"
                     c = replace(c, confidence=round(conf, 2))
@@ -883,6 +886,23 @@ def _conversions(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureInd
     (sa, qa), (sb, qb) = found
     ma, mb = measure(sa, qa), measure(sb, qb)
     return ma is not None and mb is not None and (measures.converted(ma) or measures.converted(mb))
+
+
+def _gives_both(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:
+    """One side's article also gives the other side's figure of the measure, about the story's
+    own event: it tells the two amounts apart ("The Aero 5 starts at $699 ... The Aero 5 Pro
+    starts at $999" against another page's $699 for the standard model; "eight seats" for one
+    party and "six seats" for another), or gives the count before and after a change. Either
+    way that page does not disagree with the other side's figure."""
+    found = _figures(c, a, b)
+    if found is None:
+        return False
+    (sa, qa), (sb, qb) = found
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is None or mb is None:
+        return False
+    ka, kb = measure_key_of(sa, qa, ma), measure_key_of(sb, qb, mb)
+    return measures.gives_own(sb.ref.article, kb, ma.value) or measures.gives_own(sa.ref.article, ka, mb.value)
 
 
 def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: MeasureIndex) -> bool:

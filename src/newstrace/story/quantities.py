@@ -778,6 +778,10 @@ class MeasureIndex:
         # quake's magnitude and its aftershocks' still names the quake's by "quake"; one that
         # gives two readings of the quake does not.
         shocks: dict[tuple[str, str], list[float]] = {}
+        # The amounts each article gives about the story's own event: a page that gives both
+        # figures of a disagreement tells two things apart (the standard model's price and the
+        # Pro's; the Social Democrats' seats and the Union's) or the count before and after.
+        own_values: dict[tuple[str, str], list[float]] = {}
         # Sums the story gives converted from another currency ("85 million euros ($108
         # million)"): each outlet converts at its own rate, and "$" may be another country's dollar.
         self._converted: dict[str, list[float]] = {}
@@ -788,6 +792,8 @@ class MeasureIndex:
                 if m is not None:
                     key = measure_key_of(sc, q, m)
                     values.setdefault((sc.ref.article, key), []).append(m.value)
+                    if own:
+                        own_values.setdefault((sc.ref.article, key), []).append(m.value)
                     if q.governor and own:
                         governed.setdefault((sc.ref.article, key, q.governor), []).append(m.value)
                     if m.kind == "magnitude" and own:
@@ -795,6 +801,7 @@ class MeasureIndex:
                     if m.kind.startswith("money:") and restated(sc, q):
                         self._converted.setdefault(m.kind, []).append(m.value)
         self._values = values
+        self._own_values = own_values
         self._several = {k for k, vs in values.items() if _distinct(vs) > 1}
         self._several_governed = {k for k, vs in governed.items() if _distinct(vs) > 1}
         self._shocks = shocks
@@ -814,6 +821,11 @@ class MeasureIndex:
     def gives(self, article: str, key: str, value: float) -> bool:
         """Whether the article gives this amount (within a conversion's drift) of the measure."""
         return any(math.isclose(v, value, rel_tol=CONVERSION) for v in self._values.get((article, key), ()))
+
+    def gives_own(self, article: str, key: str, value: float) -> bool:
+        """Whether the article gives this amount of the measure (within a conversion's drift) in
+        a claim about the story's own event."""
+        return any(math.isclose(v, value, rel_tol=CONVERSION) for v in self._own_values.get((article, key), ()))
 
     def converted(self, m: Measure) -> bool:
         """Whether some article of the story gives this sum as a conversion into its currency
