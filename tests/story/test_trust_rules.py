@@ -686,3 +686,21 @@ def test_a_page_that_gives_both_figures_tells_them_apart():
     )
     numbers = [c[1] for c in _conflicts({"a": a, "b": b}) if c[0] == "number"]
     assert numbers == [{"18 languages", "20 languages"}]
+
+
+def test_the_same_quotation_given_to_two_people_is_an_attribution_conflict():
+    """One sentence quoted word for word, said by the incident commander on one page and by the
+    sheriff (named inside the words for the speaker) on the other; two people each quoted with
+    their own words are no conflict."""
+    a = (
+        "date 2024-08-07\n\"We are throwing everything we have at this fire, but the wind is writing the "
+        "rules right now,\" said incident commander Dana Whitlock on Tuesday.\n\n"
+        "\"Nobody should go back until we say so,\" said Mayor Ellen Grady."
+    )
+    b = (
+        "date 2024-08-07\n\"We are throwing everything we have at this fire, but the wind is writing the "
+        "rules right now,\" the Deschutes County sheriff, Karl Brenner, said at a briefing on Tuesday.\n\n"
+        "\"The shelter at the high school has room for 300 people,\" said Red Cross volunteer Tom Reyes."
+    )
+    found = [(c[0], c[1]) for c in _conflicts({"a": a, "b": b}) if c[0] == "attribution"]
+    assert found == [("attribution", {"Dana Whitlock", "Karl Brenner"})]

@@ -583,14 +583,19 @@ def _name_words(texts: set[str]) -> list[set[str]]:
 
 
 def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> Conflict | None:
+    quoted = _same_quotation(a, b)
     sa, sb = _source_of_statement(a, names), _source_of_statement(b, names)
+    if quoted:
+        # A speaker given in words ("the Deschutes County sheriff, Karl Brenner") is the person
+        # named inside those words.
+        sa, sb = sa if sa in names else _named_speaker(a, names), sb if sb in names else _named_speaker(b, names)
     if not sa or not sb or sa == sb or sa not in names or sb not in names:
         return None
     if may_be_one_person(names[sa], names[sb]):
         return None
     if names[sa].type != "PERSON" or names[sb].type != "PERSON":
         return None  # "Russia" vs "Putin" is not a different source
-    if not a.cues & b.cues and not _same_act(a, b):
+    if not quoted and not a.cues & b.cues and not _same_act(a, b):
         return None
     if not (_named_in(a, names[sa]) and _named_in(b, names[sb])):
         return None  # '"God approves of nudity," she said': whom "she" stands for is a guess
@@ -603,6 +608,52 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
         f"{names[sa].name}, article {b.ref.article} has {names[sb].name}."
     )
     return Conflict("attribution", (va, vb), why, "high", 0.85)
+
+
+# Words a quotation must hold, and the share of them two quotations must share, to be one
+# statement: a sentence of it, not a stock phrase ("we are devastated").
+_QUOTE_WORDS = 6
+_QUOTE_SHARED = 0.8
+
+
+def _quoted_words(sc: StoryClaim) -> list[set[str]]:
+    """The words of each direct quotation inside the claim."""
+    text = sc.ann.article.text
+    out = []
+    for q in sc.ann.quotes:
+        c = q.content
+        if q.kind == "indirect" or not (sc.claim.start <= c.start < sc.claim.end):
+            continue
+        words = set(re.findall(r"\w+", text[c.start : c.end].casefold()))
+        if len(words) >= _QUOTE_WORDS:
+            out.append(words)
+    return out
+
+
+def _same_quotation(a: StoryClaim, b: StoryClaim) -> bool:
+    """Both claims quote the same words (nearly all of them shared): one statement, whoever
+    each page says made it."""
+    return any(
+        len(x & y) >= _QUOTE_SHARED * len(x | y) for x in _quoted_words(a) for y in _quoted_words(b)
+    )
+
+
+def _named_speaker(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
+    """The one person named inside the words the claim gives for its speaker (a speaker the
+    reader kept as words, not as an entity)."""
+    q = next(
+        (q for q in sc.ann.quotes if q.speaker_span is not None and sc.claim.start <= q.content.start < sc.claim.end),
+        None,
+    )
+    if q is None or q.speaker_span is None:
+        return None
+    lo, hi = q.speaker_span.start, q.speaker_span.end
+    found = {
+        e.id
+        for e in names.values()
+        if e.type == "PERSON" and any(m.article == sc.ref.article and lo <= m.start and m.end <= hi for m in e.mentions)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _other_figures(a: StoryClaim, b: StoryClaim) -> bool:
