@@ -125,3 +125,16 @@ def test_a_header_date_wins_over_a_date_line():
     art = article_from_text("date 2023-03-20\nPublished: 14 March 2023\n\nOfficials said.\n", id="x")
     assert art.published == dt.date(2023, 3, 20)
     assert "published_from" not in art.metadata
+
+
+def test_a_wire_dateline_after_a_byline_is_read():
+    """A byline line between the headline and the first paragraph does not hide the dateline
+    (its month and day, its place and its credit)."""
+    text = (
+        "Airliner's landing gear collapses in hailstorm\n\nBy Diego Carrasco\n\n"
+        "JULIACA, Peru, Feb 22 (Pacifico Press) - An airliner skidded off the runway on Saturday.\n"
+    )
+    art = article_from_text(text, id="wire")
+    assert art.metadata["dateline_date"] == "Feb 22"
+    assert art.place == "JULIACA, Peru"
+    assert art.credit == "Pacifico Press"

@@ -196,8 +196,14 @@ def parse_header(text: str, path: str) -> TextHeader:
             end = found[2]
             head.body_start = end + len(text[end:]) - len(text[end:].lstrip())
             pos = head.body_start
-    _parse_dateline(text, pos, head)
+    byline = _BYLINE.match(text, pos)
+    # A wire's dateline opens the first paragraph after the byline ("By Diego Carrasco").
+    _parse_dateline(text, byline.end() if byline else pos, head)
     return head
+
+
+# A byline on a line of its own: "By Diego Carrasco", "By Maria Lopez and Tom Reyes, Staff Writers".
+_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z][^\n]{0,80}\r?\n\s*")
 
 
 def _title_end(text: str, pos: int) -> int | None:
