@@ -704,3 +704,26 @@ def test_the_same_quotation_given_to_two_people_is_an_attribution_conflict():
     )
     found = [(c[0], c[1]) for c in _conflicts({"a": a, "b": b}) if c[0] == "attribution"]
     assert found == [("attribution", {"Dana Whitlock", "Karl Brenner"})]
+
+
+def test_times_of_day_conflict_beyond_what_their_words_allow():
+    """"about 9:30 p.m." and "shortly before 10 p.m." agree, a time restated in GMT in brackets
+    and the page's own "Updated" stamp are no times of the event; "around 11 p.m." on the third
+    page is 90 minutes off and conflicts (its day is not taken from the page)."""
+    a = (
+        "Ferry sinks off Selayar\n\nUpdated June 14, 2024 11:11 GMT\n\n"
+        "The ferry sank at about 9:30 p.m. local time (1330 GMT) on Thursday near Selayar island, "
+        "officials said."
+    )
+    b = (
+        "date 2024-06-14\nThe ferry sank shortly before 10 p.m. on Thursday near Selayar island, "
+        "officials said."
+    )
+    c = (
+        "date 2024-06-16\nThe ferry sank at around 11 p.m. local time on Thursday near Selayar island, "
+        "officials said."
+    )
+    dates = [c_[1] for c_ in _conflicts({"a": a, "b": b, "c": c}) if c_[0] == "date"]
+    assert {"about 9:30 p.m.", "around 11 p.m."} in dates
+    assert all("shortly before 10 p.m." not in d or "around 11 p.m." in d for d in dates)
+    assert not any("1330 GMT" in d or "11:11 GMT" in d for d in dates)

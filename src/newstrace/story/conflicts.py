@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -43,6 +44,7 @@ from newstrace.story.scope import (
     Scopes,
     dates_disagree,
     event_dates,
+    event_values,
     period,
     same_date,
     weekday_of,
@@ -348,6 +350,94 @@ def _date_conflict(
         va, vb = _value(a, ta.text if ta else "", x), _value(b, tb.text if tb else "", y)
         conf = _date_confidence(a, x, ta, b, y, tb)
         return Conflict("date", (va, vb), _explain_date(a, va, b, vb), "high", conf)
+    return None
+
+
+# A time of day in a TIMEX value ("2025-02-22T16:52", "XXXX-XX-XXT21:30").
+_CLOCK = re.compile(r"T(\d\d):(\d\d)$")
+# A time given in UTC: "21:52 UTC", "2152 GMT".
+_UTC_AFTER = re.compile(r"\s*(?:GMT|UTC|Z)\b")
+# What the words before a clock time make of it, as minutes it may lie before and after the
+# time written: an approximation ("about 9:30"), a bound ("shortly after 6 p.m.": from 6 to
+# half an hour after), or nothing (the written minute, give or take rounding).
+_CLOCK_WORDS = (
+    (re.compile(r"\b(?:shortly|just|soon)\s+after\s+$", re.I), (0, 30)),
+    (re.compile(r"\b(?:shortly|just)\s+before\s+$", re.I), (30, 0)),
+    (re.compile(r"\bafter\s+$", re.I), (0, 180)),
+    (re.compile(r"\bbefore\s+$", re.I), (180, 0)),
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|circa|nearly|almost)\s+$", re.I), (30, 30)),
+)
+# A limit, not the time it happened: "by 5 p.m.", "until 9 p.m.", "from 6 p.m.".
+_CLOCK_LIMIT = re.compile(r"\b(?:by|until|till|from|since|through|within|no later than)\s+$", re.I)
+
+
+def _clocks(sc: StoryClaim) -> dict[str, list[tuple[int, int, bool, TimeExpr]]]:
+    """The claim's clock times by the word they date: (earliest, latest minute of the day, in
+    UTC, the expression). A time in brackets after another ("4:52 p.m. local time (2152 GMT)")
+    restates it in another zone and is left out, as are limits ("by 5 p.m.")."""
+    text = sc.ann.article.text
+    out: dict[str, list[tuple[int, int, bool, TimeExpr]]] = defaultdict(list)
+    seen: set[int] = set()
+    for h, v in event_values(sc):  # not of reporting, nor the page's own stamp
+        m = _CLOCK.search(v)
+        if not m:
+            continue
+        t = next(
+            (t for t in sc.ann.times
+             if t.value == v and sc.claim.start <= t.start < sc.claim.end and t.start not in seen),
+            None,
+        )  # fmt: skip
+        if t is None:
+            continue
+        seen.add(t.start)
+        lead = text[max(sc.claim.start, t.start - 24) : t.start]
+        if re.search(r"\(\s*$", lead) or _CLOCK_LIMIT.search(lead) or t.mod in ("BEFORE", "AFTER"):
+            continue
+        minute = int(m.group(1)) * 60 + int(m.group(2))
+        # Rounding: a written minute is within 10 of the event's, a whole hour within 20.
+        before, after = (10, 10) if minute % 60 else (20, 20)
+        for words, (lo, hi) in _CLOCK_WORDS:
+            if words.search(lead):
+                before, after = lo, hi
+                break
+        utc = bool(_UTC_AFTER.match(text, t.end))
+        out[h].append((minute - before, minute + after, utc, t))
+    return out
+
+
+def _clock_conflict(
+    a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None, one_fact: bool = False
+) -> Conflict | None:
+    """The same dated word at two times of day that cannot both be right ("landed at 4:52 p.m."
+    / "landed shortly after 6 p.m."; "sank at about 9:30 p.m." / "sank at around 11 p.m."):
+    each time read with what its words allow (rounding, "about", "shortly after"), both in local
+    time or both in UTC; one time for the word on each side. The day is left to the date rule (a
+    bare clock time takes the page's day, often not the event's). ``one_fact``: the claims were
+    confirmed as one fact beyond doubt, so one clock time on each side dates the same happening
+    even under two words ("the blast occurred at about 11:30 a.m." / "the explosion ripped
+    through the reactor at around 2:15 p.m.")."""
+    if names is not None and (
+        _different_people(a, b, names) or _elsewhere(a, b, names) or _different_doers(a, b, names)
+    ):
+        return None
+    ca, cb = _clocks(a), _clocks(b)
+    pairs = [(ca[h], cb[h]) for h in sorted(ca.keys() & cb.keys())]
+    if one_fact and not pairs and len(ca) == len(cb) == 1:
+        pairs = [(next(iter(ca.values())), next(iter(cb.values())))]
+    for xa, xb in pairs:
+        if len(xa) != 1 or len(xb) != 1:
+            continue
+        (lo_a, hi_a, utc_a, ta), (lo_b, hi_b, utc_b, tb) = xa[0], xb[0]
+        if utc_a != utc_b or (lo_a <= hi_b and lo_b <= hi_a):
+            continue
+        if names is not None and _other_owner(a, (ta.start, ta.end), b, (tb.start, tb.end), names):
+            continue
+        va, vb = _value(a, ta.text, ta.value), _value(b, tb.text, tb.value)
+        why = (
+            f"Times differ for the same event: article {a.ref.article} says {ta.text!r}, "
+            f"article {b.ref.article} says {tb.text!r}."
+        )
+        return Conflict("date", (va, vb), why, "high", 0.75)
     return None
 
 
@@ -883,7 +973,8 @@ def conflicts(
                 continue
             weak = score is not None and score(a, b) < WEAK_PAIR
             for c in (
-                _date_conflict(a, b, names),
+                _date_conflict(a, b, names)
+                or _clock_conflict(a, b, names, score is not None and score(a, b) >= ONE_FACT),
                 *_number_conflict(a, b, names),
                 _attribution_conflict(a, b, names),
                 _actor_conflict(a, b, names),
@@ -1188,3 +1279,6 @@ _RELATIVE = re.compile(r"\s*\b(?:before|after|earlier|later|previously|prior)\b"
 # A pair confirmed below this score (cosine plus agreeing evidence) is loosely aligned: its
 # conflicts are shown with less confidence.
 WEAK_PAIR = 0.65
+# A pair confirmed at or above this score tells one fact beyond doubt (the same happening under
+# two verbs: "the blast occurred" / "the explosion ripped through").
+ONE_FACT = 0.8

@@ -26,6 +26,7 @@ __all__ = [
     "dates",
     "dates_disagree",
     "event_dates",
+    "event_values",
     "same_date",
     "weekday_of",
     "Scopes",
@@ -92,7 +93,7 @@ def _stamped(sc: StoryClaim, value: str) -> bool:
     return False
 
 
-def _event_values(sc: StoryClaim) -> list[tuple[str, str]]:
+def event_values(sc: StoryClaim) -> list[tuple[str, str]]:
     """(dated word, raw time value) of the claim's events: not of reporting ("said on
     Tuesday"), not the page's own stamp."""
     out = []
@@ -108,13 +109,30 @@ def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     """Dates of events (not of reporting: "said on Tuesday", nor the page's own stamp): dated
     word -> date values, times of day cut to their date ("2025-06-08TNI" -> "2025-06-08")."""
     out: dict[str, set[str]] = defaultdict(set)
-    for h, v in _event_values(sc):
+    for h, v in event_values(sc):
+        if "T" in v and _bare_clock(sc, v):
+            continue  # "around 11 p.m.": the day is the page's guess, not the writer's word
         m = _DATE_PART.match(v)
         if m:
             out[h].add(m.group(1))
         elif w := WEEKDAY.match(v):
             out[h].add(f"XXXX-WXX-{w.group(1)}")
     return out
+
+
+# A clock time written with no day: "4:52 p.m.", "around 11 p.m. local time", "21:52 UTC".
+_BARE_CLOCK = re.compile(
+    r"(?:about|around|approximately|roughly|some|shortly|just|after|before|at|\s)*"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?|h(?:ours|rs)?)?(?:\s*(?:local time|[A-Z]{2,4}))?\.?",
+    re.I,
+)
+
+
+def _bare_clock(sc: StoryClaim, value: str) -> bool:
+    """The claim's time expressions of this value are clock times alone, with no word for the
+    day: the tagger gave them the page's day."""
+    texts = [t.text for t in sc.ann.times if t.value == value and sc.claim.start <= t.start < sc.claim.end]
+    return bool(texts) and all(_BARE_CLOCK.fullmatch(x.strip()) for x in texts)
 
 
 def dates_disagree(x: str, y: str) -> bool:
@@ -241,12 +259,12 @@ NEAR_ARTICLES = 2
 
 def _far_dated(sc: StoryClaim) -> bool:
     """Dated by a month or a year only (the page's own stamps and reporting dates left out)."""
-    vals = [_DATE_PART.sub(r"\1", v) for _, v in _event_values(sc)]
+    vals = [_DATE_PART.sub(r"\1", v) for _, v in event_values(sc)]
     return not any(_NEAR.match(v) for v in vals) and any(_FAR.match(v) for v in vals)
 
 
 def _near_dated(sc: StoryClaim) -> bool:
-    return any(_NEAR.match(v) for _, v in _event_values(sc))
+    return any(_NEAR.match(v) for _, v in event_values(sc))
 
 
 class Scopes:
