@@ -727,21 +727,3 @@ def test_times_of_day_conflict_beyond_what_their_words_allow():
     assert {"about 9:30 p.m.", "around 11 p.m."} in dates
     assert all("shortly before 10 p.m." not in d or "around 11 p.m." in d for d in dates)
     assert not any("1330 GMT" in d or "11:11 GMT" in d for d in dates)
-
-
-def test_declaring_an_emergency_is_an_act_that_a_denial_can_conflict_with():
-    """A reporting verb with the same thing acted on ("declared an emergency" / "did not declare
-    an emergency") is an act two pages can disagree on, with no name shared; not saying when is
-    still no denial of what was said."""
-    a = (
-        "date 2025-02-23\nThe captain declared an emergency ten minutes before landing at Juliaca airport, "
-        "according to two people familiar with the radio calls.\n\n"
-        "The minister said the airport would reopen on Monday."
-    )
-    b = (
-        "date 2025-02-24\nThe crew did not declare an emergency before landing at Juliaca airport, "
-        "according to air traffic control data.\n\n"
-        "The minister did not say when the airport would reopen."
-    )
-    found = [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "negation"]
-    assert len(found) == 1 and any("declare" in t for t in found[0][1])

@@ -817,11 +817,10 @@ def _negation_conflict(
     fa, fb = a.claim.frame, b.claim.frame
     if fa.negated == fb.negated or not fa.action or fa.action != fb.action or fa.action in _LIGHT_VERBS:
         return None
-    same_object = _same_act_object(fa.objects, fb.objects)
-    if fa.action in REPORTING and not same_object:
-        return None  # not saying denies nothing; "declared an emergency" is an act, not a saying
-    if not (a.entities & b.entities) and not same_object:
-        return None  # neither a shared name nor the same thing acted on ("declare an emergency")
+    if fa.action in REPORTING:
+        return None
+    if not (a.entities & b.entities):
+        return None
     if names is not None and _none_alike(_doers(a, names), _doers(b, names), names):
         return None
     if _NOT_A_DENIAL.search(a.claim.text) or _NOT_A_DENIAL.search(b.claim.text):
