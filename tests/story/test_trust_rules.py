@@ -704,6 +704,10 @@ def test_the_same_quotation_given_to_two_people_is_an_attribution_conflict():
     )
     found = [(c[0], c[1]) for c in _conflicts({"a": a, "b": b}) if c[0] == "attribution"]
     assert found == [("attribution", {"Dana Whitlock", "Karl Brenner"})]
+    # A stock phrase said by two people is no statement of one of them.
+    a = "date 2024-08-07\n\"Our thoughts and prayers are with the families of the victims tonight,\" said Governor Tom Walsh."
+    b = "date 2024-08-07\n\"Our thoughts and prayers are with the families of the victims tonight,\" said Senator Maria Lopez."
+    assert [c for c in _conflicts({"a": a, "b": b}, all_conflicts=True) if c[0] == "attribution"] == []
 
 
 def test_times_of_day_conflict_beyond_what_their_words_allow():
@@ -727,3 +731,23 @@ def test_times_of_day_conflict_beyond_what_their_words_allow():
     assert {"about 9:30 p.m.", "around 11 p.m."} in dates
     assert all("shortly before 10 p.m." not in d or "around 11 p.m." in d for d in dates)
     assert not any("1330 GMT" in d or "11:11 GMT" in d for d in dates)
+
+
+def test_times_of_day_in_other_zones_near_midnight_or_of_another_happening_agree():
+    """No time conflict between a local time and a UTC one, two named zones, "about 9:30" and
+    "around 10:10" (each approximate), 11:50 p.m. and 12:10 a.m., or a first blast and a second."""
+    pairs = [
+        ("The airliner landed at 4:52 p.m. local time at Juliaca airport, officials said.",
+         "The airliner landed at 21:52 UTC at Juliaca airport, officials said."),
+        ("The tornado touched down at 4:30 p.m. CDT near Moore, officials said.",
+         "The tornado touched down at 5:30 p.m. EDT near Moore, officials said."),
+        ("The ferry sank at about 9:30 p.m. off Selayar island, officials said.",
+         "The ferry sank at around 10:10 p.m. off Selayar island, officials said."),
+        ("The ferry sank at 11:50 p.m. off Selayar island, officials said.",
+         "The ferry sank at 12:10 a.m. off Selayar island, officials said."),
+        ("The first explosion hit the plant in Dahej at 11:30 a.m., police said.",
+         "A second explosion hit the plant in Dahej at 2:15 p.m., police said."),
+    ]  # fmt: skip
+    for x, y in pairs:
+        found = _conflicts({"a": f"date 2024-06-14\n{x}", "b": f"date 2024-06-14\n{y}"}, all_conflicts=True)
+        assert [c for c in found if c[0] == "date"] == [], (x, y)

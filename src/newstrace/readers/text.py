@@ -202,8 +202,12 @@ def parse_header(text: str, path: str) -> TextHeader:
     return head
 
 
-# A byline on a line of its own: "By Diego Carrasco", "By Maria Lopez and Tom Reyes, Staff Writers".
-_BYLINE = re.compile(r"[ \t]*By[ \t]+[A-Z][^\n]{0,80}\r?\n\s*")
+# A byline on a line of its own: "By Diego Carrasco", "BY MARIA LOPEZ and Tom Reyes, Staff Writers"
+# (names and an optional role; not a first paragraph such as "By Tuesday, 40 had been rescued.").
+_BYLINE = re.compile(
+    r"[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'\u2019-]*){0,5}"
+    r"(?:[ \t]*,[^\n\d.]{0,60})?[ \t]*\r?\n\s*"
+)
 
 
 def _title_end(text: str, pos: int) -> int | None:

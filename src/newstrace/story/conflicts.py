@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newstrace.lexicon import name_key, strip_titles
-from newstrace.records import Conflict, ConflictValue, Quantity, StoryEntity, TimeExpr
+from newstrace.records import Conflict, ConflictValue, Quantity, Quote, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
 from newstrace.story.places import compatible_places
 from newstrace.story.quantities import (
@@ -42,9 +43,9 @@ from newstrace.story.scope import (
     WEEKDAY,
     WEEKDAY_NAMES,
     Scopes,
+    clock_times,
     dates_disagree,
     event_dates,
-    event_values,
     period,
     same_date,
     weekday_of,
@@ -353,83 +354,35 @@ def _date_conflict(
     return None
 
 
-# A time of day in a TIMEX value ("2025-02-22T16:52", "XXXX-XX-XXT21:30").
-_CLOCK = re.compile(r"T(\d\d):(\d\d)$")
-# A time given in UTC: "21:52 UTC", "2152 GMT".
-_UTC_AFTER = re.compile(r"\s*(?:GMT|UTC|Z)\b")
-# What the words before a clock time make of it, as minutes it may lie before and after the
-# time written: an approximation ("about 9:30"), a bound ("shortly after 6 p.m.": from 6 to
-# half an hour after), or nothing (the written minute, give or take rounding).
-_CLOCK_WORDS = (
-    (re.compile(r"\b(?:shortly|just|soon)\s+after\s+$", re.I), (0, 30)),
-    (re.compile(r"\b(?:shortly|just)\s+before\s+$", re.I), (30, 0)),
-    (re.compile(r"\bafter\s+$", re.I), (0, 180)),
-    (re.compile(r"\bbefore\s+$", re.I), (180, 0)),
-    (re.compile(r"\b(?:about|around|approximately|roughly|some|circa|nearly|almost)\s+$", re.I), (30, 30)),
-)
-# A limit, not the time it happened: "by 5 p.m.", "until 9 p.m.", "from 6 p.m.".
-_CLOCK_LIMIT = re.compile(r"\b(?:by|until|till|from|since|through|within|no later than)\s+$", re.I)
-
-
-def _clocks(sc: StoryClaim) -> dict[str, list[tuple[int, int, bool, TimeExpr]]]:
-    """The claim's clock times by the word they date: (earliest, latest minute of the day, in
-    UTC, the expression). A time in brackets after another ("4:52 p.m. local time (2152 GMT)")
-    restates it in another zone and is left out, as are limits ("by 5 p.m.")."""
-    text = sc.ann.article.text
-    out: dict[str, list[tuple[int, int, bool, TimeExpr]]] = defaultdict(list)
-    seen: set[int] = set()
-    for h, v in event_values(sc):  # not of reporting, nor the page's own stamp
-        m = _CLOCK.search(v)
-        if not m:
-            continue
-        t = next(
-            (t for t in sc.ann.times
-             if t.value == v and sc.claim.start <= t.start < sc.claim.end and t.start not in seen),
-            None,
-        )  # fmt: skip
-        if t is None:
-            continue
-        seen.add(t.start)
-        lead = text[max(sc.claim.start, t.start - 24) : t.start]
-        if re.search(r"\(\s*$", lead) or _CLOCK_LIMIT.search(lead) or t.mod in ("BEFORE", "AFTER"):
-            continue
-        minute = int(m.group(1)) * 60 + int(m.group(2))
-        # Rounding: a written minute is within 10 of the event's, a whole hour within 20.
-        before, after = (10, 10) if minute % 60 else (20, 20)
-        for words, (lo, hi) in _CLOCK_WORDS:
-            if words.search(lead):
-                before, after = lo, hi
-                break
-        utc = bool(_UTC_AFTER.match(text, t.end))
-        out[h].append((minute - before, minute + after, utc, t))
-    return out
-
-
 def _clock_conflict(
     a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity] | None = None, one_fact: bool = False
 ) -> Conflict | None:
     """The same dated word at two times of day that cannot both be right ("landed at 4:52 p.m."
     / "landed shortly after 6 p.m."; "sank at about 9:30 p.m." / "sank at around 11 p.m."):
-    each time read with what its words allow (rounding, "about", "shortly after"), both in local
-    time or both in UTC; one time for the word on each side. The day is left to the date rule (a
-    bare clock time takes the page's day, often not the event's). ``one_fact``: the claims were
-    confirmed as one fact beyond doubt, so one clock time on each side dates the same happening
-    even under two words ("the blast occurred at about 11:30 a.m." / "the explosion ripped
-    through the reactor at around 2:15 p.m.")."""
+    each time read with what its words allow (``scope.clock_times``: rounding, "about", "shortly
+    after"), in the same zone (local, or one named alike), across midnight; one time for the
+    word on each side, and neither a second happening ("a second explosion at 2:15 p.m."). The
+    day is left to the date rule (a bare clock time takes the page's day, often not the
+    event's). ``one_fact``: the claims were confirmed as one fact beyond doubt, so one clock time
+    on each side dates the same happening even under two words ("the blast occurred at about
+    11:30 a.m." / "the explosion ripped through the reactor at around 2:15 p.m.")."""
     if names is not None and (
         _different_people(a, b, names) or _elsewhere(a, b, names) or _different_doers(a, b, names)
     ):
         return None
-    ca, cb = _clocks(a), _clocks(b)
+    if _ANOTHER.search(a.claim.text) or _ANOTHER.search(b.claim.text):
+        return None  # "a second explosion hit at 2:15 p.m.": another happening of the kind
+    ca, cb = clock_times(a), clock_times(b)
     pairs = [(ca[h], cb[h]) for h in sorted(ca.keys() & cb.keys())]
     if one_fact and not pairs and len(ca) == len(cb) == 1:
         pairs = [(next(iter(ca.values())), next(iter(cb.values())))]
     for xa, xb in pairs:
         if len(xa) != 1 or len(xb) != 1:
             continue
-        (lo_a, hi_a, utc_a, ta), (lo_b, hi_b, utc_b, tb) = xa[0], xb[0]
-        if utc_a != utc_b or (lo_a <= hi_b and lo_b <= hi_a):
+        ka, kb = xa[0], xb[0]
+        if ka.zone != kb.zone or ka.overlaps(kb):
             continue
+        ta, tb = ka.expr, kb.expr
         if names is not None and _other_owner(a, (ta.start, ta.end), b, (tb.start, tb.end), names):
             continue
         va, vb = _value(a, ta.text, ta.value), _value(b, tb.text, tb.value)
@@ -439,6 +392,10 @@ def _clock_conflict(
         )
         return Conflict("date", (va, vb), why, "high", 0.75)
     return None
+
+
+# Words that tell of another happening of the same kind: "a second blast", "struck again".
+_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|again|subsequent|renewed)\b", re.I)
 
 
 # A calendar date in a time expression: a month, a year, "10/11" (a time of day is none).
@@ -678,7 +635,8 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
     if quoted:
         # A speaker given in words ("the Deschutes County sheriff, Karl Brenner") is the person
         # named inside those words.
-        sa, sb = sa if sa in names else _named_speaker(a, names), sb if sb in names else _named_speaker(b, names)
+        sa = sa if sa in names else _named_speaker(a, quoted[0], names)
+        sb = sb if sb in names else _named_speaker(b, quoted[1], names)
     if not sa or not sb or sa == sb or sa not in names or sb not in names:
         return None
     if may_be_one_person(names[sa], names[sb]):
@@ -700,42 +658,44 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
     return Conflict("attribution", (va, vb), why, "high", 0.85)
 
 
-# Words a quotation must hold, and the share of them two quotations must share, to be one
-# statement: a sentence of it, not a stock phrase ("we are devastated").
-_QUOTE_WORDS = 6
+# Two quotations are one statement when nearly all their words are shared (this share) and they
+# say something specific: a stock phrase ("Our thoughts and prayers are with the families of the
+# victims tonight": 12 words, 5 content words) is said by many. A specific one has this many
+# content words, or fewer in a long quotation.
 _QUOTE_SHARED = 0.8
+_QUOTE_CONTENT = 7
+_QUOTE_LONG = (14, 5)
 
 
-def _quoted_words(sc: StoryClaim) -> list[set[str]]:
-    """The words of each direct quotation inside the claim."""
+def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str]]]:
+    """Each direct quotation inside the claim with its words, when it says something specific."""
     text = sc.ann.article.text
     out = []
     for q in sc.ann.quotes:
         c = q.content
         if q.kind == "indirect" or not (sc.claim.start <= c.start < sc.claim.end):
             continue
-        words = set(re.findall(r"\w+", text[c.start : c.end].casefold()))
-        if len(words) >= _QUOTE_WORDS:
-            out.append(words)
+        words = re.findall(r"\w+", text[c.start : c.end].casefold())
+        content = len({w for w in words if w not in STOP_WORDS})
+        if content >= _QUOTE_CONTENT or (len(words) >= _QUOTE_LONG[0] and content >= _QUOTE_LONG[1]):
+            out.append((q, set(words)))
     return out
 
 
-def _same_quotation(a: StoryClaim, b: StoryClaim) -> bool:
-    """Both claims quote the same words (nearly all of them shared): one statement, whoever
-    each page says made it."""
-    return any(
-        len(x & y) >= _QUOTE_SHARED * len(x | y) for x in _quoted_words(a) for y in _quoted_words(b)
-    )
+def _same_quotation(a: StoryClaim, b: StoryClaim) -> tuple[Quote, Quote] | None:
+    """The quotations by which both claims quote the same words (nearly all of them shared, and
+    something specific): one statement, whoever each page says made it."""
+    for qa, x in _quoted(a):
+        for qb, y in _quoted(b):
+            if len(x & y) >= _QUOTE_SHARED * len(x | y):
+                return qa, qb
+    return None
 
 
-def _named_speaker(sc: StoryClaim, names: dict[str, StoryEntity]) -> str | None:
-    """The one person named inside the words the claim gives for its speaker (a speaker the
+def _named_speaker(sc: StoryClaim, q: Quote, names: dict[str, StoryEntity]) -> str | None:
+    """The one person named inside the words the quotation gives for its speaker (a speaker the
     reader kept as words, not as an entity)."""
-    q = next(
-        (q for q in sc.ann.quotes if q.speaker_span is not None and sc.claim.start <= q.content.start < sc.claim.end),
-        None,
-    )
-    if q is None or q.speaker_span is None:
+    if q.speaker_span is None:
         return None
     lo, hi = q.speaker_span.start, q.speaker_span.end
     found = {
@@ -999,15 +959,18 @@ def conflicts(
                         # outside the trust gold, 5 of 6 shown at 0.68 were (the Oscars in 2007 /
                         # the Emmys in 2003; one award in 1998 / another in 2008).
                         conf *= 0.5 if c.type == "date" else 0.75
-                    if (
+                    both = c.type == "number" and measures is not None and _gives_both(c, a, b, measures)
+                    if both:
+                        conf *= 0.5  # one page gives both figures: two things, or before and after
+                    elif (
                         measures is not None
                         and c.type in ("number", "update")
                         and _unnamed_amount(c, a, b, measures)
                     ):
-                        conf *= 0.5
-                    if c.type == "number" and measures is not None and _gives_both(c, a, b, measures):
-                        conf *= 0.5  # one page gives both figures: two things, or before and after
-                    if c.type == "date" and measures is not None and measures.several_dates(a, b):
+                        conf *= 0.5  # (the same doubt as above, from the same evidence: once)
+                    if c.type == "date" and measures is not None and (
+                        measures.several_dates(a, b) or measures.several_clocks(a, b)
+                    ):
                         conf *= 0.5  # "hosted the Oscars in 2007" / "fronted the Emmys in 2001 and 2005"
                     c = replace(c, confidence=round(conf, 2))
                     key = (c.type, *sorted(f"{v.article}:{v.start}" for v in c.values))
@@ -1063,7 +1026,7 @@ def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: Measure
     ma, mb = measure(sa, qa), measure(sb, qb)
     if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
         named = shock(sa, qa)
-        if named is not None and named == shock(sb, qb):
+        if named == "quake" and shock(sb, qb) == "quake":  # a quake has many aftershocks
             return measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb)
     return not _named_alike(sa, qa, sb, qb)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from newstrace.records import Quantity
 from newstrace.story.claims import StoryClaim
-from newstrace.story.scope import event_dates
+from newstrace.story.scope import ClockTime, clock_times, event_dates
 
 __all__ = [
     "APPROX",
@@ -197,13 +197,14 @@ def _magnitude(sc: StoryClaim, q: Quantity) -> bool:
 
 
 # The words that name a shock; aftershocks and foreshocks are shocks of their own.
-_SHOCK = re.compile(r"\b(?:(after|fore)shocks?|earthquakes?|quakes?|temblors?|tremors?)\b", re.I)
+_SHOCK = re.compile(r"\b(?:(after|fore)shocks?|(tremor)s?|earthquakes?|quakes?|temblors?)\b", re.I)
 
 
 def shock(sc: StoryClaim, q: Quantity) -> str | None:
     """What a magnitude is the magnitude of: "quake" (the shock the story is about, however it is
     named: "a magnitude 6.8 earthquake", "the 6.8-magnitude quake"), "aftershock" or "foreshock"
-    ("aftershocks of up to magnitude 4.9"); None when no such word is by the figure."""
+    ("aftershocks of up to magnitude 4.9"), "tremor" (either); None when no such word is by the
+    figure."""
     text = sc.ann.article.text
     found = _SHOCK.search(q.text) or _SHOCK.match(text, q.end, min(sc.claim.end, q.end + 25))
     if found is None:
@@ -215,6 +216,8 @@ def shock(sc: StoryClaim, q: Quantity) -> str | None:
         found = before[-1] if before else None
     if found is None:
         return None
+    if found.group(2):
+        return "tremor"  # the quake or an aftershock: writers use it for both
     return f"{found.group(1).casefold()}shock" if found.group(1) else "quake"
 
 
@@ -812,6 +815,15 @@ class MeasureIndex:
             for head, vals in event_dates(sc).items():
                 days.setdefault((sc.ref.article, head), set()).update(vals)
         self._dated = {k for k, vs in days.items() if len(vs) > 1}
+        # The same for clock times: an article that times one word at moments that cannot be
+        # one ("the first blast at 11:30 a.m. ... a blast at 2:15 p.m.") tells of several.
+        clocks: dict[tuple[str, str], list[ClockTime]] = {}
+        for sc in claims:
+            for head, found in clock_times(sc).items():
+                clocks.setdefault((sc.ref.article, head), []).extend(found)
+        self._clocked = {
+            k for k, cs in clocks.items() if any(not x.overlaps(y) for i, x in enumerate(cs) for y in cs[i + 1 :])
+        }
 
     def several(self, sc: StoryClaim, q: Quantity) -> bool:
         """Whether the claim's article gives more than one amount of this quantity's measure."""
@@ -849,6 +861,13 @@ class MeasureIndex:
         any."""
         art, name = sc.ref.article, shock(sc, q) or ""
         return _distinct([*self._shocks.get((art, name), []), *(self._shocks.get((art, ""), []) if name else [])]) > 1
+
+    def several_clocks(self, a: StoryClaim, b: StoryClaim) -> bool:
+        """Whether either claim's article times one of the words the claims time by the clock at
+        moments that cannot be one."""
+        return any(
+            (sc.ref.article, h) in self._clocked for sc in (a, b) for h in clock_times(sc)
+        )
 
     def several_dates(self, a: StoryClaim, b: StoryClaim) -> bool:
         """Whether either claim's article dates one of the words both claims date more than once."""

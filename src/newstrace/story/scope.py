@@ -10,13 +10,14 @@ claims are compared only when they date the same earlier event alike.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newstrace.records import AnnotatedArticle
+from newstrace.records import AnnotatedArticle, TimeExpr
 from newstrace.story.claims import REPORTING, StoryClaim
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "dates",
     "dates_disagree",
     "event_dates",
+    "ClockTime",
+    "clock_times",
     "event_values",
     "same_date",
     "weekday_of",
@@ -120,6 +123,92 @@ def event_dates(sc: StoryClaim) -> dict[str, set[str]]:
     return out
 
 
+def times_in(sc: StoryClaim) -> list[TimeExpr]:
+    """The article's time expressions that start inside the claim (the stage gives them in text
+    order: found by bisection, not by a scan of the whole article per claim)."""
+    times = sc.ann.times
+    lo = bisect.bisect_left(times, sc.claim.start, key=lambda t: t.start)
+    hi = bisect.bisect_left(times, sc.claim.end, key=lambda t: t.start)
+    return list(times[lo:hi])
+
+
+# A time of day in a TIMEX value ("2025-02-22T16:52", "XXXX-XX-XXT21:30").
+_CLOCK = re.compile(r"T(\d\d):(\d\d)$")
+# The zone a clock time is given in, inside its words or right after them: "21:52 UTC", "5:30
+# p.m. EDT", "4:52 p.m. local time" (not the "(1330 GMT)" restating it).
+_ZONE = re.compile(r"\b(?-i:(GMT|UTC|[A-Z]{1,3}T))\b|\b(local time)\b", re.I)
+_ZONE_AFTER = re.compile(r"\s*(?:(?-i:(GMT|UTC|[A-Z]{1,3}T))\b|(local time)\b)", re.I)
+# What the words before a clock time (or at the head of its expression) make of it, as minutes
+# it may lie before and after the time written: a bound ("shortly after 6 p.m.": from 6 to half
+# an hour after), an approximation ("about 9:30"), or nothing (the written minute, give or take
+# rounding).
+_CLOCK_WORDS = (
+    (re.compile(r"\b(?:shortly|just|soon)\s+after\s+$", re.I), (0, 30)),
+    (re.compile(r"\b(?:shortly|just)\s+before\s+$", re.I), (30, 0)),
+    (re.compile(r"\bafter\s+$", re.I), (0, 180)),
+    (re.compile(r"\bbefore\s+$", re.I), (180, 0)),
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|circa|nearly|almost)\s+$", re.I), (30, 30)),
+)
+# A limit, not the time it happened: "by 5 p.m.", "until 9 p.m.", "from 6 p.m.".
+_CLOCK_LIMIT = re.compile(r"\b(?:by|until|till|from|since|through|within|no later than)\s+$", re.I)
+_DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A clock time of an event as its words allow it: minutes of the day from ``earliest`` to
+    ``latest`` (either may run past midnight), in ``zone`` ("local" unless one is named)."""
+
+    earliest: int
+    latest: int
+    zone: str
+    expr: TimeExpr
+
+    def overlaps(self, other: ClockTime) -> bool:
+        """Whether the two can be the same moment, the day before or after included ("11:50
+        p.m." / "12:10 a.m.")."""
+        return any(
+            self.earliest <= other.latest + shift and other.earliest + shift <= self.latest
+            for shift in (-_DAY_MINUTES, 0, _DAY_MINUTES)
+        )
+
+
+def clock_times(sc: StoryClaim) -> dict[str, list[ClockTime]]:
+    """The claim's clock times of events by the word they date (not of reporting, nor the page's
+    own stamp). A time in brackets after another ("4:52 p.m. local time (2152 GMT)") restates it
+    in another zone and is left out, as are limits ("by 5 p.m.")."""
+    text = sc.ann.article.text
+    out: dict[str, list[ClockTime]] = defaultdict(list)
+    inside = times_in(sc)
+    seen: set[int] = set()
+    for h, v in event_values(sc):
+        m = _CLOCK.search(v)
+        if not m:
+            continue
+        t = next((t for t in inside if t.value == v and t.start not in seen), None)
+        if t is None:
+            continue
+        seen.add(t.start)
+        digit = next((k for k, ch in enumerate(t.text) if ch.isdigit()), 0)
+        # The words before the figure, the expression's own head ("about 9:30 p.m.") included.
+        lead = text[max(sc.claim.start, t.start - 24) : t.start] + t.text[:digit]
+        if re.search(r"\(\s*$", lead) or _CLOCK_LIMIT.search(lead) or t.mod in ("BEFORE", "AFTER"):
+            continue
+        minute = int(m.group(1)) * 60 + int(m.group(2))
+        # Rounding: a written minute is within 10 of the event's, a whole hour within 20.
+        before, after = (10, 10) if minute % 60 else (20, 20)
+        if t.mod == "APPROX":
+            before, after = 30, 30
+        for words, (lo, hi) in _CLOCK_WORDS:
+            if words.search(lead):
+                before, after = lo, hi
+                break
+        zone = _ZONE.search(t.text[digit:]) or _ZONE_AFTER.match(text, t.end)
+        name = (zone.group(1) or "local").casefold() if zone else "local"
+        out[h].append(ClockTime(minute - before, minute + after, "utc" if name == "gmt" else name, t))
+    return out
+
+
 # A clock time written with no day: "4:52 p.m.", "around 11 p.m. local time", "21:52 UTC".
 _BARE_CLOCK = re.compile(
     r"(?:about|around|approximately|roughly|some|shortly|just|after|before|at|\s)*"
@@ -131,7 +220,7 @@ _BARE_CLOCK = re.compile(
 def _bare_clock(sc: StoryClaim, value: str) -> bool:
     """The claim's time expressions of this value are clock times alone, with no word for the
     day: the tagger gave them the page's day."""
-    texts = [t.text for t in sc.ann.times if t.value == value and sc.claim.start <= t.start < sc.claim.end]
+    texts = [t.text for t in times_in(sc) if t.value == value]
     return bool(texts) and all(_BARE_CLOCK.fullmatch(x.strip()) for x in texts)
 
 
