@@ -1023,12 +1023,24 @@ def _unnamed_amount(c: Conflict, a: StoryClaim, b: StoryClaim, measures: Measure
     (sa, qa), (sb, qb) = found
     if not (measures.several(sa, qa) or measures.several(sb, qb)):
         return False
-    ma, mb = measure(sa, qa), measure(sb, qb)
-    if ma is not None and mb is not None and ma.kind == mb.kind == "magnitude":
-        named = shock(sa, qa)
-        if named == "quake" and shock(sb, qb) == "quake":  # a quake has many aftershocks
-            return measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb)
+    readings = _quake_readings(sa, qa, sb, qb, measures)
+    if readings is not None:
+        return readings
     return not _named_alike(sa, qa, sb, qb)
+
+
+def _quake_readings(
+    sa: StoryClaim, qa: Quantity, sb: StoryClaim, qb: Quantity, measures: MeasureIndex
+) -> bool | None:
+    """For two magnitudes both named as the story's quake's (``shock``; not an aftershock's: a
+    quake has many): whether either page gives two readings of that quake, so the figure alone
+    does not say which it is. None when the figures are not both the quake's magnitudes."""
+    ma, mb = measure(sa, qa), measure(sb, qb)
+    if ma is None or mb is None or not ma.kind == mb.kind == "magnitude":
+        return None
+    if not shock(sa, qa) == shock(sb, qb) == "quake":
+        return None
+    return measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb)
 
 
 def _named_alike(sa: StoryClaim, qa: Quantity, sb: StoryClaim, qb: Quantity) -> bool:
@@ -1085,14 +1097,9 @@ def loose_number_ok(a: StoryClaim, b: StoryClaim, c: Conflict, measures: Measure
     ma, mb = measure(sa, qa), measure(sb, qb)
     if ma is not None and mb is not None and ma.kind == mb.kind == "population":
         return True  # how many live in a place (the conflict rule asked which place)
-    if (
-        measures is not None
-        and ma is not None
-        and mb is not None
-        and ma.kind == mb.kind == "magnitude"
-        and shock(sa, qa) == shock(sb, qb) == "quake"
-    ):
-        return not (measures.several_of_shock(sa, qa) or measures.several_of_shock(sb, qb))
+    readings = None if measures is None else _quake_readings(sa, qa, sb, qb, measures)
+    if readings is not None:
+        return not readings
     ga, gb = (q.governor if q.governor not in _LIGHT_VERBS else None for q in (qa, qb))
     if ga and gb and ga != gb:
         # What each amount hangs from says they measure two things: "finished with 269 yards" /

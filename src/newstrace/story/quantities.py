@@ -206,7 +206,7 @@ def shock(sc: StoryClaim, q: Quantity) -> str | None:
     ("aftershocks of up to magnitude 4.9"), "tremor" (either); None when no such word is by the
     figure."""
     text = sc.ann.article.text
-    found = _SHOCK.search(q.text) or _SHOCK.match(text, q.end, min(sc.claim.end, q.end + 25))
+    found = _SHOCK.search(q.text)
     if found is None:
         found = _SHOCK.search(text, q.end, min(sc.claim.end, q.end + 25))
         if found is not None and text[q.end : found.start()].strip(" -").casefold() not in ("", "magnitude"):
