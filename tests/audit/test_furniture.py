@@ -75,3 +75,21 @@ def test_a_fragment_cut_in_mid_line_joins_its_sentence() -> None:
         "Rescuers came.",
         "More news",
     ]
+
+
+def test_a_number_or_name_in_the_headline_is_in_the_sources(auditor, settings) -> None:
+    # The headline is set apart from the body and never parsed; a summary taking its score
+    # from it still has a counterpart there (but the headline is no evidence).
+    text = (
+        "Colts clinch playoff berth with 20-13 win in K. C. Posted on December 23, 2012\n\n"
+        "The Indianapolis Colts beat the Kansas City Chiefs on Sunday and clinched a playoff berth. "
+        "Andrew Luck threw the winning touchdown to Reggie Wayne."
+    )
+    source = article_from_text(text, id="src", settings=settings)
+    assert source.text.startswith("Colts clinch")
+    report, [trace] = auditor.trace(
+        [source], article_from_text("The Colts beat the Chiefs 20-13 on Sunday.", id="drv")
+    )
+    assert trace.key_aligned and not trace.adds_numbers  # every name and number has a counterpart
+    assert report.sentences[0].label == "supported"
+    assert all(not e.text.startswith("Colts clinch") for e in report.sentences[0].evidence)

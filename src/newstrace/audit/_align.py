@@ -75,6 +75,57 @@ def _name_like(toks: Sequence[Tok], i: int, text: str) -> bool:
     )
 
 
+def _is_title(toks: Sequence[Tok], i: int) -> bool:
+    """A capitalized title before a person's name, outside the name itself ("Author Stephenie
+    Meyer", "Federal Reserve Chair Janet Yellen"): a word to find, not a name the sources must
+    give ("chairman" says it)."""
+    t = toks[i]
+    return (
+        t.pos == "PROPN" and not t.ent and t.head != i and toks[t.head].ent == "PERSON" and t.lower.isalpha()
+    )
+
+
+def _acronyms(toks: Sequence[Tok], text: str) -> set[str]:
+    """What a sentence's names may be written as in capitals, and the capitals it writes: the
+    initials of each run of name words ("Organization for Security and Cooperation in Europe"
+    -> OSCE, "Los Angeles" -> LA; the glue words of names skipped), and its acronyms and dotted
+    initials ("OSCE", "L. A." -> LA)."""
+    out: set[str] = set()
+    letters = ""
+    for t in toks:
+        raw = text[t.start : t.end]
+        written = raw.replace(".", "")
+        if 2 <= len(written) <= 6 and written.isalpha() and written.isupper():
+            out.add(written)
+        if len(written) == 1 and written.isupper() and (raw.endswith(".") or text[t.end : t.end + 1] == "."):
+            letters += written  # "L. A."
+            continue
+        if len(letters) >= 2:
+            out.add(letters)
+        letters = ""
+    if len(letters) >= 2:
+        out.add(letters)
+    runs: list[list[int]] = []
+    for i, t in enumerate(toks):
+        word = text[t.start : t.end]
+        # Any capitalized word: the tagger reads some words of a long name as common nouns
+        # ("Cooperation").
+        name = word[:1].isupper() and word.isalpha() and t.pos in ("PROPN", "NOUN", "ADJ", "X")
+        if name:
+            if runs and runs[-1][-1] >= i - 1 - sum(
+                1 for x in toks[runs[-1][-1] + 1 : i] if x.lower in _INITIAL_GLUE
+            ):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:
+        for a in range(len(run)):
+            for b in range(a + 1, min(len(run), a + 8)):
+                initials = "".join(text[toks[k].start].upper() for k in run[a : b + 1])
+                out.add(initials)
+    return out
+
+
 def is_unit(t: Tok) -> bool:
     """A token a reader checks: a content word, a name or a number."""
     return t.pos != "PUNCT" and (t.content or is_number(t) or t.pos == "PROPN")
@@ -195,6 +246,8 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "pobj"}
 # Words that may sit inside a name ("University of Utah", "Bosnia and Herzegovina").
 NAME_GLUE = frozenset({"of", "and", "the", "&", "de", "for"})
+# Words an acronym skips ("Organization for Security and Cooperation in Europe": OSCE).
+_INITIAL_GLUE = NAME_GLUE | {"in", "on"}
 
 _PLACE_PREPS = {"in": "in/at", "at": "in/at"}  # "in Moscow" / "at the Stade de Suisse"
 
@@ -293,6 +346,9 @@ class SourceUnits:
                     self.lemmas[t.lemma].add(j)
                 for num in _numbers_in(t.norm):
                     self.where["<num>" + num].add(j)
+        self.acronyms: set[str] = set()  # see _acronyms
+        for text, toks in self.sentences:
+            self.acronyms |= _acronyms(toks, text)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
         self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
@@ -361,6 +417,7 @@ class SourceUnits:
         in the sources, and the typed differences of its aligned predicates and numbers."""
         out = Alignment()
         where: dict[int, set[int]] = {}
+        mine: set[str] | None = None  # the sentence's acronyms and name initials, when first asked
         for i, t in enumerate(toks):
             if not is_unit(t):
                 continue
@@ -371,9 +428,17 @@ class SourceUnits:
             if is_number(t):
                 if not found and t.lower not in out.unaligned_numbers:
                     out.unaligned_numbers.append(t.lower)
-            elif is_name(t):
-                if not found and t.lower not in self.aliases and t.lower not in out.unaligned_names:
-                    out.unaligned_names.append(t.lower)
+            elif is_name(t) and not _is_title(toks, i):
+                if not found and t.lower not in self.aliases:
+                    # Written in capitals on one side and in full on the other ("the OSCE" /
+                    # "the Organization for Security and Cooperation in Europe", "L. A." /
+                    # "Los Angeles"): the name's words or their initials are there.
+                    if mine is None:
+                        mine = _acronyms(toks, text)
+                    if mine & self.acronyms and self._initials_of(toks, text, i) & self.acronyms:
+                        continue
+                    if t.lower not in out.unaligned_names:
+                        out.unaligned_names.append(t.lower)
             else:
                 out.words += 1
                 if not found:
@@ -386,6 +451,17 @@ class SourceUnits:
             where[i] = found
         out.distortions = self._typed(toks, text, where)
         return out
+
+    @staticmethod
+    def _initials_of(toks: Sequence[Tok], text: str, i: int) -> set[str]:
+        """The acronyms token ``i`` may be part of: itself in capitals, or the initials of the
+        name words around it (as :func:`_acronyms` reads them)."""
+        lo, hi = i, i
+        while lo > 0 and (is_name(toks[lo - 1]) or toks[lo - 1].lower in _INITIAL_GLUE):
+            lo -= 1
+        while hi + 1 < len(toks) and (is_name(toks[hi + 1]) or toks[hi + 1].lower in _INITIAL_GLUE):
+            hi += 1
+        return {a for a in _acronyms(toks[lo : hi + 1], text) if a}
 
     def _best_sentence(self, units: Sequence[int], where: dict[int, set[int]]) -> int | None:
         """The source sentence holding the most of ``units`` (rarer words weigh more)."""

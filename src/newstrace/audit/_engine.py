@@ -29,6 +29,7 @@ from newstrace.api import with_reference_date
 from newstrace.audit._align import NAME_GLUE as _NAME_GLUE
 from newstrace.audit._align import Alignment, SourceUnits
 from newstrace.audit._features import (
+    NUMBER_WORDS,
     SourceIndex,
     Tok,
     sentence_features,
@@ -269,15 +270,43 @@ def _verbatim(derived: str, sources: Sequence[str]) -> bool:
     return len(words.split()) >= VERBATIM_WORDS and any(words in src for src in sources)
 
 
-def _sentences(ann: AnnotatedArticle, source: bool = False) -> list[_Sent]:
+_WORD = re.compile(r"\w[\w'’.,-]*\w|\w")
+
+
+def _plain_toks(text: str, start: int, end: int) -> list[Tok]:
+    """Words of unparsed text as tokens that only their forms can match (no tag, no parse):
+    enough to find a name or a number written there."""
+    out: list[Tok] = []
+    for m in _WORD.finditer(text, start, end):
+        low = m.group().lower().rstrip(".,")
+        norm = low.replace(",", "")
+        tok = Tok(m.start(), m.start() + len(low), low, NUMBER_WORDS.get(norm, norm), "X", "", len(out), "", "",
+                  low, True, False)  # fmt: skip
+        out.append(tok)
+    return out
+
+
+def _sentences(ann: AnnotatedArticle, source: bool = False, furniture: bool = False) -> list[_Sent]:
+    """The article's sentences; of a source, its text's (``furniture``: its page furniture's)."""
     text = ann.article.text
     out = []
-    for start, end in _spans(ann) if source else [(s.start, s.end) for s in ann.sentences]:
+    spans = _spans(ann) if source else [(s.start, s.end) for s in ann.sentences]
+    if furniture:
+        # Text no sentence covers (a headline the segmenter set apart) is furniture too.
+        cuts = [0, *(x for span in spans for x in span), len(text)]
+        gaps = [
+            (cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2) if text[cuts[k] : cuts[k + 1]].strip()
+        ]
+        spans = sorted(spans + [g for g in gaps if g[0] < g[1]])
+    for start, end in spans:
         piece = text[start:end]
         if not piece.strip():
             continue
         toks = toks_of(ann.docs, start, end)
-        if source and is_furniture(piece, toks):
+        gap = furniture and not any(a == start and b == end for a, b in _spans(ann))
+        if gap and not toks:
+            toks = _plain_toks(text, start, end)  # a headline the pipeline did not parse
+        if source and not gap and is_furniture(piece, toks) != furniture:
             continue
         out.append(_Sent(ann, start, end, toks))
     return out
@@ -300,6 +329,13 @@ class _Context:
         self.index = SourceIndex()
         for s in self.ssents:
             self.index.add(s.toks)
+        # Page furniture is no evidence and nothing to omit, but a name or number a derived
+        # sentence takes from a headline or dateline ("20-13 win in K. C. Posted on ...",
+        # "(March 20, 2007)") is in the sources: the unit checks look there too.
+        self.furniture = [s for a in self.sources for s in _sentences(a, source=True, furniture=True)]
+        self.full_index = SourceIndex()
+        for s in [*self.ssents, *self.furniture]:
+            self.full_index.add(s.toks)
         # Embedding every source sentence costs more than the rest of the audit together, so
         # only the sentences sharing the most (rarer) words with some derived sentence are
         # embedded; the others keep similarity 0.
@@ -447,7 +483,7 @@ def audit_annotated(
     story_ids = {ref: e.id for e in entities for ref in e.members}
     names = {e.id: e for e in entities}
     units = SourceUnits(
-        [(s.ann.article.text, s.toks) for s in ctx.ssents],
+        [(s.ann.article.text, s.toks) for s in [*ctx.ssents, *ctx.furniture]],
         vectors,
         _aliases(entities, derived),
     )
@@ -482,8 +518,8 @@ def audit_annotated(
         # needs it (below, through ``reading``).
         feats = ctx.features(n, entail="entail" in model.features)
         score = model.score(feats)
-        new_numbers = unseen_numbers(d.toks, ctx.index)
-        here = _only_here(entities, derived, d, ctx.index)
+        new_numbers = unseen_numbers(d.toks, ctx.full_index)
+        here = _only_here(entities, derived, d, ctx.full_index)
         label, reason = _label(
             mine,
             feats,
@@ -492,7 +528,7 @@ def audit_annotated(
             found,
             evidence,
             here,
-            unseen_names(d.toks, ctx.index),
+            unseen_names(d.toks, ctx.full_index),
             new_numbers,
             aligned,
             model,

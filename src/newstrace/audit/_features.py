@@ -37,7 +37,7 @@ FEATURES = (
 )
 ENTAIL_FEATURES = ("entail",)
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
@@ -82,7 +82,7 @@ def toks_of(docs: Sequence[tuple[int, Any]], start: int, end: int) -> list[Tok]:
         index = {t.i: base + n for n, t in enumerate(picked)}
         for n, t in enumerate(picked):
             norm = t.lower_.replace(",", "")
-            norm = _NUMBER_WORDS.get(norm, norm)
+            norm = NUMBER_WORDS.get(norm, norm)
             out.append(
                 Tok(
                     start=off + t.idx,
