@@ -66,7 +66,10 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
     mid = pubs[(len(pubs) - 1) // 2]
     out: list[Article] = []
     for a in articles:
-        md = month_day(str(a.metadata.get("dateline_date", ""))) if a.published is None else None
+        # A date given by ``--date`` is only a fallback: the article's own dateline is nearer
+        # the truth ("Nov 13" in a story run on the 14th).
+        fallback = a.metadata.get("published_from") == "--date"
+        md = month_day(str(a.metadata.get("dateline_date", ""))) if a.published is None or fallback else None
         if md is None:
             out.append(a)
             continue
@@ -82,7 +85,8 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
         if best is None or abs(best - mid) > DATELINE_REACH:
             out.append(a)
             continue
-        out.append(with_reference_date(a, best, "dateline, year of the story's dated articles"))
+        undated = replace(a, published=None) if fallback else a
+        out.append(with_reference_date(undated, best, "dateline, year of the story's dated articles"))
     return out
 
 

@@ -57,7 +57,8 @@ def test_no_header_title_line(fixtures):
     ],
 )
 def test_datelines(text, place, credit):
-    got_place, place_span, got_credit, _ = parse_dateline(text)
+    head = parse_dateline(text)
+    got_place, place_span, got_credit = head.place, head.place_span, head.credit
     assert got_place == place
     assert got_credit == credit
     if place:

@@ -108,9 +108,14 @@ def _read_jsonl(text: str, path: Path, settings: Settings) -> Iterator[Article |
             yield ReadError(str(path), lineno, exc.code, exc.message)
             continue
         body: str = rec["text"]
-        place, place_span, credit, credit_span = parse_dateline(body, len(body) - len(body.lstrip()))
+        head = parse_dateline(body, len(body) - len(body.lstrip()))
+        place, place_span, credit, credit_span = head.place, head.place_span, head.credit, head.credit_span
         meta = {k: v for k, v in rec.items() if k not in KNOWN_FIELDS}
         meta["line"] = lineno
+        if head.dateline_date and published is None:
+            # A wire's "Nov 13" without a year: a story dates it by its other articles
+            # (api.dated_by_datelines), as it does a text file's.
+            meta["dateline_date"] = head.dateline_date
         rid = str(rec["id"]) if rec.get("id") not in (None, "") else f"{path.stem}-{lineno}"
         art = Article(
             id=rid,

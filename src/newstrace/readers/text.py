@@ -245,8 +245,11 @@ def _parse_dateline(text: str, pos: int, head: TextHeader) -> None:
         head.credit_span = Span(m.start(credit_group), m.start(credit_group) + len(head.credit))
 
 
-def parse_dateline(text: str, pos: int = 0) -> tuple[str | None, Span | None, str | None, Span | None]:
-    """Dateline alone (for records whose date comes from a field): place, its span, credit, its span."""
+def parse_dateline(text: str, pos: int = 0) -> TextHeader:
+    """The dateline alone, for records whose date comes from a field (JSON Lines): its place,
+    credit and month-and-day (``dateline_date``) with their spans, after a byline line if one
+    opens the text; the other header fields stay empty."""
     head = TextHeader()
-    _parse_dateline(text, pos, head)
-    return head.place, head.place_span, head.credit, head.credit_span
+    byline = _BYLINE.match(text, pos)
+    _parse_dateline(text, byline.end() if byline else pos, head)
+    return head
