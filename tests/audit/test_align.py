@@ -199,6 +199,9 @@ def test_an_acronym_and_its_full_name_are_counterparts(nlp, vectors):
     # Initials alone prove nothing: a name whose initials the source does not write stays new.
     al = align(nlp, vectors, "Observers from the OSCE monitored the vote.", "Observers from the Open Society Council monitored the vote.")
     assert al.unaligned_names == ["open", "society", "council"]
+    # Nor do the initials of the words around a name written out on both sides.
+    al = align(nlp, vectors, "She spoke at City Hall on Tuesday.", "She spoke at City Hall on Monday.")
+    assert al.unaligned_names == ["monday"]
 
 
 def test_a_title_before_a_name_is_a_word_not_a_name(nlp, vectors):

@@ -50,6 +50,7 @@ MIN_SHARED = 0.4  # share of a predicate's arguments its source counterpart must
 MIN_SHARED_SWAP = 0.5  # ... to call another name in one of its slots a swap
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _NEGATORS = {"not", "n't", "never", "no"}
+_RELATIVE = {"who", "whom", "which", "that"}
 _DOER = {"nsubj"}
 _UNDERGOER = {"dobj", "nsubjpass"}
 
@@ -85,44 +86,49 @@ def _is_title(toks: Sequence[Tok], i: int) -> bool:
     )
 
 
-def _acronyms(toks: Sequence[Tok], text: str) -> set[str]:
-    """What a sentence's names may be written as in capitals, and the capitals it writes: the
-    initials of each run of name words ("Organization for Security and Cooperation in Europe"
-    -> OSCE, "Los Angeles" -> LA; the glue words of names skipped), and its acronyms and dotted
-    initials ("OSCE", "L. A." -> LA)."""
-    out: set[str] = set()
-    letters = ""
-    for t in toks:
+def _capitals(toks: Sequence[Tok], text: str) -> list[tuple[str, int, int]]:
+    """The acronyms a sentence writes, with their first and last token: words in capitals
+    ("OSCE") and dotted initials ("L. A." -> LA)."""
+    out: list[tuple[str, int, int]] = []
+    letters, first = "", -1
+    for i, t in enumerate(toks):
         raw = text[t.start : t.end]
         written = raw.replace(".", "")
         if 2 <= len(written) <= 6 and written.isalpha() and written.isupper():
-            out.add(written)
+            out.append((written, i, i))
         if len(written) == 1 and written.isupper() and (raw.endswith(".") or text[t.end : t.end + 1] == "."):
+            first = i if not letters else first
             letters += written  # "L. A."
             continue
         if len(letters) >= 2:
-            out.add(letters)
+            out.append((letters, first, i - 1))
         letters = ""
     if len(letters) >= 2:
-        out.add(letters)
+        out.append((letters, first, len(toks) - 1))
+    return out
+
+
+def _initials(toks: Sequence[Tok], text: str, at: int | None = None) -> set[str]:
+    """The initials of each run of capitalized words, whole or in part ("Organization for
+    Security and Cooperation in Europe" -> OSCE, "Los Angeles County" -> LA, LAC; the words
+    names are glued with skipped); ``at``: only the parts holding that token."""
     runs: list[list[int]] = []
     for i, t in enumerate(toks):
         word = text[t.start : t.end]
         # Any capitalized word: the tagger reads some words of a long name as common nouns
         # ("Cooperation").
-        name = word[:1].isupper() and word.isalpha() and t.pos in ("PROPN", "NOUN", "ADJ", "X")
-        if name:
-            if runs and runs[-1][-1] >= i - 1 - sum(
-                1 for x in toks[runs[-1][-1] + 1 : i] if x.lower in _INITIAL_GLUE
-            ):
+        if word[:1].isupper() and word.isalpha() and t.pos in ("PROPN", "NOUN", "ADJ", "X"):
+            glue = sum(1 for x in toks[runs[-1][-1] + 1 : i] if x.lower in _INITIAL_GLUE) if runs else 0
+            if runs and runs[-1][-1] >= i - 1 - glue:
                 runs[-1].append(i)
             else:
                 runs.append([i])
+    out: set[str] = set()
     for run in runs:
-        for a in range(len(run)):
-            for b in range(a + 1, min(len(run), a + 8)):
-                initials = "".join(text[toks[k].start].upper() for k in run[a : b + 1])
-                out.add(initials)
+        for lo in range(len(run)):
+            for hi in range(lo + 1, min(len(run), lo + 8)):
+                if at is None or run[lo] <= at <= run[hi]:
+                    out.add("".join(text[toks[k].start].upper() for k in run[lo : hi + 1]))
     return out
 
 
@@ -215,7 +221,37 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
             if is_unit(toks[j]):
                 args.add(j)
             todo.extend(kids[j])
+        # A relative pronoun stands for the noun its clause hangs on ("Trump, who edged out
+        # Rubio": Trump edged out Rubio; "the rules, which Bush had weakened").
+        # Only a name, and not for a reporting verb: "one man who says he called 911" is no
+        # one in particular, and a speaker is read from the sentence that quotes them.
+        if v.dep == "relcl" and v.head != i and is_name(toks[v.head]) and v.lemma not in SPEECH:
+            if doer is not None and toks[doer].lower in _RELATIVE:
+                doer = v.head
+            if undergoer is not None and toks[undergoer].lower in _RELATIVE:
+                undergoer = v.head
         out.append(_Pred(i, negated, doer, undergoer, frozenset(args), complement))
+    # A verb with no subject of its own acts through the subject of the verb it hangs on: a
+    # participle ("Cruz won, defeating Trump") or a verb coordinated with it ("Putin met X and
+    # held Y"); not a passive participle ("Accompanied by X, Putin toured").
+    by_verb = {p.verb: k for k, p in enumerate(out)}
+    for k, p in enumerate(out):
+        v = toks[p.verb]
+        h = by_verb.get(v.head)
+        passive = any(toks[j].dep in ("nsubjpass", "auxpass") for j in kids[p.verb])
+        if (
+            p.doer is None
+            and h is not None
+            and h != k
+            and out[h].doer is not None
+            and not passive
+            # Who says it is read from the sentence that says it, not inherited ("Husted
+            # condemned the ruling and said the state would appeal": "said" is matched among
+            # many reporting verbs, where an inherited speaker misleads more than it helps).
+            and v.lemma not in SPEECH
+            and (v.dep == "conj" or (v.dep in ("advcl", "xcomp") and v.lower.endswith("ing")))
+        ):
+            out[k] = replace(p, doer=out[h].doer)
     # A negation spans verbs coordinated under it that have no subject or auxiliary of their own
     # and the same inflection ("not to divide itself or succumb to fear", "hasn't eaten or
     # slept"); not a conjunct in another form ("did not stop and turned around").
@@ -346,9 +382,12 @@ class SourceUnits:
                     self.lemmas[t.lemma].add(j)
                 for num in _numbers_in(t.norm):
                     self.where["<num>" + num].add(j)
-        self.acronyms: set[str] = set()  # see _acronyms
+        # Names written in capitals and the initials of names written out, both ways round.
+        self.capitals: set[str] = set()
+        self.initials: set[str] = set()
         for text, toks in self.sentences:
-            self.acronyms |= _acronyms(toks, text)
+            self.capitals |= {c for c, _, _ in _capitals(toks, text)}
+            self.initials |= _initials(toks, text)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
         self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
@@ -417,7 +456,6 @@ class SourceUnits:
         in the sources, and the typed differences of its aligned predicates and numbers."""
         out = Alignment()
         where: dict[int, set[int]] = {}
-        mine: set[str] | None = None  # the sentence's acronyms and name initials, when first asked
         for i, t in enumerate(toks):
             if not is_unit(t):
                 continue
@@ -433,9 +471,7 @@ class SourceUnits:
                     # Written in capitals on one side and in full on the other ("the OSCE" /
                     # "the Organization for Security and Cooperation in Europe", "L. A." /
                     # "Los Angeles"): the name's words or their initials are there.
-                    if mine is None:
-                        mine = _acronyms(toks, text)
-                    if mine & self.acronyms and self._initials_of(toks, text, i) & self.acronyms:
+                    if self._abbreviated(toks, text, i):
                         continue
                     if t.lower not in out.unaligned_names:
                         out.unaligned_names.append(t.lower)
@@ -452,16 +488,11 @@ class SourceUnits:
         out.distortions = self._typed(toks, text, where)
         return out
 
-    @staticmethod
-    def _initials_of(toks: Sequence[Tok], text: str, i: int) -> set[str]:
-        """The acronyms token ``i`` may be part of: itself in capitals, or the initials of the
-        name words around it (as :func:`_acronyms` reads them)."""
-        lo, hi = i, i
-        while lo > 0 and (is_name(toks[lo - 1]) or toks[lo - 1].lower in _INITIAL_GLUE):
-            lo -= 1
-        while hi + 1 < len(toks) and (is_name(toks[hi + 1]) or toks[hi + 1].lower in _INITIAL_GLUE):
-            hi += 1
-        return {a for a in _acronyms(toks[lo : hi + 1], text) if a}
+    def _abbreviated(self, toks: Sequence[Tok], text: str, i: int) -> bool:
+        """Whether name token ``i`` is an acronym of a name the sources write out, or part of a
+        name whose initials the sources write as an acronym."""
+        caps = {c for c, lo, hi in _capitals(toks, text) if lo <= i <= hi}
+        return bool(caps & self.initials) or bool(_initials(toks, text, at=i) & self.capitals)
 
     def _best_sentence(self, units: Sequence[int], where: dict[int, set[int]]) -> int | None:
         """The source sentence holding the most of ``units`` (rarer words weigh more)."""
@@ -552,6 +583,10 @@ class SourceUnits:
                 # Arguments shared within the clause, not anywhere in the sentence: "said" has
                 # many counterparts, the one saying this is the one whose clause holds it.
                 theirs = set().union(*(self._own_keys(stoks[u]) for u in q.args)) if q.args else set()
+                if q.doer is not None and not speech:
+                    # Who acts there may be what is acted on here ("Thompson stopped Klitschko"
+                    # for "Klitschko stopped Thompson"): the swap check needs the pair found.
+                    theirs |= set(_keys(stoks[q.doer]))
                 shared = sum(1 for a in p.args if self._match_keys(toks[a]) & theirs)
                 if best is None or shared > best[2]:
                     best = (j, q, shared)
