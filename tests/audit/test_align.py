@@ -235,3 +235,12 @@ def test_roles_swapped_in_a_reworded_sentence_and_through_a_relative_clause(nlp,
     al = align(nlp, vectors, "Trump, who narrowly edged out Rubio, finished second.",
                "Trump, who narrowly edged out Rubio, came second.")  # fmt: skip
     assert types(al) == []
+
+
+def test_who_acts_and_a_partner_after_a_preposition_exchanged(nlp, vectors):
+    al = align(nlp, vectors, "Labott took directions from Reines during the hearing.",
+               "Reines took directions from Labott during the hearing.")  # fmt: skip
+    assert types(al) == ["roles_swapped"]
+    al = align(nlp, vectors, "Labott took directions from Reines during the hearing.",
+               "During the hearing, Labott took directions from Reines.")  # fmt: skip
+    assert types(al) == []

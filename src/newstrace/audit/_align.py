@@ -299,6 +299,15 @@ def _prep_slots(toks: Sequence[Tok], verb: int, text: str) -> list[tuple[str, in
     return out
 
 
+def _partner_slots(toks: Sequence[Tok], p: _Pred, text: str) -> list[tuple[str, int]]:
+    """Names after the prepositions of a predicate's verb or of what it acts on ("took
+    directions from Labott": "from" -> Labott)."""
+    out = _prep_slots(toks, p.verb, text)
+    if p.undergoer is not None:
+        out += _prep_slots(toks, p.undergoer, text)
+    return out
+
+
 def _phrase(toks: Sequence[Tok], i: int, text: str) -> str:
     """The words of token ``i``'s name or noun phrase: it and its compounds and modifiers."""
     lo = i
@@ -675,6 +684,20 @@ class SourceUnits:
                 f"({v.lemma!r}); the source has them the other way round."
             )
             return Distortion("roles_swapped", f"{a} / {b}", f"{b} / {a}", why)
+        # Who acts and a partner named after the same preposition, exchanged: "Reines took
+        # directions from Labott" for "Labott took directions from Reines".
+        if p.doer is not None and q.doer is not None and not same(toks, p.doer, stoks, q.doer):
+            mine_p = _partner_slots(toks, p, text)
+            theirs_q = _partner_slots(stoks, q, stext)
+            for prep, obj in mine_p:
+                for prep_q, obj_q in theirs_q:
+                    if prep == prep_q and same(toks, p.doer, stoks, obj_q) and same(toks, obj, stoks, q.doer):
+                        a, b = _phrase(toks, p.doer, text), _phrase(toks, obj, text)
+                        why = (
+                            f"The derived text has {a!r} as the one who acts and {b!r} after {prep!r} "
+                            f"({v.lemma!r}); the source has them the other way round."
+                        )
+                        return Distortion("roles_swapped", f"{a} / {b}", f"{b} / {a}", why)
         if v.lemma == "be" or shared < math.ceil(MIN_SHARED_SWAP * len(p.args)):
             return None  # "X is the Cyrus ...": identity statements; a swap needs the rest said
         pairs: list[tuple[int | None, int | None, bool]] = [
