@@ -244,3 +244,23 @@ def test_who_acts_and_a_partner_after_a_preposition_exchanged(nlp, vectors):
     al = align(nlp, vectors, "Labott took directions from Reines during the hearing.",
                "During the hearing, Labott took directions from Reines.")  # fmt: skip
     assert types(al) == []
+
+
+def test_figures_exchanged_between_their_holders(nlp, vectors):
+    src = "The county Board of Supervisors offered a $20,000 reward and the city added $75,000."
+    al = align(
+        nlp,
+        vectors,
+        src,
+        "The county Board of Supervisors offered a $75,000 reward and the city added $20,000.",
+    )
+    assert types(al) == ["number_changed"]
+    assert al.distortions[0].source.endswith("20,000")
+    # The same figures with the same holders, reworded: nothing changed.
+    al = align(
+        nlp,
+        vectors,
+        src,
+        "The city added $75,000 to the $20,000 reward the county Board of Supervisors offered.",
+    )
+    assert types(al) == []

@@ -299,6 +299,42 @@ def _prep_slots(toks: Sequence[Tok], verb: int, text: str) -> list[tuple[str, in
     return out
 
 
+def _holder(toks: Sequence[Tok], i: int) -> int | None:
+    """Who or what figure ``i`` is said of: the name its phrase hangs on ("Rubio at 25
+    percent"), else the subject of the verb it belongs to ("the city added $20,000"); not a
+    pronoun. None when it hangs on neither."""
+    k = i
+    for _ in range(6):
+        h = toks[k].head
+        if h == k:
+            return None
+        t = toks[h]
+        if is_name(t) and t.pos == "PROPN":
+            return h
+        if t.pos in ("VERB", "AUX"):
+            doer = next(
+                (j for j, c in enumerate(toks) if c.head == h and j != h and c.dep in ("nsubj", "nsubjpass")),
+                None,
+            )
+            if doer is None or toks[doer].pos == "PRON" or doer == i:
+                return None
+            return doer
+        k = h
+    return None
+
+
+def _figure_kind(toks: Sequence[Tok], i: int) -> str:
+    """What a figure counts, as far as the words next to it say: a currency sign before it, or
+    the noun or unit after it ("$", "percent", "points"); "" when nothing says."""
+    before = toks[i - 1].lower if i > 0 else ""
+    if before in ("$", "£", "€", "¥"):
+        return before
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if after is not None and after.pos in ("NOUN", "SYM") and after.lower.isalpha():
+        return after.lemma
+    return ""
+
+
 def _partner_slots(toks: Sequence[Tok], p: _Pred, text: str) -> list[tuple[str, int]]:
     """Names after the prepositions of a predicate's verb or of what it acts on ("took
     directions from Labott": "from" -> Labott)."""
@@ -524,6 +560,8 @@ class SourceUnits:
                 break
         if not found:
             found += self._numbers(toks, text, where)
+        if not found:
+            found += self._held_numbers(toks, text, where)
         if not found:
             found += self._modifiers(toks, text, where)
         if not found:
@@ -796,6 +834,58 @@ class SourceUnits:
             return None  # "the company" in the source: the name may well be who it is
         why = f"The derived text names {dw!r} where the source, on the same act, names {sw!r}."
         return Distortion("entity_swapped", dw, sw, why)
+
+    def _held_numbers(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """Two figures exchanged between who holds them: the derived text gives X the figure a
+        source sentence gives Y, where that sentence gives X another figure of the same kind
+        ("the board offered $75,000 and the city added $20,000" for "the board offered $20,000
+        and the city added $75,000"). The source sentence must hold both holders with both
+        figures, so a figure said of two things in two places is no swap."""
+        for i, t in enumerate(toks):
+            # Figures in digits with a kind said beside them: "two-time champion" is no figure.
+            if not any(c.isdigit() for c in t.lower) or not where.get(i):
+                continue
+            x = _holder(toks, i)
+            kind = _figure_kind(toks, i)
+            if x is None or not kind:
+                continue
+            for j in sorted(where[i]):
+                stext, stoks = self.sentences[j]
+                same_value = [
+                    k
+                    for k, u in enumerate(stoks)
+                    if is_number(u) and _numbers_in(u.norm) == _numbers_in(t.norm)
+                ]
+                for k in same_value:
+                    y = _holder(stoks, k)
+                    if y is None or self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y]):
+                        continue
+                    # X's own figure of the same kind in that sentence, another value.
+                    for k2, u in enumerate(stoks):
+                        if (
+                            k2 == k
+                            or not any(c.isdigit() for c in u.lower)
+                            or _numbers_in(u.norm) == _numbers_in(t.norm)
+                        ):
+                            continue
+                        if _figure_kind(stoks, k2) != kind:
+                            continue
+                        x2 = _holder(stoks, k2)
+                        if x2 is None or not (
+                            self._same_thing(toks, x, stoks, x2) or self.stands_for(toks[x], stoks[x2])
+                        ):
+                            continue
+                        if any(_numbers_in(d.norm) == _numbers_in(u.norm) and _holder(toks, d2) == x
+                               for d2, d in enumerate(toks) if is_number(d)):  # fmt: skip
+                            continue  # the derived text gives X that figure too
+                        dw = _phrase(toks, x, text)
+                        why = (
+                            f"The derived text gives {text[t.start : t.end]!r} to {dw!r}; the source gives it to "
+                            f"{_phrase(stoks, y, stext)!r} and {stext[u.start : u.end]!r} to {dw!r}."
+                        )
+                        return [Distortion("number_changed", f"{dw} {text[t.start : t.end]}",
+                                           f"{_phrase(stoks, x2, stext)} {stext[u.start : u.end]}", why)]  # fmt: skip
+        return []
 
     def _numbers(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
         """A count of something the source counts otherwise in the sentence that says the rest
