@@ -264,3 +264,42 @@ def test_figures_exchanged_between_their_holders(nlp, vectors):
         "The city added $75,000 to the $20,000 reward the county Board of Supervisors offered.",
     )
     assert types(al) == []
+
+
+def test_two_letters_or_a_persons_name_are_no_acronym(nlp, vectors):
+    src = "WASHINGTON (AP) - The U.S. Senate voted on the bill."
+    assert align(nlp, vectors, src, "Ursula Stone voted on the bill.").unaligned_names == ["ursula", "stone"]
+    assert align(nlp, vectors, src, "The Austin Police voted on the bill.").unaligned_names == [
+        "austin",
+        "police",
+    ]
+
+
+def test_acts_both_sides_do_are_no_swap(nlp, vectors):
+    assert (
+        types(align(nlp, vectors, "Putin met with Obama in Geneva.", "Obama met with Putin in Geneva.")) == []
+    )
+    assert types(align(nlp, vectors, "Putin met Obama in Geneva.", "Obama met Putin in Geneva.")) == []
+
+
+def test_an_exchanged_order_the_source_also_states_is_no_swap(nlp, vectors):
+    src = "Putin accepted a letter from Obama. Obama accepted a letter from Putin."
+    assert types(align(nlp, vectors, src, "Obama accepted a letter from Putin.")) == []
+
+
+def test_a_subjectless_participle_acts_through_its_verbs_subject(nlp, vectors):
+    al = align(
+        nlp,
+        vectors,
+        "The Cavaliers beat the Sixers on Friday.",
+        "The Sixers played on Friday, beating the Cavaliers.",
+    )
+    assert types(al) == ["roles_swapped"]
+    # Not when the verb's object is who acts: "caught Smith stealing" (Smith steals).
+    al = align(nlp, vectors, "Smith stole a car on Monday.", "Jones caught Smith stealing a car on Monday.")
+    assert types(al) == []
+
+
+def test_a_figure_the_source_also_gives_the_same_holder_is_no_swap(nlp, vectors):
+    src = "Rubio won 25 percent in Iowa and 30 percent in Ohio, while Cruz won 30 percent in Iowa."
+    assert types(align(nlp, vectors, src, "Rubio won 30 percent in Ohio.")) == []

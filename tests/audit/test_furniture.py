@@ -93,3 +93,17 @@ def test_a_number_or_name_in_the_headline_is_in_the_sources(auditor, settings) -
     assert trace.key_aligned and not trace.adds_numbers  # every name and number has a counterpart
     assert report.sentences[0].label == "supported"
     assert all(not e.text.startswith("Colts clinch") for e in report.sentences[0].evidence)
+
+
+def test_a_furniture_line_is_no_counterpart_of_an_act(auditor, settings) -> None:
+    # A related-story link says who sued whom in another story: the typed checks never read it.
+    text = (
+        "Smith and Jones argued over the fence for years, neighbours said.\n\n"
+        "Related: Jones sued Smith over a parking space in 2019\n\n"
+        "The town council will hear both men on Monday."
+    )
+    source = article_from_text(text, id="src", settings=settings)
+    report = auditor.audit(
+        [source], article_from_text("Smith sued Jones over a parking space in 2019.", id="drv")
+    )
+    assert all(d.type != "roles_swapped" for s in report.sentences for d in s.distortions)

@@ -139,3 +139,8 @@ def test_a_wire_dateline_after_a_byline_is_read():
     assert art.metadata["dateline_date"] == "Feb 22"
     assert art.place == "JULIACA, Peru"
     assert art.credit == "Pacifico Press"
+
+
+def test_a_dateline_after_a_byline_line_is_read_alone():
+    head = parse_dateline("By Diego Carrasco\nLIMA, Nov 13 (Andes Wire) - A quake struck.")
+    assert head.place == "LIMA" and head.credit == "Andes Wire" and head.dateline_date == "Nov 13"

@@ -51,6 +51,12 @@ MIN_SHARED_SWAP = 0.5  # ... to call another name in one of its slots a swap
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _RELATIVE = {"who", "whom", "which", "that"}
+# Acts both sides do to each other: "Putin met Obama" is "Obama met Putin".
+_MUTUAL = frozenset(
+    "meet marry debate play face tie draw agree talk speak negotiate fight clash compete chat spar "
+    "wrestle partner date divorce embrace hug kiss".split()
+)
+_MUTUAL_PREPS = frozenset({"with", "against", "alongside", "versus", "vs"})
 _DOER = {"nsubj"}
 _UNDERGOER = {"dobj", "nsubjpass"}
 
@@ -86,50 +92,89 @@ def _is_title(toks: Sequence[Tok], i: int) -> bool:
     )
 
 
-def _capitals(toks: Sequence[Tok], text: str) -> list[tuple[str, int, int]]:
-    """The acronyms a sentence writes, with their first and last token: words in capitals
-    ("OSCE") and dotted initials ("L. A." -> LA)."""
-    out: list[tuple[str, int, int]] = []
+# An acronym of this many letters matches a name written out only with the same word after both
+# ("L. A. County" / "Los Angeles County"); a longer one may stand for any part of a run of name
+# words ("OSCE" in "the Organization for Security and Cooperation in Europe and the CIS").
+_SHORT_ACRONYM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Acronym:
+    """Letters a text writes as an acronym, or the initials of a run of its name words, with
+    whether they span the whole run and the word after them ("L. A. County": "county")."""
+
+    letters: str
+    whole: bool
+    after: str
+
+
+def _capitals(toks: Sequence[Tok], text: str) -> list[tuple[_Acronym, int, int]]:
+    """The acronyms a sentence writes, with their first and last token: a name in capitals
+    ("OSCE", tagged a name, or of three letters or more in an unparsed line; "IN" of "LOG IN" is
+    no acronym) and dotted initials ("L. A." -> LA)."""
+    out: list[tuple[_Acronym, int, int]] = []
     letters, first = "", -1
+
+    def after(k: int) -> str:
+        return toks[k + 1].lower if k + 1 < len(toks) else ""
+
     for i, t in enumerate(toks):
         raw = text[t.start : t.end]
         written = raw.replace(".", "")
-        if 2 <= len(written) <= 6 and written.isalpha() and written.isupper():
-            out.append((written, i, i))
+        name = t.pos == "PROPN" or bool(t.ent) or (t.pos == "X" and len(written) >= 3)
+        if 2 <= len(written) <= 6 and written.isalpha() and written.isupper() and (name or "." in raw):
+            out.append((_Acronym(written, True, after(i)), i, i))  # "OSCE", "U.S."
         if len(written) == 1 and written.isupper() and (raw.endswith(".") or text[t.end : t.end + 1] == "."):
             first = i if not letters else first
             letters += written  # "L. A."
             continue
         if len(letters) >= 2:
-            out.append((letters, first, i - 1))
+            out.append((_Acronym(letters, True, after(i - 1)), first, i - 1))
         letters = ""
     if len(letters) >= 2:
-        out.append((letters, first, len(toks) - 1))
+        out.append((_Acronym(letters, True, ""), first, len(toks) - 1))
     return out
 
 
-def _initials(toks: Sequence[Tok], text: str, at: int | None = None) -> set[str]:
+def _initials(toks: Sequence[Tok], text: str, at: int | None = None) -> set[_Acronym]:
     """The initials of each run of capitalized words, whole or in part ("Organization for
-    Security and Cooperation in Europe" -> OSCE, "Los Angeles County" -> LA, LAC; the words
-    names are glued with skipped); ``at``: only the parts holding that token."""
+    Security and Cooperation in Europe" -> OSCE, "Los Angeles County" -> LA, LAC; the glue words
+    of names skipped); ``at``: only the parts holding that token. A person's name is never
+    abbreviated, and its words start no run."""
     runs: list[list[int]] = []
     for i, t in enumerate(toks):
         word = text[t.start : t.end]
         # Any capitalized word: the tagger reads some words of a long name as common nouns
-        # ("Cooperation").
-        if word[:1].isupper() and word.isalpha() and t.pos in ("PROPN", "NOUN", "ADJ", "X"):
+        # ("Cooperation"); an unparsed line's words only when they say something.
+        ok = t.pos in ("PROPN", "NOUN", "ADJ") or (t.pos == "X" and t.content)
+        if word[:1].isupper() and word.isalpha() and ok and t.ent != "PERSON":
             glue = sum(1 for x in toks[runs[-1][-1] + 1 : i] if x.lower in _INITIAL_GLUE) if runs else 0
             if runs and runs[-1][-1] >= i - 1 - glue:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-    out: set[str] = set()
+    out: set[_Acronym] = set()
     for run in runs:
         for lo in range(len(run)):
             for hi in range(lo + 1, min(len(run), lo + 8)):
                 if at is None or run[lo] <= at <= run[hi]:
-                    out.add("".join(text[toks[k].start].upper() for k in run[lo : hi + 1]))
+                    letters = "".join(text[toks[k].start].upper() for k in run[lo : hi + 1])
+                    nxt = toks[run[hi] + 1].lower if run[hi] + 1 < len(toks) else ""
+                    out.add(_Acronym(letters, lo == 0 and hi == len(run) - 1, nxt))
     return out
+
+
+def _stands_for(short: _Acronym, full: _Acronym) -> bool:
+    """Whether an acronym written on one side stands for a run of name words on the other: the
+    same letters, and for two letters the whole run, or the same word after both ("L. A.
+    County" / "Los Angeles County")."""
+    if short.letters != full.letters:
+        return False
+    if len(short.letters) > _SHORT_ACRONYM:
+        return True
+    # Two letters stand for too many names ("AP", "US": "Austin Police", "Ursula Stone"); the
+    # story's entity resolution knows the common ones ("US" / "United States").
+    return bool(short.after and short.after == full.after)
 
 
 def is_unit(t: Tok) -> bool:
@@ -250,6 +295,9 @@ def _preds(toks: Sequence[Tok]) -> list[_Pred]:
             # many reporting verbs, where an inherited speaker misleads more than it helps).
             and v.lemma not in SPEECH
             and (v.dep == "conj" or (v.dep in ("advcl", "xcomp") and v.lower.endswith("ing")))
+            # "Jones caught Smith stealing a car": Smith steals (the head's object acts); a
+            # participle set off as an adjunct ("won the caucuses, defeating Trump") does not.
+            and not (v.dep == "xcomp" and out[h].undergoer is not None)
         ):
             out[k] = replace(p, doer=out[h].doer)
     # A negation spans verbs coordinated under it that have no subject or auxiliary of their own
@@ -411,8 +459,12 @@ class SourceUnits:
         sentences: Sequence[tuple[str, Sequence[Tok]]],
         similarity: WordSimilarity | WordVectors | None = None,
         aliases: frozenset[str] = frozenset(),
+        body: int | None = None,
     ) -> None:
         self.sentences = [(text, list(toks)) for text, toks in sentences]
+        # The first ``body`` sentences are the articles' text; the rest (a headline, page
+        # furniture) hold counterparts of names and numbers but no act the typed checks compare.
+        self.body = len(self.sentences) if body is None else body
         self.similarity = similarity
         self.aliases = aliases  # derived name words resolved to an entity the sources mention
         self.where: dict[str, set[int]] = defaultdict(set)
@@ -428,11 +480,13 @@ class SourceUnits:
                 for num in _numbers_in(t.norm):
                     self.where["<num>" + num].add(j)
         # Names written in capitals and the initials of names written out, both ways round.
-        self.capitals: set[str] = set()
-        self.initials: set[str] = set()
+        self.capitals: dict[str, list[_Acronym]] = defaultdict(list)
+        self.initials: dict[str, list[_Acronym]] = defaultdict(list)
         for text, toks in self.sentences:
-            self.capitals |= {c for c, _, _ in _capitals(toks, text)}
-            self.initials |= _initials(toks, text)
+            for c, _, _ in _capitals(toks, text):
+                self.capitals[c.letters].append(c)
+            for x in _initials(toks, text):
+                self.initials[x.letters].append(x)
         self._preds: dict[int, list[_Pred]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
         self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
@@ -530,14 +584,21 @@ class SourceUnits:
                     elif t.lower not in out.unaligned_words:
                         out.unaligned_words.append(t.lower)
             where[i] = found
-        out.distortions = self._typed(toks, text, where)
+        body = {i: {j for j in js if j < self.body} for i, js in where.items()}
+        out.distortions = self._typed(toks, text, body)
         return out
 
     def _abbreviated(self, toks: Sequence[Tok], text: str, i: int) -> bool:
         """Whether name token ``i`` is an acronym of a name the sources write out, or part of a
         name whose initials the sources write as an acronym."""
-        caps = {c for c, lo, hi in _capitals(toks, text) if lo <= i <= hi}
-        return bool(caps & self.initials) or bool(_initials(toks, text, at=i) & self.capitals)
+        if toks[i].ent == "PERSON":
+            return False  # a person's name is not abbreviated ("Ursula Stone" is no "U.S.")
+        for c, lo, hi in _capitals(toks, text):
+            if lo <= i <= hi and any(_stands_for(c, x) for x in self.initials.get(c.letters, ())):
+                return True
+        return any(
+            _stands_for(c, x) for x in _initials(toks, text, at=i) for c in self.capitals.get(x.letters, ())
+        )
 
     def _best_sentence(self, units: Sequence[int], where: dict[int, set[int]]) -> int | None:
         """The source sentence holding the most of ``units`` (rarer words weigh more)."""
@@ -616,7 +677,7 @@ class SourceUnits:
         speech = v.lemma in SPEECH
         syn = None if speech else self.synonym(v)
         best: tuple[int, _Pred, int] | None = None
-        for j in sorted(where.get(p.verb) or self.exact(v)):  # (a copula is no unit)
+        for j in sorted(where.get(p.verb) or {k for k in self.exact(v) if k < self.body}):  # (a copula is no unit)
             stoks = self.sentences[j][1]
             for q in self.preds(j):
                 w = stoks[q.verb]
@@ -712,9 +773,11 @@ class SourceUnits:
             and p.undergoer is not None
             and q.doer is not None
             and q.undergoer is not None
+            and v.lemma not in _MUTUAL
             and same(toks, p.doer, stoks, q.undergoer)
             and same(toks, p.undergoer, stoks, q.doer)
             and not same(toks, p.doer, stoks, q.doer)
+            and not self._said_so(toks, v.lemma, p.doer, p.undergoer)
         ):
             a, b = _phrase(toks, p.doer, text), _phrase(toks, p.undergoer, text)
             why = (
@@ -724,12 +787,24 @@ class SourceUnits:
             return Distortion("roles_swapped", f"{a} / {b}", f"{b} / {a}", why)
         # Who acts and a partner named after the same preposition, exchanged: "Reines took
         # directions from Labott" for "Labott took directions from Reines".
-        if p.doer is not None and q.doer is not None and not same(toks, p.doer, stoks, q.doer):
+        if (
+            p.doer is not None
+            and q.doer is not None
+            and not same(toks, p.doer, stoks, q.doer)
+            and v.lemma not in _MUTUAL
+        ):
             mine_p = _partner_slots(toks, p, text)
             theirs_q = _partner_slots(stoks, q, stext)
             for prep, obj in mine_p:
+                if prep in _MUTUAL_PREPS:
+                    continue  # "met with", "drew against": either side may be named first
                 for prep_q, obj_q in theirs_q:
-                    if prep == prep_q and same(toks, p.doer, stoks, obj_q) and same(toks, obj, stoks, q.doer):
+                    if (
+                        prep == prep_q
+                        and same(toks, p.doer, stoks, obj_q)
+                        and same(toks, obj, stoks, q.doer)
+                        and not self._said_so(toks, v.lemma, p.doer, obj, prep)
+                    ):
                         a, b = _phrase(toks, p.doer, text), _phrase(toks, obj, text)
                         why = (
                             f"The derived text has {a!r} as the one who acts and {b!r} after {prep!r} "
@@ -760,6 +835,25 @@ class SourceUnits:
             if d is not None:
                 return d
         return None
+
+    def _said_so(self, toks: Sequence[Tok], verb: str, doer: int, other: int, prep: str = "") -> bool:
+        """Whether some source predicate of ``verb`` has the derived text's doer acting on (or,
+        with ``prep``, with) the derived text's other party: then the exchanged order the check
+        found is another act, and the derived one is said too."""
+        for j in range(self.body):
+            stext, stoks = self.sentences[j]
+            for q in self.preds(j):
+                if stoks[q.verb].lemma != verb or q.doer is None:
+                    continue
+                if not self._same_thing(toks, doer, stoks, q.doer):
+                    continue
+                if prep:
+                    slots = _partner_slots(stoks, q, stext)
+                    if any(pp == prep and self._same_thing(toks, other, stoks, k) for pp, k in slots):
+                        return True
+                elif q.undergoer is not None and self._same_thing(toks, other, stoks, q.undergoer):
+                    return True
+        return False
 
     def _same_or_unknown(
         self, toks: Sequence[Tok], i: int | None, stoks: Sequence[Tok], k: int | None
@@ -856,6 +950,13 @@ class SourceUnits:
                     for k, u in enumerate(stoks)
                     if is_number(u) and _numbers_in(u.norm) == _numbers_in(t.norm)
                 ]
+                holders = [_holder(stoks, k) for k in same_value]
+                if any(
+                    y is not None
+                    and (self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y]))
+                    for y in holders
+                ):
+                    continue  # the source gives X this figure too ("25 percent in Iowa and 30 in Ohio")
                 for k in same_value:
                     y = _holder(stoks, k)
                     if y is None or self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y]):

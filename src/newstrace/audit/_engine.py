@@ -24,6 +24,7 @@ from itertools import zip_longest
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newstrace.api import with_reference_date
 from newstrace.audit._align import NAME_GLUE as _NAME_GLUE
@@ -280,8 +281,9 @@ def _plain_toks(text: str, start: int, end: int) -> list[Tok]:
     for m in _WORD.finditer(text, start, end):
         low = m.group().lower().rstrip(".,")
         norm = low.replace(",", "")
+        content = low not in STOP_WORDS  # "the", "will" of a title-case headline say nothing
         tok = Tok(m.start(), m.start() + len(low), low, NUMBER_WORDS.get(norm, norm), "X", "", len(out), "", "",
-                  low, True, False)  # fmt: skip
+                  low, content, False)  # fmt: skip
         out.append(tok)
     return out
 
@@ -291,6 +293,7 @@ def _sentences(ann: AnnotatedArticle, source: bool = False, furniture: bool = Fa
     text = ann.article.text
     out = []
     spans = _spans(ann) if source else [(s.start, s.end) for s in ann.sentences]
+    parsed = set(spans)
     if furniture:
         # Text no sentence covers (a headline the segmenter set apart) is furniture too.
         cuts = [0, *(x for span in spans for x in span), len(text)]
@@ -303,7 +306,7 @@ def _sentences(ann: AnnotatedArticle, source: bool = False, furniture: bool = Fa
         if not piece.strip():
             continue
         toks = toks_of(ann.docs, start, end)
-        gap = furniture and not any(a == start and b == end for a, b in _spans(ann))
+        gap = furniture and (start, end) not in parsed
         if gap and not toks:
             toks = _plain_toks(text, start, end)  # a headline the pipeline did not parse
         if source and not gap and is_furniture(piece, toks) != furniture:
@@ -486,11 +489,15 @@ def audit_annotated(
         [(s.ann.article.text, s.toks) for s in [*ctx.ssents, *ctx.furniture]],
         vectors,
         _aliases(entities, derived),
+        body=len(ctx.ssents),
     )
     claims = story_claims([*ctx.sources, derived], story_ids, entities)
     dclaims = [c for c in claims if c.ann is derived]
     sclaims = [c for c in claims if c.ann is not derived]
     ctx.index_claims(sclaims)
+    # A claim of a headline or furniture line (a related story's link) states nothing the
+    # derived text is checked against.
+    sclaims = [c for c in sclaims if id(c) in ctx.sentence_of]
     flat_sources = [_flat(a.article.text) for a in ctx.sources]
     out: list[AuditSentence] = []
     for n, d in enumerate(ctx.dsents):
