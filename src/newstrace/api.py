@@ -57,7 +57,9 @@ def dated_by_datelines(articles: Sequence[Article]) -> list[Article]:
     """Articles of one story with no date of their own but a dateline's month and day ("LIMA,
     Nov 13 (Andes Wire) -", as wires write it) dated to that day in the year that puts it nearest
     the story's dated articles (their median), when within two months of it; the date's origin is
-    noted in ``metadata.published_from``. Others are returned as they are."""
+    noted in ``metadata.published_from``. A date ``--date`` gave (``published_from`` "--date")
+    is only a fallback: such an article is dated by its dateline too, and the fallback dates
+    count among the dated articles' for the year. Others are returned as they are."""
     from newstrace.readers.text import month_day
 
     pubs = sorted(a.published for a in articles if a.published)
