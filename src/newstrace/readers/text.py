@@ -196,9 +196,7 @@ def parse_header(text: str, path: str) -> TextHeader:
             end = found[2]
             head.body_start = end + len(text[end:]) - len(text[end:].lstrip())
             pos = head.body_start
-    byline = _BYLINE.match(text, pos)
-    # A wire's dateline opens the first paragraph after the byline ("By Diego Carrasco").
-    _parse_dateline(text, byline.end() if byline else pos, head)
+    _dateline_after_byline(text, pos, head)
     return head
 
 
@@ -221,6 +219,13 @@ def _title_end(text: str, pos: int) -> int | None:
     if 0 < len(line) <= 160 and line[-1] not in ".!?\"'\u201d:;," and blank_follows:
         return nl
     return None
+
+
+def _dateline_after_byline(text: str, pos: int, head: TextHeader) -> None:
+    """A wire's dateline opens the first paragraph, after a byline line if there is one ("By
+    Diego Carrasco")."""
+    byline = _BYLINE.match(text, pos)
+    _parse_dateline(text, byline.end() if byline else pos, head)
 
 
 def _parse_dateline(text: str, pos: int, head: TextHeader) -> None:
@@ -250,6 +255,5 @@ def parse_dateline(text: str, pos: int = 0) -> TextHeader:
     credit and month-and-day (``dateline_date``) with their spans, after a byline line if one
     opens the text; the other header fields stay empty."""
     head = TextHeader()
-    byline = _BYLINE.match(text, pos)
-    _parse_dateline(text, byline.end() if byline else pos, head)
+    _dateline_after_byline(text, pos, head)
     return head
