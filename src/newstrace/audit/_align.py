@@ -100,11 +100,10 @@ _SHORT_ACRONYM = 2
 
 @dataclass(frozen=True, slots=True)
 class _Acronym:
-    """Letters a text writes as an acronym, or the initials of a run of its name words, with
-    whether they span the whole run and the word after them ("L. A. County": "county")."""
+    """Letters a text writes as an acronym, or the initials of a run of its name words, with the
+    word after them ("L. A. County": "county")."""
 
     letters: str
-    whole: bool
     after: str
 
 
@@ -123,16 +122,16 @@ def _capitals(toks: Sequence[Tok], text: str) -> list[tuple[_Acronym, int, int]]
         written = raw.replace(".", "")
         name = t.pos == "PROPN" or bool(t.ent) or (t.pos == "X" and len(written) >= 3)
         if 2 <= len(written) <= 6 and written.isalpha() and written.isupper() and (name or "." in raw):
-            out.append((_Acronym(written, True, after(i)), i, i))  # "OSCE", "U.S."
+            out.append((_Acronym(written, after(i)), i, i))  # "OSCE", "U.S."
         if len(written) == 1 and written.isupper() and (raw.endswith(".") or text[t.end : t.end + 1] == "."):
             first = i if not letters else first
             letters += written  # "L. A."
             continue
         if len(letters) >= 2:
-            out.append((_Acronym(letters, True, after(i - 1)), first, i - 1))
+            out.append((_Acronym(letters, after(i - 1)), first, i - 1))
         letters = ""
     if len(letters) >= 2:
-        out.append((_Acronym(letters, True, ""), first, len(toks) - 1))
+        out.append((_Acronym(letters, ""), first, len(toks) - 1))
     return out
 
 
@@ -160,14 +159,14 @@ def _initials(toks: Sequence[Tok], text: str, at: int | None = None) -> set[_Acr
                 if at is None or run[lo] <= at <= run[hi]:
                     letters = "".join(text[toks[k].start].upper() for k in run[lo : hi + 1])
                     nxt = toks[run[hi] + 1].lower if run[hi] + 1 < len(toks) else ""
-                    out.add(_Acronym(letters, lo == 0 and hi == len(run) - 1, nxt))
+                    out.add(_Acronym(letters, nxt))
     return out
 
 
 def _stands_for(short: _Acronym, full: _Acronym) -> bool:
     """Whether an acronym written on one side stands for a run of name words on the other: the
-    same letters, and for two letters the whole run, or the same word after both ("L. A.
-    County" / "Los Angeles County")."""
+    same letters, and for two letters the same word after both ("L. A. County" / "Los Angeles
+    County")."""
     if short.letters != full.letters:
         return False
     if len(short.letters) > _SHORT_ACRONYM:
@@ -677,7 +676,9 @@ class SourceUnits:
         speech = v.lemma in SPEECH
         syn = None if speech else self.synonym(v)
         best: tuple[int, _Pred, int] | None = None
-        for j in sorted(where.get(p.verb) or {k for k in self.exact(v) if k < self.body}):  # (a copula is no unit)
+        for j in sorted(
+            where.get(p.verb) or {k for k in self.exact(v) if k < self.body}
+        ):  # (a copula is no unit)
             stoks = self.sentences[j][1]
             for q in self.preds(j):
                 w = stoks[q.verb]
@@ -935,31 +936,32 @@ class SourceUnits:
         ("the board offered $75,000 and the city added $20,000" for "the board offered $20,000
         and the city added $75,000"). The source sentence must hold both holders with both
         figures, so a figure said of two things in two places is no swap."""
-        for i, t in enumerate(toks):
+        numbers = [i for i, t in enumerate(toks) if is_number(t)]
+        held = {i: _holder(toks, i) for i in numbers}  # the derived text's numbers and holders
+        figures = [i for i in numbers if any(c.isdigit() for c in toks[i].lower)]
+        for i in figures:
             # Figures in digits with a kind said beside them: "two-time champion" is no figure.
-            if not any(c.isdigit() for c in t.lower) or not where.get(i):
-                continue
-            x = _holder(toks, i)
+            t, x = toks[i], held[i]
             kind = _figure_kind(toks, i)
-            if x is None or not kind:
+            if x is None or not kind or not where.get(i):
                 continue
+
+            def is_x(stoks: Sequence[Tok], y: int | None, x: int = x) -> bool:
+                return y is not None and (
+                    self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y])
+                )
+
             for j in sorted(where[i]):
                 stext, stoks = self.sentences[j]
                 same_value = [
-                    k
+                    (k, _holder(stoks, k))
                     for k, u in enumerate(stoks)
                     if is_number(u) and _numbers_in(u.norm) == _numbers_in(t.norm)
                 ]
-                holders = [_holder(stoks, k) for k in same_value]
-                if any(
-                    y is not None
-                    and (self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y]))
-                    for y in holders
-                ):
+                if any(is_x(stoks, y) for _, y in same_value):
                     continue  # the source gives X this figure too ("25 percent in Iowa and 30 in Ohio")
-                for k in same_value:
-                    y = _holder(stoks, k)
-                    if y is None or self._same_thing(toks, x, stoks, y) or self.stands_for(toks[x], stoks[y]):
+                for k, y in same_value:
+                    if y is None:
                         continue
                     # X's own figure of the same kind in that sentence, another value.
                     for k2, u in enumerate(stoks):
@@ -972,12 +974,11 @@ class SourceUnits:
                         if _figure_kind(stoks, k2) != kind:
                             continue
                         x2 = _holder(stoks, k2)
-                        if x2 is None or not (
-                            self._same_thing(toks, x, stoks, x2) or self.stands_for(toks[x], stoks[x2])
-                        ):
+                        if x2 is None or not is_x(stoks, x2):
                             continue
-                        if any(_numbers_in(d.norm) == _numbers_in(u.norm) and _holder(toks, d2) == x
-                               for d2, d in enumerate(toks) if is_number(d)):  # fmt: skip
+                        if any(
+                            _numbers_in(toks[d].norm) == _numbers_in(u.norm) and held[d] == x for d in numbers
+                        ):
                             continue  # the derived text gives X that figure too
                         dw = _phrase(toks, x, text)
                         why = (
