@@ -284,6 +284,9 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         ("Rescuers reached the 12 worst-hit villages.", [("12 worst-hit villages", 12.0, "village")]),
         # A scale hyphenated to its figure is part of it.
         ("Thieves made off with a $2.6-million haul.", [("2.6-million haul", 2.6e6, "haul")]),
+        # "per cent" is "percent", whichever word the parser hangs the number on.
+        ("Greek stocks plunged 5.4 per cent.", [("5.4 per cent", 5.4, "percent")]),
+        ("Unemployment rose to 12 per cent last year.", [("12 per cent", 12.0, "percent")]),
     ],
 )
 def test_quantities(segment, sentence, expected):

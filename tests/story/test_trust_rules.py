@@ -751,3 +751,18 @@ def test_times_of_day_in_other_zones_near_midnight_or_of_another_happening_agree
     for x, y in pairs:
         found = _conflicts({"a": f"date 2024-06-14\n{x}", "b": f"date 2024-06-14\n{y}"}, all_conflicts=True)
         assert [c for c in found if c[0] == "date"] == [], (x, y)
+
+
+def test_the_same_figure_counting_another_kind_is_no_second_reading():
+    """ "18 people had been injured ... and 12 arrested" does not give 12 injured: the 12
+    counts arrests, so the page still disagrees with "12 people were injured"; a page that gives
+    12 injured among its figures would not."""
+    a = "date 2010-05-06\nPolice said 12 people were injured in the riots in Athens on Wednesday."
+    b = (
+        "date 2010-05-06\nPolice said 18 people had been injured in the violence in Athens on Wednesday "
+        "and 12 arrested for carrying weapons."
+    )
+    found = [(t, v) for t, v, _ in _conflicts({"a": a, "b": b}, all_conflicts=True) if t == "number"]
+    assert found == [("number", {"12 people", "18 people"})]
+    c = "date 2010-05-06\nPolice said 18 people had been arrested in Athens on Wednesday and 12 injured."
+    assert [t for t, _, _ in _conflicts({"a": a, "c": c}, all_conflicts=True)] == []

@@ -918,6 +918,9 @@ def _quantity(
         unit_tok = None  # "$600m": the "m" is the scale, the currency sign the unit
     if unit_tok is None and _glued_unit(doc, last, before):
         unit_tok = doc[last.i + 1]  # "200m", "2,000ft": the parser often hangs the unit elsewhere
+    per_cent = _per_cent(doc, last)
+    if per_cent is not None:
+        unit_tok = per_cent  # "5.4 per cent": British spelling of "percent", hung on "per" by the parser
     digits = group[0].text[:1].isdigit()
     if unit_tok is None:
         if not digits:
@@ -932,6 +935,8 @@ def _quantity(
         if unit_tok is not None
         else None
     )
+    if per_cent is not None:
+        unit = "percent"
     top = unit_tok or last
     return Quantity(start, end, art.text[start:end], value, unit, _governor(top), _holder(cl, top))
 
@@ -942,6 +947,13 @@ _CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
 # Scales written glued to a sum of money: "$600m", "£1.5bn", "$50k".
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _GLUED_MONEY = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn)$", re.I)
+
+
+def _per_cent(doc: Any, last: Token) -> Token | None:
+    """The "cent" of "per cent" right after the number, or None."""
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "per" and doc[last.i + 2].lower_ == "cent":
+        return doc[last.i + 2]
+    return None
 
 
 def _glued_unit(doc: Any, last: Token, before: str) -> bool:

@@ -483,7 +483,7 @@ def _number_conflict(
                 continue  # "one English climber" of "One Australian and one English climber" / "Two climbers"
             if span_a.get(qa.start) != span_b.get(qb.start):
                 continue  # "43 RBIs in 54 games" / "121 RBIs" over the season: two tallies
-            if mentions_value(a, qb.value, mb) or mentions_value(b, qa.value, ma):
+            if mentions_value(a, qb.value, mb, count_kind(b, qb)) or mentions_value(b, qa.value, ma, count_kind(a, qa)):
                 continue
             if _sums_to(a, ma, mb.value) or _sums_to(b, mb, ma.value):
                 continue  # "12 Somali and 11 Yemeni pirates" are the "23 Somali and Yemeni pirates"

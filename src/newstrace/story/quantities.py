@@ -730,11 +730,13 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
-def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None) -> bool:
+def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None, kind: str | None = None) -> bool:
     """Whether the claim gives this number anywhere, with any unit or none ("26 brigands on
     three of the skiffs" gives 3): a claim that states both figures does not contradict either.
     With ``of`` (the measure the number is an amount of), the same number in another unit of the
-    same dimension is another amount ("200 feet" is not "200 metres")."""
+    same dimension is another amount ("200 feet" is not "200 metres"); with ``kind`` (what the
+    number counts: dead, injured, other), the same number counting another known kind is another
+    count ("18 people had been injured ... and 12 arrested" does not give 12 injured)."""
     own = [q for q in sc.claim.frame.quantities if math.isclose(q.value, value)]
     if of is not None and of.physical:
         for q in own:
@@ -743,9 +745,10 @@ def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None) -> b
                 return True
         spans = [(q.start, q.end) for q in sc.claim.frame.quantities]
     else:
-        if own:
+        other = [q for q in own if kind is not None and count_kind(sc, q) not in (None, kind)]
+        if len(other) < len(own):
             return True
-        spans = []
+        spans = [(q.start, q.end) for q in other]
     for m in re.finditer(r"\b\d[\d,]*(?:\.\d+)?\b|\b[a-z]+\b", sc.claim.text.casefold()):
         at = sc.claim.start + m.start()
         if any(a <= at < b for a, b in spans):
