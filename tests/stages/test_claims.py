@@ -194,6 +194,16 @@ def test_background_by_date_and_by_past_perfect(segment):
     assert _one(segment, "The repairs had not begun when the old dam gave way.").kind == "background"
 
 
+def test_past_perfect_dated_in_the_storys_days_is_no_background(segment):
+    """ "had been pulled out alive by late Tuesday" tells the story's progress; the same tense
+    dated years back, or undated, is background."""
+    text = "date 2025-02-12\n\nFive miners had been pulled out alive by late Tuesday."
+    c = _one(segment, text, times=(_time(text, "late Tuesday", "2025-02-11"),))
+    assert c.kind == "report"
+    text = "date 2025-02-12\n\nThe mine had been closed in 2019 after a fire."
+    assert _one(segment, text, times=(_time(text, "2019", "2019"),)).kind == "background"
+
+
 def test_old_date_on_a_noun_is_not_background(segment):
     text = "date 2025-03-10\n\nThe dam, built in 1968, failed early on Monday."
     times = (_time(text, "1968", "1968"), _time(text, "Monday", "2025-03-10"))
@@ -287,6 +297,15 @@ def _quantities(segment, sentence: str) -> list[tuple[str, float, str | None]]:
         # "per cent" is "percent", whichever word the parser hangs the number on.
         ("Greek stocks plunged 5.4 per cent.", [("5.4 per cent", 5.4, "percent")]),
         ("Unemployment rose to 12 per cent last year.", [("12 per cent", 12.0, "percent")]),
+        # Both sides of a size are in the unit written after the second.
+        (
+            "Thieves took a portrait measuring 65 by 50 centimetres.",
+            [("65", 65.0, "centimetre"), ("50 centimetres", 50.0, "centimetre")],
+        ),
+        # A rate's time unit is part of its unit: a speed, not a length.
+        ("The storm packed winds of 185 km/h on Monday.", [("185 km/h", 185.0, "km/hour")]),
+        ("Gusts reached 120 kilometres per hour.", [("120 kilometres per hour", 120.0, "kilometre/hour")]),
+        ("The storm hit the coast with winds of 165 km/h.", [("165 km/h", 165.0, "km/hour")]),
     ],
 )
 def test_quantities(segment, sentence, expected):
@@ -439,3 +458,11 @@ def test_corpus_wire_copy_has_little_opinion(corpus):
 def test_corpus_analysis_is_mostly_opinion(corpus):
     kinds = [c.kind for c in corpus["continental_review_dam_analysis"].claims]
     assert sum(k in ("opinion", "speculation") for k in kinds) * 3 >= len(kinds)
+
+
+def test_a_day_between_the_doers_and_their_act_dates_the_act(segment):
+    """ "investigators on Thursday arrested the former official": Thursday dates the arrest (the
+    parser hangs it on "investigators"); a day on an object noun stays the noun's."""
+    text = "date 2025-06-05\n\nAnti-corruption investigators on Thursday arrested the former finance chief."
+    c = _one(segment, text, times=(_time(text, "Thursday", "2025-06-05"),))
+    assert c.frame.time_heads == ("arrest",)

@@ -79,6 +79,24 @@ def test_region_suffix_and_retyping(settings):
     assert tavria[0].type in ("GPE", "LOC")
 
 
+def test_a_name_in_a_list_of_places_is_a_place(settings):
+    """The small model tags the last of "Sydney, Melbourne, Brisbane and Fremantle" a person."""
+    from newstrace.records import Mention
+    from newstrace.stages.entities import _listed_places
+
+    text = "Terminals in Sydney, Melbourne, Brisbane and Fremantle were shut. Anna Lee, Tom Hall and Sydney spoke."
+    def at(word: str, label: str, nth: int = 0) -> Mention:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(word, i + 1)
+        return Mention(i, i + len(word), word, label)
+
+    ms = [at("Sydney", "GPE"), at("Melbourne", "GPE"), at("Brisbane", "GPE"), at("Fremantle", "PERSON"),
+          at("Anna Lee", "PERSON"), at("Tom Hall", "PERSON"), at("Sydney", "GPE", 1)]  # fmt: skip
+    labels = [m.label for m in _listed_places(ms, text)]
+    assert labels == ["GPE", "GPE", "GPE", "GPE", "PERSON", "PERSON", "GPE"]
+
+
 def test_name_keys_and_titles():
     assert name_key("The al - Shabaab's") == name_key("al-Shabaab") == "al-shabaab"
     assert name_key("Smith-Jones") == "smith-jones"

@@ -766,3 +766,124 @@ def test_the_same_figure_counting_another_kind_is_no_second_reading():
     assert found == [("number", {"12 people", "18 people"})]
     c = "date 2010-05-06\nPolice said 18 people had been arrested in Athens on Wednesday and 12 injured."
     assert [t for t, _, _ in _conflicts({"a": a, "c": c}, all_conflicts=True)] == []
+
+
+def test_a_speed_in_other_units_agrees_and_a_different_one_conflicts():
+    """ "165 km/h (103 mph)" is a speed, not a length of 165 km: 103 mph is the same wind, and
+    185 km/h is another."""
+    a = "date 2024-01-16\nCyclone Belisa made landfall on Monday with sustained winds of 103 mph, officials said."
+    b = "date 2024-01-16\nCyclone Belisa made landfall on Monday with sustained winds of 165 km/h, officials said."
+    c = "date 2024-01-16\nCyclone Belisa made landfall on Monday with sustained winds of 185 km/h, officials said."
+    assert [t for t, _, _ in _conflicts({"a": a, "b": b}, all_conflicts=True)] == []
+    assert [(t, v) for t, v, _ in _conflicts({"a": a, "c": c}, all_conflicts=True)] == [
+        ("number", {"103 mph", "185 km/h"})
+    ]
+
+
+def test_percent_written_three_ways_is_one_measure():
+    a = "date 2024-08-26\nThe union is seeking a 28% pay rise over four years, its leader said on Monday."
+    b = "date 2024-08-26\nThe union is seeking a 32 per cent pay rise over four years, its leader said on Monday."
+    assert ("number", {"28%", "32 per cent"}) in [(t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)]
+
+
+def test_a_size_given_in_other_units_is_the_same_size():
+    """ "65 by 50 centimetres" and "about 26 by 20 inches" are one painting's size: no figure of
+    one side is set against the other side's other figure, and "measuring" is no magnitude."""
+    a = "date 2024-09-23\nThieves took a portrait measuring 65 by 50 centimetres from the museum on Sunday."
+    b = "date 2024-09-23\nThieves took a portrait measuring about 26 by 20 inches from the museum on Sunday."
+    assert _conflicts({"a": a, "b": b}, all_conflicts=True) == []
+
+
+def test_the_value_of_the_whole_is_no_part():
+    """ "the value of the stolen works at 12 million euros" gives the whole's value: "of the"
+    before it does not make it a part, so a page's 20 million euros for the works disagrees."""
+    a = "date 2024-09-23\nThe museum estimated the value of the stolen works at 12 million euros on Monday."
+    b = "date 2024-09-23\nThe museum said on Monday the stolen works are worth an estimated 20 million euros."
+    assert ("number", {"12 million euros", "20 million euros"}) in [
+        (t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)
+    ]
+
+
+def test_a_place_the_tables_cannot_place_may_lie_in_the_country_named():
+    """ "in the Dahej industrial estate in India's western state of Gujarat" is one place, not
+    Dahej and India apart, so a later page's toll "in Dahej" is the same count (an update)."""
+    a = (
+        "date 2024-11-14\nAn explosion tore through a chemical factory in the Dahej industrial estate in "
+        "India's western state of Gujarat on Thursday, killing seven workers."
+    )
+    b = "date 2024-11-15\nEleven workers have died following the explosion at a chemical plant in Dahej on Thursday."
+    found = [(t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)]
+    assert found == [("update", {"seven workers", "Eleven workers"})]
+
+
+def test_a_planned_end_is_no_rival_to_the_start():
+    """ "is due to end at 6 a.m. on Wednesday" is a plan and another moment than "began at midday
+    on Monday"."""
+    a = "date 2024-08-27\nThe strike began yesterday and is due to end at 6 a.m. on Wednesday, the union said."
+    b = "date 2024-08-27\nThe strike began at midday on Monday, the union said."
+    assert [t for t, _, _ in _conflicts({"a": a, "b": b}, all_conflicts=True) if t == "date"] == []
+
+
+def test_two_past_events_figures_aligned_by_measure_only_are_not_compared():
+    """Background paragraphs name other past events: a 2020 gas leak's toll and a 2020 blast's
+    are two events' tolls, though both count the dead."""
+    a = (
+        "date 2024-11-15\nAn explosion at a chemical plant in Dahej killed eleven workers on Thursday. "
+        "In May 2020, a styrene gas leak at a plant in Visakhapatnam killed 12 people."
+    )
+    b = (
+        "date 2024-11-15\nEleven workers died in the explosion at the chemical plant in Dahej on Thursday. "
+        "The 2020 blast in the same estate, which killed eight workers, led to a similar round of promises."
+    )
+    assert [v for t, v, _ in _conflicts({"a": a, "b": b}, all_conflicts=True) if t == "number"] == []
+
+
+def test_a_province_the_tables_cannot_place_may_hold_the_city():
+    """The tables know Quelimane (a city of Mozambique) but not Zambezia (its province): the two
+    claims may tell one landfall, so their wind speeds are compared."""
+    a = "date 2024-01-16\nThe storm made landfall in Zambezia on Monday with sustained winds of 165 km/h."
+    b = "date 2024-01-16\nThe storm made landfall near Quelimane on Monday with sustained winds of 185 km/h."
+    assert ("number", {"165 km/h", "185 km/h"}) in [(t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)]
+
+
+def test_amounts_of_data_in_other_units():
+    a = "date 2025-01-28\nThe hackers stole about 870 gigabytes of data from Kestrel Mobile, the company said."
+    b = "date 2025-01-28\nThe hackers stole some 1.3 terabytes of data from Kestrel Mobile, the company said."
+    c = "date 2025-01-28\nThe hackers stole 0.87 terabytes of data from Kestrel Mobile, the company said."
+    assert ("number", {"870 gigabytes", "1.3 terabytes"}) in [(t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)]
+    assert _conflicts({"a": a, "c": c}, all_conflicts=True) == []
+
+
+def test_shares_of_different_wholes_are_two_measures():
+    """ "82 percent of India's voice traffic capability" and "65% of traffic to India" are shares
+    of two things; two shares of one thing still disagree."""
+    a = "date 2008-12-19\nOn Friday 82 percent of India's voice traffic capability to Europe was out of service."
+    b = "date 2008-12-19\nOn Friday 65% of traffic to India was down after the cable cuts."
+    c = "date 2008-12-19\nOn Friday 65% of India's voice traffic capability to Europe was out of service."
+    assert [t for t, _, _ in _conflicts({"a": a, "b": b}, all_conflicts=True) if t == "number"] == []
+    assert ("number", {"82 percent", "65%"}) in [(t, v) for t, v, _ in _conflicts({"a": a, "c": c}, True)]
+
+
+def test_a_part_of_the_day_against_a_clock_time():
+    """ "on Tuesday morning" cannot be "at about 2:30 p.m." on Tuesday, and can be 9:15 a.m."""
+    a = "date 2025-02-12\nThe gallery collapsed at the Kozlu mine at about 2:30 p.m. on Tuesday, officials said."
+    b = "date 2025-02-12\nThe gallery collapsed at the Kozlu mine on Tuesday morning, officials said."
+    c = "date 2025-02-12\nThe gallery collapsed at the Kozlu mine at 9:15 a.m. on Tuesday, officials said."
+    assert ("date", {"about 2:30 p.m. on Tuesday", "Tuesday morning"}) in [
+        (t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)
+    ]
+    assert [t for t, _, _ in _conflicts({"b": b, "c": c}, all_conflicts=True) if t == "date"] == []
+
+
+def test_a_reason_with_a_negative_does_not_undo_an_affirmation():
+    """ "stood down about 300 employees ... because there was no work for them" affirms the
+    standing down that the other page denies."""
+    a = (
+        "date 2024-08-27\nHarbourline said on Monday it had not stood down any employees in response to "
+        "the strike."
+    )
+    b = (
+        "date 2024-08-27\nHarbourline stood down about 300 employees at its Brisbane terminal on Monday "
+        "because there was no work for them during the strike, the company confirmed."
+    )
+    assert "negation" in [t for t, _, _ in _conflicts({"a": a, "b": b}, all_conflicts=True)]

@@ -580,12 +580,30 @@ def _attaches_to(tok: Token, root: Token, inside: tuple[int, int], cl: _Clause) 
     return False
 
 
+def _dated_recently(art: _Article, cl: _Clause, root: Token) -> bool:
+    """Whether the clause's predicate is dated within the story's days ("had been pulled out
+    alive by late Tuesday"): a past perfect then tells the story's own progress, not its
+    background."""
+    if art.ref_date is None:
+        return False
+    for tx in art.ann.times:
+        if tx.type not in ("DATE", "TIME") or not (cl.start <= tx.start and tx.end <= cl.end):
+            continue
+        end = _period_end(tx.value[:10])
+        tok = _token_at(cl, tx.start)
+        if end is None or tok is None:
+            continue
+        if abs((art.ref_date - end).days) <= 7 and _attaches_to(tok, root, (tx.start, tx.end), cl):
+            return True
+    return False
+
+
 def _background_cues(art: _Article, cl: _Clause, text: str, reported: _Reported) -> list[str]:
     cues: list[str] = []
     root = cl.root
     if root.tag_ == "VBN" and not reported(root):
         aux = [c for c in root.children if c.dep_ == "aux" and c.lower_ == "had"]
-        if aux:
+        if aux and not _dated_recently(art, cl, root):
             cues.append(f"had {root.text}")
     cues += _pattern_cues(cl, text, BACKGROUND_PATTERNS, reported)
     if art.ref_date is not None:
@@ -918,6 +936,15 @@ def _quantity(
         unit_tok = None  # "$600m": the "m" is the scale, the currency sign the unit
     if unit_tok is None and _glued_unit(doc, last, before):
         unit_tok = doc[last.i + 1]  # "200m", "2,000ft": the parser often hangs the unit elsewhere
+    sized = (
+        unit_tok is None
+        and last.i + 3 < len(doc)
+        and doc[last.i + 1].lower_ in ("by", "x", "\u00d7")
+        and doc[last.i + 2].like_num
+        and doc[last.i + 3].lemma_.lower() in MEASURE_UNITS
+    )
+    if sized:
+        unit_tok = doc[last.i + 3]  # "65 by 50 centimetres": both sides of a size are in its unit
     per_cent = _per_cent(doc, last)
     if per_cent is not None:
         unit_tok = per_cent  # "5.4 per cent": British spelling of "percent", hung on "per" by the parser
@@ -927,7 +954,7 @@ def _quantity(
             return None  # a bare "one" is far more often a pronoun than an amount
         if len(group) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", group[0].text):
             return None  # a year
-    if unit_tok is not None and unit_tok.i > last.i:
+    if unit_tok is not None and unit_tok.i > last.i and not sized:
         end = _g(cl, unit_tok)[1]
     end = min(end, cl.end)
     unit = (
@@ -937,6 +964,12 @@ def _quantity(
     )
     if per_cent is not None:
         unit = "percent"
+    rate = _per_time(doc, unit_tok) if unit_tok is not None and unit is not None else None
+    if rate is not None:
+        # "165 km/h", "120 kilometres per hour": a speed, not a length
+        unit = f"{unit}/{_TIME_UNITS[rate.lower_.rstrip('.')]}"
+        rate_end = _g(cl, rate)[1] - (1 if rate.text.endswith(".") and len(rate.text) > 1 else 0)
+        end = min(max(end, rate_end), cl.end)
     top = unit_tok or last
     return Quantity(start, end, art.text[start:end], value, unit, _governor(top), _holder(cl, top))
 
@@ -947,6 +980,23 @@ _CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
 # Scales written glued to a sum of money: "$600m", "£1.5bn", "$50k".
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _GLUED_MONEY = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn)$", re.I)
+
+
+_TIME_UNITS = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second", "second": "second",
+               "min": "minute", "minute": "minute"}  # fmt: skip
+
+
+def _per_time(doc: Any, unit: Token) -> Token | None:
+    """The time unit of a rate right after a unit ("km/h", "metres per second"), or None."""
+    i = unit.i
+    # A sentence's last "h." keeps its full stop in one token ("winds of 165 km/h.").
+    if i + 2 >= len(doc) or doc[i + 2].lower_.rstrip(".") not in _TIME_UNITS:
+        return None
+    if doc[i + 1].text == "/" and not unit.whitespace_ and not doc[i + 1].whitespace_:
+        return doc[i + 2]
+    if doc[i + 1].lower_ == "per":
+        return doc[i + 2]
+    return None
 
 
 def _per_cent(doc: Any, last: Token) -> Token | None:
@@ -1139,6 +1189,14 @@ def _time_head(cl: _Clause, start: int, end: int) -> str:
         if head.head.i == head.i:
             return ""
         head = head.head
+    verb = head.head
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ in VERB_POS
+        and head.i < inside[0].i
+        and inside[-1].i < verb.i
+    ):
+        head = verb  # "investigators on Thursday arrested ...": the day dates the act, not its doers
     if head.lemma_.lower() in LIGHT_VERBS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:

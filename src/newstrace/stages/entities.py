@@ -109,13 +109,46 @@ def _retype(m: Mention, text: str, gaz: dict[str, Place], person_tokens: set[str
     return m if label == m.label else Mention(m.start, m.end, m.text, label)
 
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _listed_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name tagged as a person inside a list of places is a place: "in Sydney, Melbourne,
+    Brisbane and Fremantle" (the small model often makes the last of a list a person). Only in a
+    list of at least three where two or more are places, and only names of one or two words."""
+    out = list(mentions)
+    ordered = sorted(range(len(out)), key=lambda n: out[n].start)
+    chain: list[int] = []
+
+    def settle() -> None:
+        places = sum(out[n].label == "GPE" for n in chain)
+        if len(chain) >= 3 and places >= 2:
+            for n in chain:
+                m = out[n]
+                if m.label == "PERSON" and len(m.text.split()) <= 2:
+                    out[n] = Mention(m.start, m.end, m.text, "GPE")
+
+    for n in ordered:
+        if chain:
+            last = out[chain[-1]]
+            gap = text[last.end : out[n].start]
+            if last.end <= out[n].start and _LIST_SEPARATOR.fullmatch(gap):
+                chain.append(n)
+                continue
+            settle()
+        chain = [n]
+    if chain:
+        settle()
+    return out
+
+
 def group_mentions(text: str, body_start: int, raw: tuple[Mention, ...]) -> tuple[Entity, ...]:
     gaz = gazetteer()
     cleaned = [c for m in raw if m.label in KEEP_LABELS and (c := _clean(m, text)) is not None]
     person_tokens = {
         w.casefold() for m in cleaned if m.label == "PERSON" and " " in m.text for w in m.text.split()
     }
-    mentions = [_retype(m, text, gaz, person_tokens) for m in cleaned]
+    mentions = _listed_places([_retype(m, text, gaz, person_tokens) for m in cleaned], text)
 
     # Acronyms the model missed (it often skips "KCNA"): add every whole-word use of a defined one.
     defs = _acronym_defs(text, body_start)

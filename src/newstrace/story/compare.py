@@ -131,6 +131,8 @@ def compare(
             if link is linked_loose:
                 if c.type not in ("number", "update") or not loose_number_ok(a, b, c, measures):
                     continue
+                if scopes.outside(a) and scopes.outside(b):
+                    continue  # two past events' figures, aligned by their measure only: most often two events
                 # Aligned by measure only, not as one fact: less sure (x LOOSE) than a conflict
                 # between claims confirmed as one fact.
                 factor = LOOSE if loose_identity(a, b, c, names, measures) else LOOSE_WEAK

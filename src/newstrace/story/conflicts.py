@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newstrace.lexicon import name_key, strip_titles
 from newstrace.records import Conflict, ConflictValue, Quantity, Quote, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
-from newstrace.story.places import compatible_places
+from newstrace.story.places import compatible_places, placed
 from newstrace.story.quantities import (
     APPROX,
     CONVERSION,
@@ -206,7 +206,11 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
     tb = [x for x in _towns(b, names) if names[x].type == "GPE"]
     if not ta or not tb or set(ta) & set(tb):
         return False
-    return not any(compatible_places(names[x], names[y]) for x in ta for y in tb)
+    if any(compatible_places(names[x], names[y]) for x in ta for y in tb):
+        return False
+    # Apart only where the tables know both: a province or a small town they cannot place
+    # ("Zambezia" for a storm that hit Quelimane) may hold the other side's place.
+    return any(placed(names[x]) for x in ta) and any(placed(names[y]) for y in tb)
 
 
 def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
@@ -372,9 +376,11 @@ def _clock_conflict(
         return None
     if _ANOTHER.search(a.claim.text) or _ANOTHER.search(b.claim.text):
         return None  # "a second explosion hit at 2:15 p.m.": another happening of the kind
+    if _SCHEDULE.search(a.claim.text) or _SCHEDULE.search(b.claim.text):
+        return None  # "is due to end at 6 a.m. on Wednesday": a plan, which moves, not a happening
     ca, cb = clock_times(a), clock_times(b)
     pairs = [(ca[h], cb[h]) for h in sorted(ca.keys() & cb.keys())]
-    if one_fact and not pairs and len(ca) == len(cb) == 1:
+    if one_fact and not pairs and len(ca) == len(cb) == 1 and not _other_phase(next(iter(ca)), next(iter(cb))):
         pairs = [(next(iter(ca.values())), next(iter(cb.values())))]
     for xa, xb in pairs:
         if len(xa) != 1 or len(xb) != 1:
@@ -392,6 +398,16 @@ def _clock_conflict(
         )
         return Conflict("date", (va, vb), why, "high", 0.75)
     return None
+
+
+# A happening's start and its end: "began at midday" and "ended at 6 a.m." time two moments.
+_START_WORDS = frozenset({"begin", "start", "open", "launch", "commence", "kick"})
+_END_WORDS = frozenset({"end", "finish", "close", "conclude", "stop", "expire", "wrap", "halt"})
+
+
+def _other_phase(x: str, y: str) -> bool:
+    """Whether one dated word starts a happening and the other ends it."""
+    return (x in _START_WORDS and y in _END_WORDS) or (x in _END_WORDS and y in _START_WORDS)
 
 
 # Words that tell of another happening of the same kind: "a second blast", "struck again".
@@ -658,7 +674,7 @@ def _attribution_conflict(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEn
     return Conflict("attribution", (va, vb), why, "high", 0.85)
 
 
-# Two quotations are one statement when nearly all their words are shared (this share) and they
+# Two quotations are one statement when nearly all their content words are shared (this share) and they
 # say something specific: a stock phrase ("Our thoughts and prayers are with the families of the
 # victims tonight": 12 words, 5 content words) is said by many. A specific one has this many
 # content words, or fewer in a long quotation.
@@ -676,9 +692,13 @@ def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str]]]:
         if q.kind == "indirect" or not (sc.claim.start <= c.start < sc.claim.end):
             continue
         words = re.findall(r"\w+", text[c.start : c.end].casefold())
-        content = len({w for w in words if w not in STOP_WORDS})
-        if content >= _QUOTE_CONTENT or (len(words) >= _QUOTE_LONG[0] and content >= _QUOTE_LONG[1]):
-            out.append((q, set(words)))
+        # Content words, a plural's "s" cut: a reworded quotation ("A notice was served on the
+        # company in September after our inspectors found leaking valves" / "Our inspectors found
+        # leaking valves in September and served the company a notice") keeps its content words.
+        content = {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                   for w in words if w not in STOP_WORDS}  # fmt: skip
+        if len(content) >= _QUOTE_CONTENT or (len(words) >= _QUOTE_LONG[0] and len(content) >= _QUOTE_LONG[1]):
+            out.append((q, content))
     return out
 
 
@@ -764,6 +784,7 @@ _NOT_A_DENIAL = re.compile(
 # A sentence that sets its subject against others ("Unlike X, Y is not ..."): it says X differs.
 _UNLIKE = re.compile(r"\b(?:unlike|in contrast to|as opposed to)\b", re.I)
 # Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
+_BECAUSE = re.compile(r",?\s+\b(?:because|since|as a result of|although|though|whereas)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|nobody|cannot)\b|n[’']t\b", re.I)
 
 
@@ -790,7 +811,10 @@ def _negation_conflict(
         # the others are signed; it agrees with the side it seems to deny.
         return None
     affirmed = b if fa.negated else a
-    if _NEGATIVE.search(affirmed.claim.text):
+    # A reason given after the act is another statement: "stood down about 300 employees ...
+    # because there was no work for them" still affirms the standing down.
+    said = _BECAUSE.split(affirmed.claim.text, maxsplit=1)[0]
+    if _NEGATIVE.search(said):
         # Both sentences deny something: the parses put the negation on different verbs ("I
         # didn't feel we were executing" / "I feel we weren't executing"; "would not reveal" /
         # "did not say"), which is wording, not one source affirming what the other denies.

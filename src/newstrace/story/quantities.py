@@ -190,6 +190,8 @@ def tolled(sc: StoryClaim, q: Quantity) -> bool:
 def _magnitude(sc: StoryClaim, q: Quantity) -> bool:
     """The figure reads a quake's magnitude ("magnitude 6.4", "a 6.1-magnitude quake", "5.9 on
     the Richter scale"), by the words within the claim on either side of it."""
+    if q.unit and q.unit != "magnitude" and _pint(1.0, q.unit, False) is not None:
+        return False  # "measuring 65 by 50 centimetres": a size in its unit
     text = sc.ann.article.text
     before = text[max(sc.claim.start, q.start - 25) : q.start]
     after = text[q.end : min(sc.claim.end, q.end + 25)]
@@ -333,6 +335,10 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         person = ma.kind in _PERSON_UNITS or _singular(ma.kind) in _PERSON_UNITS
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
+    if ma.kind == mb.kind == "percent":
+        wa_, wb_ = _share_of(a, qa), _share_of(b, qb)
+        if wa_ and wb_ and wa_ != wb_:
+            return False  # "82 percent of India's voice traffic capability" / "65% of traffic to India"
     if ma.kind == mb.kind == "length":
         ra, rb = _reference(a, qa), _reference(b, qb)
         if ra and rb and ra != rb:
@@ -343,6 +349,24 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         return True
     # Participants (who did what) are weighed by the conflict rules, which know names.
     return bool(wa & wb)
+
+
+# The whole a share is of: "82 percent of India's voice traffic capability to Europe" -> the last
+# word before a preposition, a verb or a comma.
+_SHARE_OF = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:to|in|on|at|for|from|by|with|was|were|is|are|has|had|have|"
+    r"and)\b)[\w'\u2019-]+\s*){1,5})",
+    re.I,
+)
+
+
+def _share_of(sc: StoryClaim, q: Quantity) -> str | None:
+    """The head word of the whole a percentage is a share of, or None when none is named."""
+    m = _SHARE_OF.match(sc.ann.article.text, q.end, sc.claim.end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    return _singular(words[-1].casefold()) if words else None
 
 
 # A span of time someone spent in one role ("spent four seasons as the team's director of
@@ -411,7 +435,12 @@ def num(v: float) -> str:
 
 # Physical dimensions compared across units; anything else (people, boats, villages) is compared
 # only with the same unit noun.
-_DIMENSIONS = {"[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "mass"}
+_DIMENSIONS = {
+    "[length]": "length", "[length] ** 2": "area", "[length] ** 3": "volume", "[mass]": "mass",
+    "[length] / [time]": "speed",
+}  # fmt: skip
+# Abbreviations of amounts of data pint does not read in lower case.
+_DATA_UNITS = {"kb": "kilobyte", "mb": "megabyte", "gb": "gigabyte", "tb": "terabyte", "pb": "petabyte"}
 _CURRENCIES = {
     "$": "usd", "dollar": "usd", "usd": "usd", "€": "eur", "euro": "eur", "eur": "eur",
     "£": "gbp", "pound": "gbp", "sterling": "gbp", "gbp": "gbp", "rupee": "inr", "yen": "jpy",
@@ -447,14 +476,18 @@ def _units() -> Any:
 
 def _pint(value: float, unit: str, square: bool) -> tuple[str, float] | None:
     ureg = _units()
+    unit = _DATA_UNITS.get(unit, unit)
     try:
         q = ureg.Quantity(value, unit)
         if square:
             q = ureg.Quantity(value, str((q * ureg.Quantity(1, unit)).units))
+        base = q.to_base_units()
+        if str(base.units) == "bit":
+            return "data", float(base.magnitude)  # pint counts bytes in bits, with no dimension
         dim = _DIMENSIONS.get(str(q.dimensionality))
         if dim is None:
             return None
-        return dim, float(q.to_base_units().magnitude)
+        return dim, float(base.magnitude)
     # pint raises several kinds (undefined unit, parse errors of odd words) for nouns that are
     # no unit ("people", "boats"); a missing pint still fails loudly above.
     except (ValueError, TypeError, AttributeError, KeyError, AssertionError, SyntaxError):
@@ -563,6 +596,8 @@ def measure(sc: StoryClaim, q: Quantity) -> Measure | None:
         rate = _PER.match(text, q.end, sc.claim.end)
         return Measure(f"money:{cur}" + (f"/{rate.group(1).casefold()}" if rate else ""), q.value, True)
     unit = q.unit or ""
+    if unit == "%":
+        unit = "percent"  # "28%" and "32 per cent" are one measure
     square = bool(re.search(r"\b(?:square|sq)\b", around))
     cubic = bool(re.search(r"\bcubic\b", around))
     if not cubic and _singular(unit) not in _COUNT_NOT_UNIT:
@@ -649,7 +684,13 @@ _PART_AFTER = re.compile(
 
 # "two of the three victims died": the three are the whole the count is taken from.
 # "10 of the team's first 17 points", "missing 10 of the Saints' 16 games".
-_WHOLE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the|its|their|his|her|those)\s+(?:[\w\u2019'-]+\s+){0,3}$", re.I)
+# (A preposition or a verb between them ends that phrase: "the value of the stolen works at 12
+# million euros" gives the whole's value, not a part.)
+_WHOLE_BEFORE = re.compile(
+    r"\b\w+\s+of\s+(?:the|its|their|his|her|those)\s+"
+    r"(?:(?!(?:at|in|on|to|for|by|from|with|as|was|were|is|are|be|been|has|have|had)\b)[\w\u2019'-]+\s+){0,3}$",
+    re.I,
+)
 # A figure for part of the event's time: "seven points in the first half", "blocked two shots
 # during the deciding 15-2 run".
 _SUB_PERIOD = re.compile(
@@ -743,6 +784,10 @@ def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None, kind
             mq = measure(sc, q)
             if mq is None or mq.kind != of.kind or math.isclose(mq.value, of.value, rel_tol=CONVERSION):
                 return True
+        for q in sc.claim.frame.quantities:
+            mq = measure(sc, q)
+            if mq is not None and mq.kind == of.kind and math.isclose(mq.value, of.value, rel_tol=CONVERSION):
+                return True  # the same amount in another unit: "about 26 by 20 inches" gives 65 cm
         spans = [(q.start, q.end) for q in sc.claim.frame.quantities]
     else:
         other = [q for q in own if kind is not None and count_kind(sc, q) not in (None, kind)]

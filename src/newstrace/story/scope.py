@@ -183,12 +183,17 @@ def clock_times(sc: StoryClaim) -> dict[str, list[ClockTime]]:
     seen: set[int] = set()
     for h, v in event_values(sc):
         m = _CLOCK.search(v)
-        if not m:
+        part = _DAY_PARTS.get(v[-3:]) if not m and re.search(r"T(?:MO|AF|EV|NI)$", v) else None
+        if not m and part is None:
             continue
         t = next((t for t in inside if t.value == v and t.start not in seen), None)
         if t is None:
             continue
         seen.add(t.start)
+        if part is not None or m is None:
+            if part is not None and not _CLOCK_LIMIT.search(text[max(sc.claim.start, t.start - 24) : t.start]):
+                out[h].append(ClockTime(part[0], part[1], "local", t))
+            continue
         digit = next((k for k, ch in enumerate(t.text) if ch.isdigit()), 0)
         # The words before the figure, the expression's own head ("about 9:30 p.m.") included.
         lead = text[max(sc.claim.start, t.start - 24) : t.start] + t.text[:digit]
@@ -207,6 +212,12 @@ def clock_times(sc: StoryClaim) -> dict[str, list[ClockTime]]:
         name = (zone.group(1) or "local").casefold() if zone else "local"
         out[h].append(ClockTime(minute - before, minute + after, "utc" if name == "gmt" else name, t))
     return out
+
+
+# A part of the day as minutes from midnight, generous at the edges ("late morning" may be noon):
+# morning, afternoon, evening, night (running past midnight).
+_DAY_PARTS = {"TMO": (4 * 60, 12 * 60 + 30), "TAF": (11 * 60 + 30, 18 * 60 + 30), "TEV": (16 * 60 + 30, 23 * 60),
+              "TNI": (19 * 60, 30 * 60)}  # fmt: skip
 
 
 # A clock time written with no day: "4:52 p.m.", "around 11 p.m. local time", "21:52 UTC".
