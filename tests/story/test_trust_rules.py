@@ -887,3 +887,20 @@ def test_a_reason_with_a_negative_does_not_undo_an_affirmation():
         "because there was no work for them during the strike, the company confirmed."
     )
     assert "negation" in [t for t, _, _ in _conflicts({"a": a, "b": b}, all_conflicts=True)]
+
+
+def test_a_reworded_quotation_given_to_two_people():
+    """The same quoted statement with its words reordered ("A notice was served on the company in
+    September after our inspectors found leaking valves" / "Our inspectors found leaking valves
+    in September and served the company a notice") attributed to two named officials."""
+    a = (
+        'date 2024-11-15\n"A notice was served on the company in September after our inspectors found '
+        'leaking valves at the Dahej plant," said Mahesh Parmar, deputy director of the safety directorate.'
+    )
+    b = (
+        'date 2024-11-15\n"Our inspectors found leaking valves at the Dahej plant in September and served the '
+        'company a notice," said Harish Trivedi, the labour minister.'
+    )
+    assert ("attribution", {"Mahesh Parmar", "Harish Trivedi"}) in [
+        (t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)
+    ]
