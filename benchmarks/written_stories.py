@@ -5,7 +5,7 @@ listed by reading, following ``shared/guides/discrepancies.md``.
     python benchmarks/written_stories.py [DIR] [--all] [--min-precision 0.6]
 
 DIR: a folder of story folders (default ``benchmarks/written_stories``; a second set written
-the same way is ``benchmarks/written_stories_2``).
+the same way are ``benchmarks/written_stories_2`` and ``_3``).
 
 A shown conflict or update is real when each of its two values overlaps the words of one side of
 the same listed discrepancy, in that side's file; the writer listed every real discrepancy, so
