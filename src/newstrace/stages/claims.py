@@ -971,7 +971,8 @@ def _quantity(
         rate_end = _g(cl, rate)[1] - (1 if rate.text.endswith(".") and len(rate.text) > 1 else 0)
         end = min(max(end, rate_end), cl.end)
     top = unit_tok or last
-    return Quantity(start, end, art.text[start:end], value, unit, _governor(top), _holder(cl, top))
+    own = frozenset(range(last.i, rate.i + 1)) if rate is not None else frozenset()
+    return Quantity(start, end, art.text[start:end], value, unit, _governor(top, own), _holder(cl, top))
 
 
 # Unit abbreviations written glued to their number ("200m", "2,000ft", "60km").
@@ -1056,7 +1057,7 @@ def _holder(cl: _Clause, tok: Token) -> tuple[int, int] | None:
     return _g(cl, first)[0], _g(cl, last)[1]
 
 
-def _governor(tok: Token) -> str | None:
+def _governor(tok: Token, skip: frozenset[int] = frozenset()) -> str | None:
     """The lemma of the word an amount belongs to: the verb or noun above its phrase, passing
     prepositions ("falling about 150 metres" -> fall, "a population of 120,000" -> population,
     "home to 120,000 people" -> home). It tells what is measured: depth or distance, a fall or a
@@ -1066,10 +1067,12 @@ def _governor(tok: Token) -> str | None:
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    for _ in range(4):
+    for _ in range(4 + len(skip)):
         if t.head is t:
             return None
         t = t.head
+        if t.i in skip:
+            continue  # a word of the amount itself: the "h" of "km/h"
         if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and not t.like_num:
             return str(t.lemma_).lower()
         if t.pos_ not in ("ADP", "NUM", "ADV", "CCONJ", "PART"):
@@ -1191,12 +1194,16 @@ def _time_head(cl: _Clause, start: int, end: int) -> str:
         head = head.head
     verb = head.head
     if (
-        head.dep_ in ("nsubj", "nsubjpass")
+        head.dep_ == "nsubj"
         and verb.pos_ in VERB_POS
         and head.i < inside[0].i
         and inside[-1].i < verb.i
+        and any(c.dep_ == "dobj" for c in verb.children)
     ):
-        head = verb  # "investigators on Thursday arrested ...": the day dates the act, not its doers
+        # "investigators on Thursday arrested the former official": the day dates the act, not
+        # its doers. Only for a doer acting on something: "the flight on Friday was cancelled"
+        # and "the match on Friday ended" date an event noun, not the act told of it.
+        head = verb
     if head.lemma_.lower() in LIGHT_VERBS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:

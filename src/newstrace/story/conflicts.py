@@ -208,9 +208,10 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
         return False
     if any(compatible_places(names[x], names[y]) for x in ta for y in tb):
         return False
-    # Apart only where the tables know both: a province or a small town they cannot place
-    # ("Zambezia" for a storm that hit Quelimane) may hold the other side's place.
-    return any(placed(names[x]) for x in ta) and any(placed(names[y]) for y in tb)
+    # A place the tables cannot place against one they can ("Zambezia" for a storm that hit
+    # Quelimane) may hold it or lie in it; two they cannot place, named apart (Rafah, Jabalia),
+    # are two places, as are two they know.
+    return any(placed(names[x]) for x in ta) == any(placed(names[y]) for y in tb)
 
 
 def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:
@@ -376,9 +377,11 @@ def _clock_conflict(
         return None
     if _ANOTHER.search(a.claim.text) or _ANOTHER.search(b.claim.text):
         return None  # "a second explosion hit at 2:15 p.m.": another happening of the kind
-    if _SCHEDULE.search(a.claim.text) or _SCHEDULE.search(b.claim.text):
-        return None  # "is due to end at 6 a.m. on Wednesday": a plan, which moves, not a happening
     ca, cb = clock_times(a), clock_times(b)
+    # "is due to end at 6 a.m. on Wednesday": a plan, which moves, not a happening (the words
+    # right before the time: "crashed at 5:40 p.m., and an investigation will follow" is no plan)
+    ca, cb = ({h: v for h, v in c.items() if not any(_scheduled(sc, k.expr) for k in v)}
+              for c, sc in ((ca, a), (cb, b)))  # fmt: skip
     pairs = [(ca[h], cb[h]) for h in sorted(ca.keys() & cb.keys())]
     if one_fact and not pairs and len(ca) == len(cb) == 1 and not _other_phase(next(iter(ca)), next(iter(cb))):
         pairs = [(next(iter(ca.values())), next(iter(cb.values())))]
@@ -398,6 +401,12 @@ def _clock_conflict(
         )
         return Conflict("date", (va, vb), why, "high", 0.75)
     return None
+
+
+def _scheduled(sc: StoryClaim, t: TimeExpr) -> bool:
+    """The time is a plan's: a schedule's words right before it ("due to end at 6 a.m.")."""
+    text = sc.ann.article.text
+    return bool(_SCHEDULE.search(text[max(sc.claim.start, t.start - 30) : t.start]))
 
 
 # A happening's start and its end: "began at midday" and "ended at 6 a.m." time two moments.
@@ -696,10 +705,16 @@ def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str]]]:
         # company in September after our inspectors found leaking valves" / "Our inspectors found
         # leaking valves in September and served the company a notice") keeps its content words.
         content = {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                   for w in words if w not in STOP_WORDS}  # fmt: skip
+                   for w in words if w not in STOP_WORDS or w in _POLARITY}  # fmt: skip
         if len(content) >= _QUOTE_CONTENT or (len(words) >= _QUOTE_LONG[0] and len(content) >= _QUOTE_LONG[1]):
             out.append((q, content))
     return out
+
+
+# Words spaCy counts as stop words that turn a statement around: kept in the compared words, and
+# two quotations one of which has them and the other not are two statements ("There was never
+# any evidence that ..." / "There is clear evidence that ...").
+_POLARITY = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without", "t"})
 
 
 def _same_quotation(a: StoryClaim, b: StoryClaim) -> tuple[Quote, Quote] | None:
@@ -707,6 +722,8 @@ def _same_quotation(a: StoryClaim, b: StoryClaim) -> tuple[Quote, Quote] | None:
     something specific): one statement, whoever each page says made it."""
     for qa, x in _quoted(a):
         for qb, y in _quoted(b):
+            if bool(x & _POLARITY) != bool(y & _POLARITY):
+                continue
             if len(x & y) >= _QUOTE_SHARED * len(x | y):
                 return qa, qb
     return None
@@ -784,7 +801,9 @@ _NOT_A_DENIAL = re.compile(
 # A sentence that sets its subject against others ("Unlike X, Y is not ..."): it says X differs.
 _UNLIKE = re.compile(r"\b(?:unlike|in contrast to|as opposed to)\b", re.I)
 # Words that deny: a sentence with one of them is not the affirming side of a negation conflict.
-_BECAUSE = re.compile(r",?\s+\b(?:because|since|as a result of|although|though|whereas)\b", re.I)
+# (Only reasons: a contrast, "landed safely, although it did not land at Heathrow", may carry the
+# very denial the other side makes.)
+_BECAUSE = re.compile(r",?\s+\b(?:because|since|as a result of)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|nobody|cannot)\b|n[’']t\b", re.I)
 
 

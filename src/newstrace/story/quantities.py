@@ -336,9 +336,16 @@ def same_quantity(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Q
         if not ma.physical and person and ka != kb:
             return False  # people evacuated against people injured
     if ma.kind == mb.kind == "percent":
+        # A percentage says little of what it measures by itself: the same whole ("52 per cent
+        # of the vote" / "48 per cent of the votes cast"; not "82 percent of India's voice
+        # traffic capability" / "65% of traffic to India"), or else the same word above both
+        # ("won 52 per cent" / "won 48%"; not "turnout was 62 per cent" / "the party won 41%").
         wa_, wb_ = _share_of(a, qa), _share_of(b, qb)
-        if wa_ and wb_ and wa_ != wb_:
-            return False  # "82 percent of India's voice traffic capability" / "65% of traffic to India"
+        if wa_ or wb_:
+            return wa_ == wb_
+        return bool(qa.governor) and qa.governor == qb.governor
+    if ma.kind == mb.kind and ma.kind in ("speed", "data") and qa.governor != qb.governor:
+        return False  # a storm's movement ("moving at 15 km/h") is not its winds ("winds of 120 mph")
     if ma.kind == mb.kind == "length":
         ra, rb = _reference(a, qa), _reference(b, qb)
         if ra and rb and ra != rb:
@@ -365,8 +372,13 @@ def _share_of(sc: StoryClaim, q: Quantity) -> str | None:
     m = _SHARE_OF.match(sc.ann.article.text, q.end, sc.claim.end)
     if m is None:
         return None
-    words = m.group(1).split()
+    # The last word, past a participle after the noun ("of the votes cast", "of the staff
+    # affected").
+    words = [w for w in m.group(1).split() if not _PARTICIPLE.fullmatch(w.casefold())]
     return _singular(words[-1].casefold()) if words else None
+
+
+_PARTICIPLE = re.compile(r"\w+ed|cast|held|won|lost|taken|given|spent|made|sold|hit")
 
 
 # A span of time someone spent in one role ("spent four seasons as the team's director of

@@ -214,9 +214,9 @@ def clock_times(sc: StoryClaim) -> dict[str, list[ClockTime]]:
     return out
 
 
-# A part of the day as minutes from midnight, generous at the edges ("late morning" may be noon):
-# morning, afternoon, evening, night (running past midnight).
-_DAY_PARTS = {"TMO": (4 * 60, 12 * 60 + 30), "TAF": (11 * 60 + 30, 18 * 60 + 30), "TEV": (16 * 60 + 30, 23 * 60),
+# A part of the day as minutes from midnight, generous at the edges ("late morning" may be noon;
+# "early Sunday morning" is often 2 a.m.): morning, afternoon, evening, night (past midnight).
+_DAY_PARTS = {"TMO": (0, 12 * 60 + 30), "TAF": (11 * 60 + 30, 18 * 60 + 30), "TEV": (16 * 60 + 30, 23 * 60),
               "TNI": (19 * 60, 30 * 60)}  # fmt: skip
 
 

@@ -232,8 +232,7 @@ def other_scope(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Qua
         and gb
         and len(ga) == len(gb) == 1
         and not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
-        and any(placed(x) for x in ga[0])
-        and any(placed(y) for y in gb[0])
+        and any(placed(x) for x in ga[0]) == any(placed(y) for y in gb[0])
     ):
         return True
     # A count told as one place's share ("In Huancayo alone, 17 people died") against a count
