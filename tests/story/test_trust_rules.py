@@ -970,3 +970,17 @@ def test_shares_of_one_whole_and_shares_of_nothing_named():
     c = "date 2024-05-20\nTurnout was 62 per cent in Sunday's election, officials said."
     d = "date 2024-05-20\nThe ruling party won 41% in Sunday's election, officials said."
     assert [t for t, _, _ in _conflicts({"c": c, "d": d}, all_conflicts=True) if t == "number"] == []
+
+
+def test_a_denial_of_what_only_one_quotation_says_keeps_them_one_statement():
+    a = (
+        'date 2024-08-26\n"The union\'s claim would add more than A$100 million a year to our costs, and that is '
+        'simply not sustainable," said Harbourline chief executive Michael Ferris in a statement on Monday.'
+    )
+    b = (
+        'date 2024-08-26\n"The union\'s claim would add more than A$100 million a year to our costs," chief '
+        "operating officer Sarah Lindqvist said in Monday's statement."
+    )
+    assert ("attribution", {"Michael Ferris", "Sarah Lindqvist"}) in [
+        (t, v) for t, v, _ in _conflicts({"a": a, "b": b}, True)
+    ]

@@ -692,7 +692,7 @@ _QUOTE_CONTENT = 7
 _QUOTE_LONG = (14, 5)
 
 
-def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str]]]:
+def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str], set[str]]]:
     """Each direct quotation inside the claim with its words, when it says something specific."""
     text = sc.ann.article.text
     out = []
@@ -704,26 +704,29 @@ def _quoted(sc: StoryClaim) -> list[tuple[Quote, set[str]]]:
         # Content words, a plural's "s" cut: a reworded quotation ("A notice was served on the
         # company in September after our inspectors found leaking valves" / "Our inspectors found
         # leaking valves in September and served the company a notice") keeps its content words.
-        content = {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                   for w in words if w not in STOP_WORDS or w in _POLARITY}  # fmt: skip
+        stems = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+        content = {w for w in stems if w not in STOP_WORDS}
+        # The content words a denial reaches (the next few words after "never", "not", ...).
+        denied = {w for k, w in enumerate(stems) if w in content and any(x in _POLARITY for x in stems[max(0, k - 4) : k])}
         if len(content) >= _QUOTE_CONTENT or (len(words) >= _QUOTE_LONG[0] and len(content) >= _QUOTE_LONG[1]):
-            out.append((q, content))
+            out.append((q, content, denied))
     return out
 
 
-# Words spaCy counts as stop words that turn a statement around: kept in the compared words, and
-# two quotations one of which has them and the other not are two statements ("There was never
-# any evidence that ..." / "There is clear evidence that ...").
+# Words spaCy counts as stop words that turn a statement around: a word shared by two quotations
+# that one of them denies makes them two statements ("There was never any evidence that ..." /
+# "There is clear evidence that ..."); a denial of what only one says does not ("... and that is
+# simply not sustainable").
 _POLARITY = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without", "t"})
 
 
 def _same_quotation(a: StoryClaim, b: StoryClaim) -> tuple[Quote, Quote] | None:
     """The quotations by which both claims quote the same words (nearly all of them shared, and
     something specific): one statement, whoever each page says made it."""
-    for qa, x in _quoted(a):
-        for qb, y in _quoted(b):
-            if bool(x & _POLARITY) != bool(y & _POLARITY):
-                continue
+    for qa, x, nx in _quoted(a):
+        for qb, y, ny in _quoted(b):
+            if (nx ^ ny) & x & y:
+                continue  # a shared word denied on one side only: "never any evidence" / "clear evidence"
             if len(x & y) >= _QUOTE_SHARED * len(x | y):
                 return qa, qb
     return None
