@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newstrace.lexicon import name_key, strip_titles
 from newstrace.records import Conflict, ConflictValue, Quantity, Quote, StoryEntity, TimeExpr
 from newstrace.story.claims import AUTHORED, REPORTING, StoryClaim, head_word
-from newstrace.story.places import compatible_places, placed
+from newstrace.story.places import apart, compatible_places
 from newstrace.story.quantities import (
     APPROX,
     CONVERSION,
@@ -206,12 +206,7 @@ def _elsewhere(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> b
     tb = [x for x in _towns(b, names) if names[x].type == "GPE"]
     if not ta or not tb or set(ta) & set(tb):
         return False
-    if any(compatible_places(names[x], names[y]) for x in ta for y in tb):
-        return False
-    # A place the tables cannot place against one they can ("Zambezia" for a storm that hit
-    # Quelimane) may hold it or lie in it; two they cannot place, named apart (Rafah, Jabalia),
-    # are two places, as are two they know.
-    return any(placed(names[x]) for x in ta) == any(placed(names[y]) for y in tb)
+    return apart([names[x] for x in ta], [names[y] for y in tb])
 
 
 def _different_doers(a: StoryClaim, b: StoryClaim, names: dict[str, StoryEntity]) -> bool:

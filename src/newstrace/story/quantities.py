@@ -792,14 +792,13 @@ def mentions_value(sc: StoryClaim, value: float, of: Measure | None = None, kind
     count ("18 people had been injured ... and 12 arrested" does not give 12 injured)."""
     own = [q for q in sc.claim.frame.quantities if math.isclose(q.value, value)]
     if of is not None and of.physical:
-        for q in own:
-            mq = measure(sc, q)
-            if mq is None or mq.kind != of.kind or math.isclose(mq.value, of.value, rel_tol=CONVERSION):
-                return True
         for q in sc.claim.frame.quantities:
             mq = measure(sc, q)
-            if mq is not None and mq.kind == of.kind and math.isclose(mq.value, of.value, rel_tol=CONVERSION):
-                return True  # the same amount in another unit: "about 26 by 20 inches" gives 65 cm
+            if mq is None or mq.kind != of.kind:
+                if math.isclose(q.value, value):
+                    return True  # the number with no unit or another kind's
+            elif math.isclose(mq.value, of.value, rel_tol=CONVERSION):
+                return True  # the same amount, in this unit or another: "about 26 by 20 inches" gives 65 cm
         spans = [(q.start, q.end) for q in sc.claim.frame.quantities]
     else:
         other = [q for q in own if kind is not None and count_kind(sc, q) not in (None, kind)]

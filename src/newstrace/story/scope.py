@@ -183,15 +183,15 @@ def clock_times(sc: StoryClaim) -> dict[str, list[ClockTime]]:
     seen: set[int] = set()
     for h, v in event_values(sc):
         m = _CLOCK.search(v)
-        part = _DAY_PARTS.get(v[-3:]) if not m and re.search(r"T(?:MO|AF|EV|NI)$", v) else None
+        part = None if m else _DAY_PARTS.get(v[-3:])
         if not m and part is None:
             continue
         t = next((t for t in inside if t.value == v and t.start not in seen), None)
         if t is None:
             continue
         seen.add(t.start)
-        if part is not None or m is None:
-            if part is not None and not _CLOCK_LIMIT.search(text[max(sc.claim.start, t.start - 24) : t.start]):
+        if m is None:
+            if part and not _CLOCK_LIMIT.search(text[max(sc.claim.start, t.start - 24) : t.start]):
                 out[h].append(ClockTime(part[0], part[1], "local", t))
             continue
         digit = next((k for k, ch in enumerate(t.text) if ch.isdigit()), 0)

@@ -15,7 +15,7 @@ import re
 from newstrace.lexicon import gazetteer, name_key
 from newstrace.records import Quantity, StoryEntity
 from newstrace.story.claims import StoryClaim
-from newstrace.story.places import compatible_places, containers, placed
+from newstrace.story.places import apart, compatible_places, containers, placed
 from newstrace.story.quantities import HEDGE, Measure
 
 __all__ = ["country_names", "other_places_counted", "other_scope"]
@@ -183,8 +183,7 @@ def _place_groups(
     # A place the tables cannot place (a small town, an industrial estate) is taken to lie in the
     # one country the claim names ("in the Dahej industrial estate in India's western state of
     # Gujarat"): one place, not two.
-    countries = _country_keys()
-    holding = [g for g in groups if any(name_key(n) in countries for x in g for n in (x.name, *x.aliases))]
+    holding = [g for g in groups if not _local(g)]
     if len(holding) == 1:
         unplaced = [g for g in groups if g is not holding[0] and not any(placed(x) for x in g)]
         for g in unplaced:
@@ -231,8 +230,7 @@ def other_scope(a: StoryClaim, qa: Quantity, ma: Measure, b: StoryClaim, qb: Qua
         ga
         and gb
         and len(ga) == len(gb) == 1
-        and not any(compatible_places(x, y) for x in ga[0] for y in gb[0])
-        and any(placed(x) for x in ga[0]) == any(placed(y) for y in gb[0])
+        and apart(ga[0], gb[0])
     ):
         return True
     # A count told as one place's share ("In Huancayo alone, 17 people died") against a count
