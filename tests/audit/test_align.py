@@ -303,3 +303,36 @@ def test_a_subjectless_participle_acts_through_its_verbs_subject(nlp, vectors):
 def test_a_figure_the_source_also_gives_the_same_holder_is_no_swap(nlp, vectors):
     src = "Rubio won 25 percent in Iowa and 30 percent in Ohio, while Cruz won 30 percent in Iowa."
     assert types(align(nlp, vectors, src, "Rubio won 30 percent in Ohio.")) == []
+
+
+def test_a_figure_the_source_gives_of_another_act(nlp, vectors):
+    # 61 is in the source, but of his election; his death is at 88.
+    src = "The former senator has died at age 88, his family said. In 1995, at age 61, he was elected governor."
+    al = align(nlp, vectors, src, "The former senator has died at age 61.")
+    assert types(al) == ["number_changed"]
+    assert (al.distortions[0].derived, al.distortions[0].source) == ("61", "88")
+    al = align(nlp, vectors, src, "The former senator has died at age 88.")
+    assert types(al) == []
+
+
+def test_a_count_through_of_and_a_day_put_in_another_place(nlp, vectors):
+    src = (
+        "Investigators said four of the nine shots struck the car. The driver had been named in six "
+        "earlier complaints."
+    )
+    al = align(nlp, vectors, src, "Investigators said six of the nine shots struck the car.")
+    assert types(al) == ["number_changed"]
+    assert al.distortions[0].source == "four"
+    assert types(align(nlp, vectors, src, "Four of the nine shots struck the car, investigators said.")) == []
+    src = "The two men were arrested Friday and charged with arson, police said on Sunday."
+    al = align(nlp, vectors, src, "Police said the two men were arrested Sunday and charged with arson.")
+    assert types(al) == ["date_changed"]
+    assert (al.distortions[0].derived, al.distortions[0].source) == ("Sunday", "Friday")
+
+
+def test_a_part_of_a_total_or_another_measure_is_no_changed_figure(nlp, vectors):
+    src = "The agency found 12 violations, eight of them at the northern plant."
+    assert types(align(nlp, vectors, src, "The agency found 12 violations, eight of them at the northern plant.")) == []
+    assert types(align(nlp, vectors, src, "Of the 12 violations the agency found, eight were at the northern plant.")) == []
+    src = "More than 2,000 booths in 125 districts closed at 6:00 p.m. local time."
+    assert types(align(nlp, vectors, src, "More than 2,000 booths in 125 districts were closing at 6 p.m.")) == []

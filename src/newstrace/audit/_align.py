@@ -30,12 +30,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
 from newstrace.models import WordVectors
-from newstrace.records import Distortion
+from newstrace.records import Distortion, DistortionType
 from newstrace.stages._quote_rules import CUE_VERBS
 
 # Verbs that report speech or a stance: any one is the counterpart of any other ("said" in the
@@ -370,6 +371,15 @@ def _holder(toks: Sequence[Tok], i: int) -> int | None:
     return None
 
 
+def _measure(toks: Sequence[Tok], i: int) -> str:
+    """What a figure measures as far as the words beside it say (:func:`_figure_kind`), a time
+    of day ("6 p.m.", "4:00") included."""
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if ":" in toks[i].lower or nxt.replace(".", "") in ("am", "pm"):
+        return "time"
+    return _figure_kind(toks, i)
+
+
 def _figure_kind(toks: Sequence[Tok], i: int) -> str:
     """What a figure counts, as far as the words next to it say: a currency sign before it, or
     the noun or unit after it ("$", "percent", "points"); "" when nothing says."""
@@ -380,6 +390,116 @@ def _figure_kind(toks: Sequence[Tok], i: int) -> str:
     if after is not None and after.pos in ("NOUN", "SYM") and after.lower.isalpha():
         return after.lemma
     return ""
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+_MAGNITUDES = frozenset(
+    {"100", "1000", "1000000", "1000000000", "hundred", "thousand", "million", "billion", "trillion"}
+)
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "cc", "punct"})
+_CLIMB = frozenset(
+    {"nummod", "quantmod", "compound", "npadvmod", "appos", "pobj", "prep", "nmod", "amod", "punct"}
+)
+
+
+def _value(t: Tok) -> tuple[str, tuple[str, ...]] | None:
+    """What kind of value a token gives and the value: a figure ("number", its digits), a day
+    of the week or a month (a date's parts), an ordinal ("third"); None for other words. A
+    month needs a capital ("may" is a verb)."""
+    if t.pos == "PUNCT":
+        return None  # a piece of a number split by stray spaces ("1, 600"), read whole before it
+    if t.lower in _WEEKDAYS:
+        return "weekday", (t.lower,)
+    if t.lower in _MONTHS and t.pos == "PROPN":
+        return "month", (t.lower,)
+    if t.lower in _ORDINALS:
+        return "ordinal", (t.lower,)
+    if t.norm in _MAGNITUDES:
+        return None  # "million" in "$60 million" scales the figure before it
+    if is_number(t):
+        # "6:00" is "6" (a clock's zero minutes are no figure of their own).
+        nums = [n for k, n in enumerate(_numbers_in(t.norm)) if k == 0 or n.strip("0")]
+        return ("number", tuple(nums)) if nums else None
+    return None
+
+
+def _clause(toks: Sequence[Tok], head: int) -> set[int]:
+    """The tokens of ``head``'s clause: those whose heads lead to it without entering another
+    clause."""
+    out = {head}
+    for k in range(len(toks)):
+        path: list[int] = []
+        x = k
+        for _ in range(len(toks)):
+            if x in out:
+                out.update(path)
+                break
+            if toks[x].dep in _CLAUSES - {"punct", "cc"} or toks[x].head == x:
+                break
+            path.append(x)
+            x = toks[x].head
+    return out
+
+
+def _arguments(toks: Sequence[Tok], head: int) -> set[int]:
+    """What ``head`` says besides itself, a word per argument: its own dependents (not its
+    clauses), the objects of its prepositions, and what stands in apposition to them ("two
+    gang members, Guillermo Hernandez, 20, ..."); a conjunct verb's subject is its first verb's."""
+    own = {k for k, u in enumerate(toks) if u.head == head and k != head and u.dep not in _CLAUSES}
+    if toks[head].dep == "conj" and not any(toks[k].dep in ("nsubj", "nsubjpass") for k in own):
+        # A conjunct verb acts through its first verb's subject ("Felt ... and has died").
+        first = toks[head].head
+        own |= {
+            k
+            for k, u in enumerate(toks)
+            if u.head == first and k != first and u.dep in ("nsubj", "nsubjpass")
+        }
+    own |= {k for k, u in enumerate(toks) if u.head in own and toks[u.head].dep == "prep" and u.dep == "pobj"}
+    own |= {k for k, u in enumerate(toks) if u.head in own and u.dep == "appos"}
+    return own
+
+
+def _slot(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int | None]:
+    """Where value ``i`` sits: the nouns it is said of, nearest first ("age" in "at age 91",
+    "bullets" in "three of the seven bullets", "night" in "Sunday night", "percentage points"
+    in "three percentage points"; none past a preposition: "surgery in October" is not said of
+    the surgery) and the verb its clause hangs on (None when there is none within a few steps)."""
+    nouns: list[int] = [
+        k for k, u in enumerate(toks)
+        if u.head != k and toks[u.head].head == i and toks[u.head].dep == "prep"
+        and toks[u.head].lower == "of" and u.dep == "pobj" and u.pos in ("NOUN", "PROPN")
+    ]  # fmt: skip
+    verb: int | None = None
+    passed = False
+    k = i
+    for _ in range(8):
+        h = toks[k].head
+        if h == k:
+            break
+        u = toks[h]
+        if u.pos in ("VERB", "AUX") and u.dep not in ("aux", "auxpass"):
+            verb = h
+            break
+        if not passed and u.pos in ("NOUN", "PROPN") and _value(u) is None and u.lemma.isalpha():
+            nouns.append(h)
+        passed = passed or toks[k].dep == "pobj"
+        if toks[k].dep not in _CLIMB and k != i:
+            break
+        k = h
+    # And as written, whatever the parse: the nouns right after it ("three percentage points"
+    # read as a conjunct of "plus or minus").
+    for k in range(i + 1, min(i + 3, len(toks))):
+        if toks[k].pos != "NOUN" or not toks[k].lemma.isalpha():
+            break
+        if k not in nouns:
+            nouns.append(k)
+    return tuple(nouns), verb
 
 
 def _partner_slots(toks: Sequence[Tok], p: _Pred, text: str) -> list[tuple[str, int]]:
@@ -487,6 +607,7 @@ class SourceUnits:
             for x in _initials(toks, text):
                 self.initials[x.letters].append(x)
         self._preds: dict[int, list[_Pred]] = {}
+        self._vals: dict[int, list[tuple[int, tuple[str, tuple[str, ...]]]]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
         self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
 
@@ -620,6 +741,8 @@ class SourceUnits:
                 break
         if not found:
             found += self._numbers(toks, text, where)
+        if not found:
+            found += self._placed_values(toks, text, where)
         if not found:
             found += self._held_numbers(toks, text, where)
         if not found:
@@ -1011,6 +1134,111 @@ class SourceUnits:
                     why = f"The derived text gives {dw!r} where the source, on the same point, gives {sw!r}."
                     return [Distortion("number_changed", dw, sw, why)]
         return []
+
+    def _values(self, j: int) -> list[tuple[int, tuple[str, tuple[str, ...]]]]:
+        """The values (:func:`_value`) of source sentence ``j``, with their token indices."""
+        if j not in self._vals:
+            stoks = self.sentences[j][1]
+            self._vals[j] = [(k, v) for k, u in enumerate(stoks) if (v := _value(u)) is not None]
+        return self._vals[j]
+
+    def _placed_values(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """A figure, day, month or ordinal put where the sources put another: a source sentence
+        gives the same place ("has died at age 95", "three of the seven bullets", "arrested
+        Friday") another value, and no mention of the derived value in the sources sits in that
+        place as well ("at age 91, was his part made public" is another act). A value's place
+        is the noun it is said of, the verb of its clause and that verb's other arguments, read
+        through their counterparts; the other value must sit in more of it than any mention of
+        the derived value, by a whole noun or verb, and in a sentence saying as much of the rest.
+        The typed check of ``_numbers`` needs the derived figure absent from the sources; a
+        summary's changed figure is often one the article gives of something else."""
+        for i, t in enumerate(toks):
+            val = _value(t)
+            if val is None:
+                continue
+            nouns, verb = _slot(toks, i)
+            noun = nouns[0] if nouns else None
+            if noun is None and verb is None:
+                continue
+            # What the value's place says besides: the arguments of its verb, else its whole
+            # clause (a summary sentence fuses two or three source sentences, often in one clause).
+            anchor = verb if verb is not None else noun
+            assert anchor is not None
+            rest: list[int] = []
+            for scope in (_arguments(toks, anchor), _clause(toks, anchor)):
+                rest = [x for x in where if x in scope and x not in (i, noun, verb) and toks[x].head != i]
+                if len(rest) >= 2:
+                    break
+            if not rest:
+                continue
+
+            place = partial(self._place, toks, nouns, verb, rest, where)
+            kind = _measure(toks, i) if val[0] == "number" else ""
+            derived_values = {v[1] for u in toks if (v := _value(u)) is not None and v[0] == val[0]}
+            own, own_share = -1.0, 0.0
+            others: list[tuple[float, int, int, float]] = []
+            for j in range(self.body):
+                stoks = self.sentences[j][1]
+                values = self._values(j)
+                for k, v in values:
+                    if v[0] != val[0]:
+                        continue
+                    if v[1] == val[1]:
+                        # The derived value's own mentions, leniently: a noun worded otherwise
+                        # there still places it.
+                        score, share = place(j, k, False)
+                        own, own_share = max(own, score), max(own_share, share)
+                    elif kind != (_measure(stoks, k) if val[0] == "number" else ""):
+                        continue  # another measure ("6 p.m." is no count of booths)
+                    elif v[1] not in derived_values:  # not "nine ..., seven of them"
+                        score, share = place(j, k, True)
+                        others.append((score, j, k, share))
+            best: tuple[float, int, int, float] | None = None
+            for score, j, k, share in others:
+                if ((share >= 0.5 and score >= 1) or (own < 0 and share >= 0.75)) and (
+                    best is None or score > best[0]
+                ):
+                    best = (score, j, k, share)
+            if best is None or best[0] < own + 1 or best[3] < own_share:
+                continue
+            _, j, k, _ = best
+            stext, stoks = self.sentences[j]
+            dw, sw = text[t.start : t.end], stext[stoks[k].start : stoks[k].end]
+            dtype: DistortionType = "date_changed" if val[0] in ("weekday", "month") else "number_changed"
+            why = f"The derived text gives {dw!r} where the source, on the same point, gives {sw!r}."
+            return [Distortion(dtype, dw, sw, why)]
+        return []
+
+    def _place(
+        self,
+        toks: Sequence[Tok],
+        nouns: tuple[int, ...],
+        verb: int | None,
+        rest: Sequence[int],
+        where: dict[int, set[int]],
+        j: int,
+        k: int,
+        strict: bool,
+    ) -> tuple[float, float]:
+        """(fit, share of ``rest`` said) of value ``k`` of source sentence ``j`` in the place of
+        a derived value (its ``nouns``, ``verb`` and the ``rest`` of what its clause says): a
+        point each for a noun in common and the same verb, plus the share of the rest that sentence
+        says. ``strict``: a value said of another noun has no place there (-1)."""
+        stoks = self.sentences[j][1]
+        snouns, sverb = _slot(stoks, k)
+        score = 0.0
+        if nouns:
+            if any(self._same_word(toks[a], stoks[n]) for a in nouns for n in snouns):
+                score += 1
+            elif strict:
+                return -1.0, 0.0
+        if verb is not None and sverb is not None and self._same_word(toks[verb], stoks[sverb]):
+            score += 1
+        share = sum(1 for x in rest if j in where[x]) / len(rest)
+        return score + share, share
+
+    def _same_word(self, a: Tok, u: Tok) -> bool:
+        return a.lemma == u.lemma or self.stands_for(a, u)
 
     def _opposites(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
         """A word turned into its opposite ("admitted improper conduct" for "denied any improper
