@@ -336,3 +336,15 @@ def test_a_part_of_a_total_or_another_measure_is_no_changed_figure(nlp, vectors)
     assert types(align(nlp, vectors, src, "Of the 12 violations the agency found, eight were at the northern plant.")) == []
     src = "More than 2,000 booths in 125 districts closed at 6:00 p.m. local time."
     assert types(align(nlp, vectors, src, "More than 2,000 booths in 125 districts were closing at 6 p.m.")) == []
+
+
+def test_a_name_put_where_the_source_puts_another(nlp, vectors):
+    src = (
+        "A jury in Sacramento convicted Daniel Reyes of murder on Tuesday. His lawyer, Anne Ward, who "
+        "works in Fresno, said he would appeal."
+    )
+    al = align(nlp, vectors, src, "A jury in Fresno convicted Daniel Reyes of murder on Tuesday.")
+    assert types(al) == ["entity_swapped"]
+    assert (al.distortions[0].derived, al.distortions[0].source) == ("Fresno", "Sacramento")
+    faithful = "A jury in Sacramento convicted Daniel Reyes of murder on Tuesday, and his lawyer in Fresno will appeal."
+    assert types(align(nlp, vectors, src, faithful)) == []

@@ -35,9 +35,11 @@ from typing import Any
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
+from newstrace.lexicon import name_key
 from newstrace.models import WordVectors
 from newstrace.records import Distortion, DistortionType
 from newstrace.stages._quote_rules import CUE_VERBS
+from newstrace.story.places import containers
 
 # Verbs that report speech or a stance: any one is the counterpart of any other ("said" in the
 # source, "told reporters", "stated", "according to" in the summary); which one the derived text
@@ -502,6 +504,34 @@ def _slot(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int | None]:
     return tuple(nouns), verb
 
 
+def _nested(a: str, b: str) -> bool:
+    """Whether one of two places may hold the other, as far as the place tables know."""
+    ka, kb = name_key(a), name_key(b)
+    return ka in containers(b) or kb in containers(a)
+
+
+_NAME_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _name_at(toks: Sequence[Tok], i: int) -> tuple[str, frozenset[str], str] | None:
+    """The name headed by token ``i`` (a proper noun no other proper noun of its name hangs on):
+    its kind (person, organization, place), its words, and the role it has ("in" for the
+    object of "in" or "at", "'s" for a possessor, else its dependency); None for other tokens."""
+    t = toks[i]
+    kind = _NAME_GROUPS.get(t.ent)
+    if kind is None or t.pos != "PROPN" or not t.lower.isalpha() or t.dep == "compound":
+        return None
+    words = frozenset(w for w in _name_words(toks, i) if w not in NAME_GLUE)
+    h = toks[t.head]
+    if t.dep == "pobj" and h.dep == "prep":
+        role = _PLACE_PREPS.get(h.lower, h.lower)
+    elif t.dep == "poss":
+        role = "'s"
+    else:
+        role = t.dep
+    return kind, words, role
+
+
 def _partner_slots(toks: Sequence[Tok], p: _Pred, text: str) -> list[tuple[str, int]]:
     """Names after the prepositions of a predicate's verb or of what it acts on ("took
     directions from Labott": "from" -> Labott)."""
@@ -743,6 +773,8 @@ class SourceUnits:
             found += self._numbers(toks, text, where)
         if not found:
             found += self._placed_values(toks, text, where)
+        if not found:
+            found += self._placed_names(toks, text, where)
         if not found:
             found += self._held_numbers(toks, text, where)
         if not found:
@@ -1207,6 +1239,63 @@ class SourceUnits:
             dtype: DistortionType = "date_changed" if val[0] in ("weekday", "month") else "number_changed"
             why = f"The derived text gives {dw!r} where the source, on the same point, gives {sw!r}."
             return [Distortion(dtype, dw, sw, why)]
+        return []
+
+    def _placed_names(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
+        """A name put where the sources put another of its kind: what :meth:`_placed_values`
+        reads for figures, for a person, organization or place in the same role ("in
+        Lakewood" for "in Norwalk", "Carter's 13 points" for "VanDeest's 13 points"). The
+        derived name must be one the sources mention (one they never mention is unsupported),
+        and the other name one the derived sentence does not give too."""
+        names = {i: n for i in range(len(toks)) if (n := _name_at(toks, i)) is not None}
+        given = set().union(*(n[1] for n in names.values())) if names else set()
+        for i, (kind, words, role) in names.items():
+            if not where.get(i):
+                continue
+            nouns, verb = _slot(toks, i)
+            if not nouns and verb is None:
+                continue
+            anchor = verb if verb is not None else nouns[0]
+            rest: list[int] = []
+            for scope in (_arguments(toks, anchor), _clause(toks, anchor)):
+                rest = [
+                    x for x in where
+                    if x in scope and x not in (i, verb, *nouns) and toks[x].head != i and toks[x].lower not in words
+                ]  # fmt: skip
+                if len(rest) >= 2:
+                    break
+            if not rest:
+                continue
+            place = partial(self._place, toks, nouns, verb, rest, where)
+            own, own_share = -1.0, 0.0
+            others: list[tuple[float, int, int, float]] = []
+            for j in range(self.body):
+                stoks = self.sentences[j][1]
+                for k, u in enumerate(stoks):
+                    m = _name_at(stoks, k)
+                    if m is None or m[0] != kind:
+                        continue
+                    if m[1] & words:
+                        score, share = place(j, k, False)
+                        own, own_share = max(own, score), max(own_share, share)
+                    elif m[2] == role and not (m[1] & given) and u.lower not in self.aliases:
+                        if kind == "place" and _nested(
+                            _phrase(toks, i, text), _phrase(stoks, k, self.sentences[j][0])
+                        ):
+                            continue  # a place and one holding it ("in Brooklyn", "in New York")
+                        score, share = place(j, k, True)
+                        others.append((score, j, k, share))
+            best: tuple[float, int, int, float] | None = None
+            for score, j, k, share in others:
+                if share >= 0.5 and score >= 1 and (best is None or score > best[0]):
+                    best = (score, j, k, share)
+            if best is None or best[0] < own + 1 or best[3] < own_share:
+                continue
+            _, j, k, _ = best
+            stext, stoks = self.sentences[j]
+            dw, sw = _phrase(toks, i, text), _phrase(stoks, k, stext)
+            why = f"The derived text names {dw!r} where the source, on the same point, names {sw!r}."
+            return [Distortion("entity_swapped", dw, sw, why)]
         return []
 
     def _place(
