@@ -305,14 +305,18 @@ def test_a_figure_the_source_also_gives_the_same_holder_is_no_swap(nlp, vectors)
     assert types(align(nlp, vectors, src, "Rubio won 30 percent in Ohio.")) == []
 
 
+def changed(nlp, vectors, src: str, derived: str) -> tuple[str, str, str] | None:
+    """The one typed difference found in ``derived`` (type, derived words, source words)."""
+    al = align(nlp, vectors, src, derived)
+    assert len(al.distortions) <= 1
+    return (al.distortions[0].type, al.distortions[0].derived, al.distortions[0].source) if al.distortions else None
+
+
 def test_a_figure_the_source_gives_of_another_act(nlp, vectors):
     # 61 is in the source, but of his election; his death is at 88.
     src = "The former senator has died at age 88, his family said. In 1995, at age 61, he was elected governor."
-    al = align(nlp, vectors, src, "The former senator has died at age 61.")
-    assert types(al) == ["number_changed"]
-    assert (al.distortions[0].derived, al.distortions[0].source) == ("61", "88")
-    al = align(nlp, vectors, src, "The former senator has died at age 88.")
-    assert types(al) == []
+    assert changed(nlp, vectors, src, "The former senator has died at age 61.") == ("number_changed", "61", "88")
+    assert changed(nlp, vectors, src, "The former senator has died at age 88.") is None
 
 
 def test_a_count_through_of_and_a_day_put_in_another_place(nlp, vectors):
@@ -320,22 +324,20 @@ def test_a_count_through_of_and_a_day_put_in_another_place(nlp, vectors):
         "Investigators said four of the nine shots struck the car. The driver had been named in six "
         "earlier complaints."
     )
-    al = align(nlp, vectors, src, "Investigators said six of the nine shots struck the car.")
-    assert types(al) == ["number_changed"]
-    assert al.distortions[0].source == "four"
-    assert types(align(nlp, vectors, src, "Four of the nine shots struck the car, investigators said.")) == []
+    derived = "Investigators said six of the nine shots struck the car."
+    assert changed(nlp, vectors, src, derived) == ("number_changed", "six", "four")
+    assert changed(nlp, vectors, src, "Four of the nine shots struck the car, investigators said.") is None
     src = "The two men were arrested Friday and charged with arson, police said on Sunday."
-    al = align(nlp, vectors, src, "Police said the two men were arrested Sunday and charged with arson.")
-    assert types(al) == ["date_changed"]
-    assert (al.distortions[0].derived, al.distortions[0].source) == ("Sunday", "Friday")
+    derived = "Police said the two men were arrested Sunday and charged with arson."
+    assert changed(nlp, vectors, src, derived) == ("date_changed", "Sunday", "Friday")
 
 
 def test_a_part_of_a_total_or_another_measure_is_no_changed_figure(nlp, vectors):
     src = "The agency found 12 violations, eight of them at the northern plant."
-    assert types(align(nlp, vectors, src, "The agency found 12 violations, eight of them at the northern plant.")) == []
-    assert types(align(nlp, vectors, src, "Of the 12 violations the agency found, eight were at the northern plant.")) == []
+    assert changed(nlp, vectors, src, "The agency found 12 violations, eight of them at the northern plant.") is None
+    assert changed(nlp, vectors, src, "Of the 12 violations the agency found, eight were at the northern plant.") is None
     src = "More than 2,000 booths in 125 districts closed at 6:00 p.m. local time."
-    assert types(align(nlp, vectors, src, "More than 2,000 booths in 125 districts were closing at 6 p.m.")) == []
+    assert changed(nlp, vectors, src, "More than 2,000 booths in 125 districts were closing at 6 p.m.") is None
 
 
 def test_a_name_put_where_the_source_puts_another(nlp, vectors):
@@ -343,8 +345,7 @@ def test_a_name_put_where_the_source_puts_another(nlp, vectors):
         "A jury in Sacramento convicted Daniel Reyes of murder on Tuesday. His lawyer, Anne Ward, who "
         "works in Fresno, said he would appeal."
     )
-    al = align(nlp, vectors, src, "A jury in Fresno convicted Daniel Reyes of murder on Tuesday.")
-    assert types(al) == ["entity_swapped"]
-    assert (al.distortions[0].derived, al.distortions[0].source) == ("Fresno", "Sacramento")
+    derived = "A jury in Fresno convicted Daniel Reyes of murder on Tuesday."
+    assert changed(nlp, vectors, src, derived) == ("entity_swapped", "Fresno", "Sacramento")
     faithful = "A jury in Sacramento convicted Daniel Reyes of murder on Tuesday, and his lawyer in Fresno will appeal."
-    assert types(align(nlp, vectors, src, faithful)) == []
+    assert changed(nlp, vectors, src, faithful) is None
