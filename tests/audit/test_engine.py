@@ -509,3 +509,34 @@ def test_the_entailment_model_reads_only_what_it_can_change(settings):
     assert [s.label for s in report.sentences] == ["supported"] and read == []
     _, traces = auditor.trace([src], article_from_text(COPIED, id="drv"))
     assert read == [COPIED] and traces[0].entail is not None and traces[0].copy
+
+
+def test_a_reworded_statement_given_to_another_named_speaker(auditor):
+    # The statement is found by its content ("likened" / "compared", in a sentence fusing two),
+    # not by a predicate worded alike; the speaker it is given to is named nowhere in the source.
+    source = (
+        "Prime Minister Anna Holm described the tycoon as a member of the rich elite, not a champion "
+        'of workers. She called his rhetoric "cynical and dangerous." Mexican President Luis Ortega '
+        "compared anti-trade movements to the dictatorships of the last century. Holm later met with "
+        "business leaders."
+    )
+    derived = (
+        "Anna Holm portrayed the tycoon as part of the rich elite rather than a champion of workers, "
+        'calling his rhetoric "cynical and dangerous," while {} likened anti-trade movements to the '
+        "dictatorships of the last century."
+    )
+    report, _ = _audit(auditor, source, derived.format("Carl Dyson"))
+    [s] = report.sentences
+    assert s.label == "contradicted"
+    assert ("attribution_moved", "Carl Dyson", "Mexican President Luis Ortega") in {
+        (d.type, d.derived, d.source) for d in s.distortions
+    }
+    report, _ = _audit(auditor, source, derived.format("Luis Ortega"))
+    assert "attribution_moved" not in _types(report.sentences[0])
+    # A relay: the source names the derived speaker beside the one it quotes.
+    relay = (
+        "A watchdog group, Rail Watch, reported that Tomas Lind told members the plan was "
+        '"reckless" and would put drivers at risk.'
+    )
+    report, _ = _audit(auditor, relay, 'Tomas Lind said the plan was "reckless" and would put drivers at risk.')
+    assert "attribution_moved" not in _types(_only(report, "reckless"))

@@ -54,6 +54,7 @@ from newstrace.records import (
     DistortionType,
     Evidence,
     Omission,
+    Quote,
     StoryEntity,
 )
 from newstrace.story.align import Embed
@@ -513,6 +514,7 @@ def audit_annotated(
         found += _reversed_words(ctx, n, found)
         found += _swapped_roles(ctx, n, found)
         found += _added_negation(ctx, n, found)
+        found += _moved_statements(ctx, n, found, units, story_ids)
         aligned = units.align(d.toks, d.ann.article.text)
         if not any(f.type in _CONTRADICTING for f in found):
             found += tuple(x for x in aligned.distortions if x not in found)
@@ -759,6 +761,96 @@ def _swapped_names(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[
     kind = _SWAP_KINDS.get(dtype or stype, "name")
     why = f"The derived text names the {kind} {dw!r} where the source, otherwise alike, names {sw!r}."
     return (Distortion("entity_swapped", dw, sw, why),)
+
+
+def _moved_statements(
+    ctx: _Context, n: int, found: Sequence[Distortion], units: SourceUnits, story_ids: dict[str, str]
+) -> tuple[Distortion, ...]:
+    """A statement the derived text gives to one named speaker and the sources to another: the
+    content of one of the derived sentence's quotations has its counterparts (same words,
+    lemmas or near-synonyms) in one source quotation's content, clearly more than in any other,
+    and the two speakers are named and are not one entity ("a charge Clinton's spokesman called
+    'pathetic'" against "President Obama called it 'pathetic'"). The predicate checks need the
+    statement's verb and arguments alike; a quotation's content is what identifies it."""
+    if any(f.type in _CONTRADICTING for f in found):
+        return ()
+    d = ctx.dsents[n]
+
+    def named(ann: AnnotatedArticle, q: Quote) -> list[Tok] | None:
+        sp = q.speaker_span
+        if sp is None:
+            return None
+        sents = ctx.dsents if ann is ctx.derived else [s for s in ctx.ssents if s.ann is ann]
+        toks = [t for s in sents for t in s.toks if sp.start <= t.start < sp.end]
+        # A named speaker, not a description ("the UN special envoy" is someone the source may
+        # call by name): the phrase's head, the token whose head lies outside it, is a name.
+        inside = {id(t) for t in toks}
+        heads = [
+            t
+            for s in sents
+            for k, t in enumerate(s.toks)
+            if id(t) in inside and id(s.toks[t.head]) not in inside
+        ]
+        if not heads or heads[0].pos != "PROPN":
+            return None
+        names = [t for t in toks if t.pos == "PROPN" and t.lower.isalpha()]
+        return names or None
+
+    def entity(ann: AnnotatedArticle, q: Quote) -> str | None:
+        if q.speaker_entity is None:
+            return None
+        return story_ids.get(f"{ann.article.id}/{q.speaker_entity}") or story_ids.get(q.speaker_entity)
+
+    for qd in ctx.derived.quotes:
+        if not (d.start <= qd.content.start and qd.content.end <= d.end + 1):
+            continue  # a statement of this sentence only
+        dspeaker = named(ctx.derived, qd)
+        content = [t for t in d.toks if qd.content.start <= t.start < qd.content.end and t.content]
+        if dspeaker is None or len(content) < 3:
+            continue
+        scored: list[tuple[float, AnnotatedArticle, Quote]] = []
+        for ann in ctx.sources:
+            stoks = [t for s in ctx.ssents if s.ann is ann for t in s.toks]
+            for qs in ann.quotes:
+                inside = [t for t in stoks if qs.content.start <= t.start < qs.content.end and t.content]
+                if not inside:
+                    continue
+                held = sum(
+                    1 for t in content if any(t.lemma == u.lemma or units.stands_for(t, u) for u in inside)
+                )
+                scored.append((held / len(content), ann, qs))
+        if not scored:
+            continue
+        scored.sort(key=lambda x: -x[0])
+        best, ann, qs = scored[0]
+        if best < 0.6 or (
+            len(scored) > 1 and scored[1][0] > best - 0.2 and scored[1][2].speaker != qs.speaker
+        ):
+            continue  # no one quotation says it, or two speakers say it alike
+        sspeaker = named(ann, qs)
+        if sspeaker is None:
+            continue
+        dwords = {t.lower for t in dspeaker}
+        swords = {t.lower for t in sspeaker}
+        if dwords & swords or units.aliases & swords:
+            continue
+        around = {
+            t.lower
+            for s in ctx.ssents
+            if s.ann is ann and s.start <= qs.content.start < s.end
+            for t in s.toks
+        }
+        if dwords & (around | {w.lower() for v in qs.via for w in v.split()}):
+            continue  # the source names the derived speaker beside it: a relay ("X reported Y said")
+        ed, es = entity(ctx.derived, qd), entity(ann, qs)
+        if ed is not None and ed == es:
+            continue
+        dtext, stext = ctx.derived.article.text, ann.article.text
+        dw = dtext[dspeaker[0].start : dspeaker[-1].end]
+        sw = stext[sspeaker[0].start : sspeaker[-1].end]
+        why = f"The derived text gives this statement to {dw!r}; the source, to {sw!r}."
+        return (Distortion("attribution_moved", dw, sw, why),)
+    return ()
 
 
 def _reversed_words(ctx: _Context, n: int, found: Sequence[Distortion]) -> tuple[Distortion, ...]:
