@@ -467,6 +467,29 @@ def _arguments(toks: Sequence[Tok], head: int) -> set[int]:
     return own
 
 
+def _rest_of_place(
+    toks: Sequence[Tok],
+    where: dict[int, set[int]],
+    i: int,
+    anchor: int,
+    skip: set[int | None],
+    words: frozenset[str] = frozenset(),
+) -> list[int]:
+    """What the place of token ``i`` says besides ``i`` and its ``skip`` words (its nouns, its
+    verb) and the ``words`` of its own name: the aligned units among the arguments of
+    ``anchor``, else of its whole clause (a summary sentence fuses two or three source
+    sentences, often in one clause)."""
+    rest: list[int] = []
+    for scope in (_arguments(toks, anchor), _clause(toks, anchor)):
+        rest = [
+            x for x in where
+            if x in scope and x != i and x not in skip and toks[x].head != i and toks[x].lower not in words
+        ]  # fmt: skip
+        if len(rest) >= 2:
+            break
+    return rest
+
+
 def _slot(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int | None]:
     """Where value ``i`` sits: the nouns it is said of, nearest first ("age" in "at age 91",
     "bullets" in "three of the seven bullets", "night" in "Sunday night", "percentage points"
@@ -1192,15 +1215,7 @@ class SourceUnits:
             noun = nouns[0] if nouns else None
             if noun is None and verb is None:
                 continue
-            # What the value's place says besides: the arguments of its verb, else its whole
-            # clause (a summary sentence fuses two or three source sentences, often in one clause).
-            anchor = verb if verb is not None else noun
-            assert anchor is not None
-            rest: list[int] = []
-            for scope in (_arguments(toks, anchor), _clause(toks, anchor)):
-                rest = [x for x in where if x in scope and x not in (i, noun, verb) and toks[x].head != i]
-                if len(rest) >= 2:
-                    break
+            rest = _rest_of_place(toks, where, i, verb if verb is not None else nouns[0], {noun, verb})
             if not rest:
                 continue
 
@@ -1255,15 +1270,9 @@ class SourceUnits:
             nouns, verb = _slot(toks, i)
             if not nouns and verb is None:
                 continue
-            anchor = verb if verb is not None else nouns[0]
-            rest: list[int] = []
-            for scope in (_arguments(toks, anchor), _clause(toks, anchor)):
-                rest = [
-                    x for x in where
-                    if x in scope and x not in (i, verb, *nouns) and toks[x].head != i and toks[x].lower not in words
-                ]  # fmt: skip
-                if len(rest) >= 2:
-                    break
+            rest = _rest_of_place(
+                toks, where, i, verb if verb is not None else nouns[0], {verb, *nouns}, words
+            )
             if not rest:
                 continue
             place = partial(self._place, toks, nouns, verb, rest, where)
