@@ -35,11 +35,10 @@ from typing import Any
 
 from newstrace.audit._features import Tok
 from newstrace.audit._opposites import readings
-from newstrace.lexicon import name_key
 from newstrace.models import WordVectors
 from newstrace.records import Distortion, DistortionType
 from newstrace.stages._quote_rules import CUE_VERBS
-from newstrace.story.places import containers
+from newstrace.story.places import nested
 
 # Verbs that report speech or a stance: any one is the counterpart of any other ("said" in the
 # source, "told reporters", "stated", "according to" in the summary); which one the derived text
@@ -490,6 +489,26 @@ def _rest_of_place(
     return rest
 
 
+def _displacing(
+    others: Sequence[tuple[float, int, int, float]], own: float, own_share: float, alone: bool
+) -> tuple[int, int] | None:
+    """The source mention (sentence, token) of another value or name that takes the derived one's
+    place, from each candidate's (fit, sentence, token, share of the place said) and the best
+    fit and share of the derived one's own mentions: the best-fitting candidate in a sentence
+    saying half the place and sharing its noun or verb (or, with ``alone`` and no mention of the
+    derived one at all, saying three quarters of it), a whole noun or verb ahead of the own
+    mentions and saying as much of the place; None when there is none."""
+    best: tuple[float, int, int, float] | None = None
+    for score, j, k, share in others:
+        if ((share >= 0.5 and score >= 1) or (alone and own < 0 and share >= 0.75)) and (
+            best is None or score > best[0]
+        ):
+            best = (score, j, k, share)
+    if best is None or best[0] < own + 1 or best[3] < own_share:
+        return None
+    return best[1], best[2]
+
+
 def _slot(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int | None]:
     """Where value ``i`` sits: the nouns it is said of, nearest first ("age" in "at age 91",
     "bullets" in "three of the seven bullets", "night" in "Sunday night", "percentage points"
@@ -525,12 +544,6 @@ def _slot(toks: Sequence[Tok], i: int) -> tuple[tuple[int, ...], int | None]:
         if k not in nouns:
             nouns.append(k)
     return tuple(nouns), verb
-
-
-def _nested(a: str, b: str) -> bool:
-    """Whether one of two places may hold the other, as far as the place tables know."""
-    ka, kb = name_key(a), name_key(b)
-    return ka in containers(b) or kb in containers(a)
 
 
 _NAME_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -661,6 +674,7 @@ class SourceUnits:
                 self.initials[x.letters].append(x)
         self._preds: dict[int, list[_Pred]] = {}
         self._vals: dict[int, list[tuple[int, tuple[str, tuple[str, ...]]]]] = {}
+        self._names: dict[int, list[tuple[int, tuple[str, frozenset[str], str]]]] = {}
         self._syn: dict[str, tuple[str, set[int]] | None] = {}
         self._matrix: tuple[list[str], Any] | None = None  # WordVectors.stacked, made when first asked
 
@@ -1197,6 +1211,13 @@ class SourceUnits:
             self._vals[j] = [(k, v) for k, u in enumerate(stoks) if (v := _value(u)) is not None]
         return self._vals[j]
 
+    def _names_of(self, j: int) -> list[tuple[int, tuple[str, frozenset[str], str]]]:
+        """The names (:func:`_name_at`) of source sentence ``j``, with their token indices."""
+        if j not in self._names:
+            stoks = self.sentences[j][1]
+            self._names[j] = [(k, m) for k in range(len(stoks)) if (m := _name_at(stoks, k)) is not None]
+        return self._names[j]
+
     def _placed_values(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
         """A figure, day, month or ordinal put where the sources put another: a source sentence
         gives the same place ("has died at age 95", "three of the seven bullets", "arrested
@@ -1240,15 +1261,11 @@ class SourceUnits:
                     elif v[1] not in derived_values:  # not "nine ..., seven of them"
                         score, share = place(j, k, True)
                         others.append((score, j, k, share))
-            best: tuple[float, int, int, float] | None = None
-            for score, j, k, share in others:
-                if ((share >= 0.5 and score >= 1) or (own < 0 and share >= 0.75)) and (
-                    best is None or score > best[0]
-                ):
-                    best = (score, j, k, share)
-            if best is None or best[0] < own + 1 or best[3] < own_share:
+            # A value the sources never give may be placed by what the sentence says alone.
+            best = _displacing(others, own, own_share, alone=True)
+            if best is None:
                 continue
-            _, j, k, _ = best
+            j, k = best
             stext, stoks = self.sentences[j]
             dw, sw = text[t.start : t.end], stext[stoks[k].start : stoks[k].end]
             dtype: DistortionType = "date_changed" if val[0] in ("weekday", "month") else "number_changed"
@@ -1280,27 +1297,23 @@ class SourceUnits:
             others: list[tuple[float, int, int, float]] = []
             for j in range(self.body):
                 stoks = self.sentences[j][1]
-                for k, u in enumerate(stoks):
-                    m = _name_at(stoks, k)
-                    if m is None or m[0] != kind:
+                for k, m in self._names_of(j):
+                    if m[0] != kind:
                         continue
                     if m[1] & words:
                         score, share = place(j, k, False)
                         own, own_share = max(own, score), max(own_share, share)
-                    elif m[2] == role and not (m[1] & given) and u.lower not in self.aliases:
-                        if kind == "place" and _nested(
+                    elif m[2] == role and not (m[1] & given) and stoks[k].lower not in self.aliases:
+                        if kind == "place" and nested(
                             _phrase(toks, i, text), _phrase(stoks, k, self.sentences[j][0])
                         ):
                             continue  # a place and one holding it ("in Brooklyn", "in New York")
                         score, share = place(j, k, True)
                         others.append((score, j, k, share))
-            best: tuple[float, int, int, float] | None = None
-            for score, j, k, share in others:
-                if share >= 0.5 and score >= 1 and (best is None or score > best[0]):
-                    best = (score, j, k, share)
-            if best is None or best[0] < own + 1 or best[3] < own_share:
+            best = _displacing(others, own, own_share, alone=False)
+            if best is None:
                 continue
-            _, j, k, _ = best
+            j, k = best
             stext, stoks = self.sentences[j]
             dw, sw = _phrase(toks, i, text), _phrase(stoks, k, stext)
             why = f"The derived text names {dw!r} where the source, on the same point, names {sw!r}."
@@ -1326,17 +1339,14 @@ class SourceUnits:
         snouns, sverb = _slot(stoks, k)
         score = 0.0
         if nouns:
-            if any(self._same_word(toks[a], stoks[n]) for a in nouns for n in snouns):
+            if any(self.stands_for(toks[a], stoks[n]) for a in nouns for n in snouns):
                 score += 1
             elif strict:
                 return -1.0, 0.0
-        if verb is not None and sverb is not None and self._same_word(toks[verb], stoks[sverb]):
+        if verb is not None and sverb is not None and self.stands_for(toks[verb], stoks[sverb]):
             score += 1
         share = sum(1 for x in rest if j in where[x]) / len(rest)
         return score + share, share
-
-    def _same_word(self, a: Tok, u: Tok) -> bool:
-        return a.lemma == u.lemma or self.stands_for(a, u)
 
     def _opposites(self, toks: Sequence[Tok], text: str, where: dict[int, set[int]]) -> list[Distortion]:
         """A word turned into its opposite ("admitted improper conduct" for "denied any improper

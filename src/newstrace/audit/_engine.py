@@ -785,12 +785,7 @@ def _moved_statements(
         # A named speaker, not a description ("the UN special envoy" is someone the source may
         # call by name): the phrase's head, the token whose head lies outside it, is a name.
         inside = {id(t) for t in toks}
-        heads = [
-            t
-            for s in sents
-            for k, t in enumerate(s.toks)
-            if id(t) in inside and id(s.toks[t.head]) not in inside
-        ]
+        heads = [t for s in sents for t in s.toks if id(t) in inside and id(s.toks[t.head]) not in inside]
         if not heads or heads[0].pos != "PROPN":
             return None
         names = [t for t in toks if t.pos == "PROPN" and t.lower.isalpha()]
@@ -799,25 +794,28 @@ def _moved_statements(
     def entity(ann: AnnotatedArticle, q: Quote) -> str | None:
         if q.speaker_entity is None:
             return None
-        return story_ids.get(f"{ann.article.id}/{q.speaker_entity}") or story_ids.get(q.speaker_entity)
+        return story_ids.get(f"{ann.article.id}/{q.speaker_entity}")
 
-    for qd in ctx.derived.quotes:
-        if not (d.start <= qd.content.start and qd.content.end <= d.end + 1):
-            continue  # a statement of this sentence only
+    # Statements of this sentence only.
+    mine = [q for q in ctx.derived.quotes if d.start <= q.content.start and q.content.end <= d.end + 1]
+    if not mine:
+        return ()
+    source_toks: dict[int, list[Tok]] = defaultdict(list)  # each source article's tokens, once
+    for s in ctx.ssents:
+        source_toks[id(s.ann)] += s.toks
+    for qd in mine:
         dspeaker = named(ctx.derived, qd)
         content = [t for t in d.toks if qd.content.start <= t.start < qd.content.end and t.content]
         if dspeaker is None or len(content) < 3:
             continue
         scored: list[tuple[float, AnnotatedArticle, Quote]] = []
         for ann in ctx.sources:
-            stoks = [t for s in ctx.ssents if s.ann is ann for t in s.toks]
+            stoks = source_toks[id(ann)]
             for qs in ann.quotes:
                 inside = [t for t in stoks if qs.content.start <= t.start < qs.content.end and t.content]
                 if not inside:
                     continue
-                held = sum(
-                    1 for t in content if any(t.lemma == u.lemma or units.stands_for(t, u) for u in inside)
-                )
+                held = sum(1 for t in content if any(units.stands_for(t, u) for u in inside))
                 scored.append((held / len(content), ann, qs))
         if not scored:
             continue

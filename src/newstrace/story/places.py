@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newstrace.lexicon import name_key
 from newstrace.records import StoryEntity
 
-__all__ = ["apart", "compatible_places", "containers", "placed"]
+__all__ = ["apart", "compatible_places", "containers", "nested", "placed"]
 
 # Words that name a kind of place rather than the place ("Aceh province", "Qeshm island").
 _GENERIC = set(
@@ -59,6 +59,11 @@ def containers(name: str) -> set[str]:
     return {name_key(h) for h in inside.get(_geo_key(name), set())}
 
 
+def nested(a: str, b: str) -> bool:
+    """Whether the tables know one of two place names to hold the other."""
+    return name_key(b) in containers(a) or name_key(a) in containers(b)
+
+
 def placed(e: StoryEntity) -> bool:
     """Whether the tables know where the place is: a country, a US state, or a city with its
     country. A small town or an industrial estate ("Dahej") is not placed: whether it lies in a
@@ -87,9 +92,9 @@ def compatible_places(x: StoryEntity, y: StoryEntity) -> bool:
             wa, wb = _words(a), _words(b)
             if wa and wb and (wa <= wb or wb <= wa):
                 return True
-            ka, kb = name_key(a), name_key(b)
-            if kb in containers(a) or ka in containers(b):
+            if nested(a, b):
                 return True
+            ka, kb = name_key(a), name_key(b)
             if re.search(rf"\b{re.escape(ka)}\b", kb) or re.search(rf"\b{re.escape(kb)}\b", ka):
                 return True
     return False
